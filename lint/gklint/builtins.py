@@ -1,0 +1,120 @@
+"""The engine's own plugin ("core"): text reader, templates, formatters, and the GK0 engine codes.
+
+Registered through the `gklint` entry-point group like any other plugin.
+"""
+
+from __future__ import annotations
+
+from .formatters import FORMATTERS
+from .hookspecs import hookimpl
+from .rule import Rule
+from .source import TextReader
+from .template import builtin_template_paths
+from .violation import Severity
+
+
+def _emitted_by_engine(report, options):
+    """Engine codes have no check of their own: the engine emits them."""
+    return ()
+
+
+def _engine_rule(code: str, name: str, fix: str, summary: str, summary_en: str, doc: str) -> Rule:
+    return Rule(code, name, Severity.ERROR, fix, summary, summary_en, _emitted_by_engine, {}, doc)
+
+
+GK001 = _engine_rule(
+    "GK001",
+    "unreadable-file",
+    "H",
+    "文件无法读取或解码（已尝试 UTF-8、带 BOM 的 UTF-8、GB18030），或是二进制文件",
+    "the file cannot be read or decoded (tried UTF-8, UTF-8 with BOM, GB18030), or is binary",
+    """\
+## What it does
+Reports a file that cannot be read: missing, unreadable, binary (NUL bytes, control
+characters), or in none of the encodings gklint knows (UTF-8, UTF-8 with BOM, GB18030).
+
+## Why it matters
+A report that cannot be decoded cannot be checked. Chinese Windows tools often save GB18030;
+gklint detects it, and keeps it when fixing. Anything else is usually the wrong file (a .doc
+saved as .txt, an image).
+
+## Example
+```
+report.txt:1:1: GK001 无法识别文件编码（已尝试 UTF-8、带 BOM 的 UTF-8、GB18030）
+```
+
+## Fix safety
+No automatic fix. Save the file as UTF-8 text (WPS/Word: 另存为 → 纯文本 → UTF-8).
+""",
+)
+
+GK002 = _engine_rule(
+    "GK002",
+    "no-report-structure",
+    "H",
+    "未找到年度报告结构（六个部分一个也没有识别出来），或文件为空",
+    "no report structure found (none of the six sections recognised), or the file is empty",
+    """\
+## What it does
+Reports a file in which none of the six section headings of the national template
+(一、总体情况 … 六、其他需要报告的事项) is recognised, or an empty file. No other rule runs on it.
+
+## Why it matters
+The national template (国办公开办函〔2019〕60号, 〔2021〕30号) fixes six sections; a text without
+any of them is not an annual report, or its headings were lost in export.
+
+## Example
+```
+notes.txt:1:1: GK002 未找到年度报告结构（六个部分的标题一个也没有识别出来）
+```
+
+## Fix safety
+No automatic fix. Check that the right file was exported and that headings read like 「一、总体情况」.
+""",
+)
+
+GK003 = _engine_rule(
+    "GK003",
+    "rule-failed",
+    "-",
+    "规则或插件运行出错；写明规则和插件，其他规则照常运行",
+    "a rule or plugin failed with an exception; names the rule and plugin; other rules still run",
+    """\
+## What it does
+Reports a rule that raised an exception on a file, or a plugin that failed to load, naming
+the rule and its plugin. The other rules still run and their findings are reported.
+
+## Why it matters
+A linter that dies on one bad rule hides every other finding. This keeps the run honest: you
+see both the findings and that one check could not be made.
+
+## Example
+```
+report.txt:1:1: GK003 规则 GK999（demo，插件 demo-pack）运行出错：ZeroDivisionError: division by zero
+plugin:broken-pack:1:1: GK003 插件 broken-pack 加载失败：ModuleNotFoundError: No module named 'x'
+```
+
+## Fix safety
+No fix: report it to the rule's plugin author (`gklint --version` lists plugins).
+""",
+)
+
+
+@hookimpl
+def gklint_rules():
+    return [GK001, GK002, GK003]
+
+
+@hookimpl
+def gklint_templates():
+    return list(builtin_template_paths())
+
+
+@hookimpl
+def gklint_formatters():
+    return dict(FORMATTERS)
+
+
+@hookimpl
+def gklint_readers():
+    return [TextReader()]

@@ -1,0 +1,239 @@
+"""The run: read → parse once → rules → selection. One Linter serves many files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from . import parser
+from .config import ConfigError, Settings
+from .model import Report
+from .plugins import Plugins, load_plugins
+from .rule import Rule
+from .selection import ignored_for_path, select_rules, unknown_selectors
+from .source import ReadError, SourceText, TextReader
+from .template import TemplateSet, builtin_template_paths, load_template
+from .violation import Finding, Message, Severity, Violation
+
+ENGINE_PLUGIN = "core"
+UNREADABLE, NO_STRUCTURE, RULE_FAILED = "GK001", "GK002", "GK003"
+
+
+@dataclass
+class FileResult:
+    path: str
+    violations: list[Violation] = field(default_factory=list)
+    source: SourceText | None = None
+    report: Report | None = None
+
+
+class Linter:
+    def __init__(self, settings: Settings, plugins: Plugins | None = None):
+        self.settings = settings
+        self.plugins = plugins or load_plugins()
+        self.rules: dict[str, Rule] = self.plugins.rules()
+        self.formatters: dict[str, Any] = self.plugins.formatters()
+        self.readers = self.plugins.readers() or [TextReader()]
+        paths = list(builtin_template_paths()) + [Path(p) for p in self.plugins.template_paths() if Path(p) not in builtin_template_paths()]
+        self.templates = TemplateSet([load_template(Path(p)) for p in paths])
+        self._validate()
+        self.selected = select_rules(self.rules, settings.select, settings.extend_select, settings.ignore)
+        self.options = self._rule_options()
+
+    # -- settings ------------------------------------------------------------
+    def _validate(self) -> None:
+        s = self.settings
+        for key, selectors in (("select", s.select or []), ("extend-select", s.extend_select), ("ignore", s.ignore)):
+            unknown = unknown_selectors(selectors, self.rules)
+            if unknown:
+                raise ConfigError(f"`{key}`: unknown rule selector {', '.join(unknown)}")
+        for glob, selectors in s.per_file_ignores.items():
+            unknown = unknown_selectors(selectors, self.rules)
+            if unknown:
+                raise ConfigError(f"`per-file-ignores.{glob}`: unknown rule selector {', '.join(unknown)}")
+
+    def _rule_options(self) -> dict[str, dict[str, Any]]:
+        options = {code: rule.defaults() for code, rule in self.rules.items()}
+        by_name = {rule.name: code for code, rule in self.rules.items()}
+        for key, values in self.settings.rule_options.items():
+            code = key.upper() if key.upper() in self.rules else by_name.get(key)
+            if code is None:
+                raise ConfigError(f"`rules.{key}`: no such rule")
+            rule = self.rules[code]
+            for name, value in values.items():
+                option = rule.options.get(name)
+                if option is None:
+                    known = ", ".join(rule.options) or "none"
+                    raise ConfigError(f"`rules.{key}.{name}`: {code} has no option `{name}` (options: {known})")
+                if not option.validate(value):
+                    raise ConfigError(f"`rules.{key}.{name}`: expected {type(option.default).__name__}, got {value!r}")
+                options[code][name] = value
+        return options
+
+    # -- files ---------------------------------------------------------------
+    def suffixes(self) -> set[str]:
+        return {suffix for reader in self.readers for suffix in reader.suffixes}
+
+    def reader_for(self, path: Path):
+        suffix = path.suffix.lower()
+        for reader in self.readers:
+            if suffix in reader.suffixes:
+                return reader
+        return self.readers[0]
+
+    def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
+        """Explicit files as given; folders recursively, over the readers' suffixes."""
+        import fnmatch
+
+        suffixes = self.suffixes()
+        excluded = self.settings.exclude
+
+        def is_excluded(path: Path) -> bool:
+            return any(fnmatch.fnmatch(path.as_posix(), pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in excluded)
+
+        for path in paths:
+            if path.is_dir():
+                for root, dirs, files in os.walk(path):
+                    dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_excluded(Path(root, d)))
+                    for name in sorted(files):
+                        candidate = Path(root, name)
+                        if candidate.suffix.lower() in suffixes and not is_excluded(candidate):
+                            yield candidate
+            else:
+                yield path
+
+    # -- linting -------------------------------------------------------------
+    def lint_path(self, path: Path, display: str | None = None) -> FileResult:
+        display = display or str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return self._unreadable(display, Message(f"无法读取文件：{reason}", f"cannot read the file: {reason}"))
+        return self.lint_bytes(data, path, display)
+
+    def lint_bytes(self, data: bytes, path: Path, display: str | None = None) -> FileResult:
+        display = display or str(path)
+        reader = self.reader_for(path)
+        try:
+            source = reader.read(path, data)
+        except ReadError as error:
+            return self._unreadable(display, Message(error.zh, error.en))
+        except Exception as error:  # a reader plugin's bug
+            return self._unreadable(display, Message(f"读取器 {reader.name} 出错：{error}", f"reader {reader.name} failed: {error}"))
+        return self.lint_source(source, path, display)
+
+    def parse(self, source: SourceText, path: Path) -> Report:
+        from .tables import read_tables
+
+        report = parser.parse(source, path, self.templates, self.settings.template, self.settings.issuer)
+        read_tables(report)
+        return report
+
+    def lint_source(self, source: SourceText, path: Path, display: str | None = None) -> FileResult:
+        display = display or str(path)
+        result = FileResult(display, source=source)
+        selected = self._selected_for(path)
+        if not source.text.strip():
+            result.violations = self._engine_violation(
+                display, NO_STRUCTURE, Message("文件为空", "the file is empty"), selected
+            )
+            return result
+        report = self.parse(source, path)
+        result.report = report
+        if not report.sections:
+            result.violations = self._engine_violation(
+                display,
+                NO_STRUCTURE,
+                Message(
+                    "未找到年度报告结构（六个部分的标题一个也没有识别出来）",
+                    "no report structure found (none of the six section headings was recognised)",
+                ),
+                selected,
+            )
+            return result
+        violations: list[Violation] = []
+        for code in sorted(selected):
+            rule = self.rules[code]
+            if rule.plugin == ENGINE_PLUGIN:
+                continue
+            try:
+                findings = list(rule.check(report, self.options[code]))
+            except Exception as error:
+                if RULE_FAILED in selected:
+                    from .plugins import _describe
+
+                    detail = _describe(error)
+                    violations.append(
+                        self._violation(
+                            report,
+                            display,
+                            self.rules[RULE_FAILED],
+                            Finding(
+                                0,
+                                0,
+                                f"规则 {code}（{rule.name}，插件 {rule.plugin}）运行出错：{detail}",
+                                f"rule {code} ({rule.name}, plugin {rule.plugin}) failed: {detail}",
+                            ),
+                        )
+                    )
+                continue
+            violations.extend(self._violation(report, display, rule, finding) for finding in findings)
+        result.violations = sorted(violations, key=lambda v: v.sort_key)
+        return result
+
+    def plugin_error_results(self) -> list[FileResult]:
+        """Plugins that failed to load or whose hooks raised: one GK003 each."""
+        if RULE_FAILED not in self.selected:
+            return []
+        results = []
+        for error in self.plugins.errors:
+            where = "加载" if error.what == "load" else f"调用 {error.what}"
+            message = Message(
+                f"插件 {error.plugin} {where}失败：{error.error}",
+                f"plugin {error.plugin} failed ({error.what}): {error.error}",
+            )
+            results.append(FileResult(f"plugin:{error.plugin}", self._engine_violation(f"plugin:{error.plugin}", RULE_FAILED, message, self.selected)))
+        return results
+
+    # -- helpers -------------------------------------------------------------
+    def _selected_for(self, path: Path) -> set[str]:
+        ignored = ignored_for_path(path, self.settings.per_file_ignores, self.settings.base_dir)
+        if not ignored:
+            return self.selected
+        s = self.settings
+        return select_rules(self.rules, s.select, s.extend_select, [*s.ignore, *ignored])
+
+    def _unreadable(self, display: str, message: Message) -> FileResult:
+        return FileResult(display, self._engine_violation(display, UNREADABLE, message, self.selected))
+
+    def _engine_violation(self, display: str, code: str, message: Message, selected: set[str]) -> list[Violation]:
+        if code not in selected:
+            return []
+        rule = self.rules[code]
+        return [Violation(display, code, rule.name, rule.severity, 1, 1, 1, 1, message, plugin=rule.plugin)]
+
+    def _violation(self, report: Report, display: str, rule: Rule, finding: Finding) -> Violation:
+        line, column = report.location(finding.start)
+        end_line, end_column = report.location(max(finding.end, finding.start))
+        return Violation(
+            path=display,
+            code=rule.code,
+            name=rule.name,
+            severity=rule.severity,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            message=finding.message,
+            fix=finding.fix,
+            start=finding.start,
+            end=finding.end,
+            plugin=rule.plugin,
+        )
+
+
+def severity_rank(severity: Severity) -> int:
+    return {"E": 0, "W": 1, "I": 2}[severity.value]

@@ -1,0 +1,178 @@
+"""The report model: what the parser builds once and every rule reads.
+
+All positions are offsets into `Report.text` (code points, not bytes); `Report.location`
+turns one into a 1-based (line, column) with columns counted in code points.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .numbering import Numbering
+from .source import SourceText
+from .template import SectionSpec, Template, TemplateSet
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int  # offset of the first character
+    end: int  # offset just after the last character, before the line ending
+    text: str  # without the line ending
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip(" \t\u00a0\u2002\u2003\u3000")
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.stripped
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered line outside the tables: a section heading, a sub-heading or a numbered item."""
+
+    line: Line
+    numbering: Numbering | None
+    title: str
+    title_start: int
+    section: int  # number of the enclosing section; 0 in the preamble
+
+
+@dataclass(frozen=True)
+class Section:
+    """One of the six template sections, as found in the report."""
+
+    spec: SectionSpec
+    heading: Heading
+    first_body_line: int  # line number just after the heading
+    last_body_line: int  # last line number of the body (< first_body_line when empty)
+    exact_wording: bool  # the title says exactly the template's words (after normalising)
+
+    @property
+    def number(self) -> int:
+        return self.spec.number
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Text joined across hard wraps (and page numbers), with a map back to the source."""
+
+    text: str
+    offsets: tuple[int, ...]  # source offset of each character of `text`
+    first_line: int
+    last_line: int
+    section: int
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets for the paragraph slice text[start:end]."""
+        if end <= start:
+            offset = self.offsets[min(start, len(self.offsets) - 1)]
+            return offset, offset
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str  # the title lines joined
+    lines: tuple[Line, ...]
+    year: int | None
+
+
+@dataclass(frozen=True)
+class MetadataField:
+    """A `key: value` pair from a portal's metadata block (标题, 发文日期, 发布机构…)."""
+
+    key: str  # as written
+    value: str
+    value_start: int
+
+
+@dataclass
+class Cell:
+    """One value cell of a template table (filled by the table reader)."""
+
+    row: str  # row id from the template
+    column: str  # column id or label
+    raw: str  # the text as written
+    value: float | int | None  # None for a blank cell
+    start: int
+    end: int
+
+
+@dataclass
+class Table:
+    """A template table found in section 二, 三 or 四; its cells come from the table reader."""
+
+    kind: str  # "active_disclosure", "applications" or "review_litigation"
+    section: int
+    first_line: int
+    last_line: int
+    shape: str = "unknown"  # "cell-per-line", "pipe-fragments", "markdown", "pdf-text", "tsv"
+    cells: list[Cell] = field(default_factory=list)
+    readable: bool = True
+
+
+@dataclass
+class Report:
+    path: Path
+    source: SourceText
+    lines: list[Line]
+    templates: TemplateSet
+    template: Template
+    title: Title | None
+    sections: list[Section]
+    duplicate_sections: list[Heading]  # headings of a section already seen (GK102)
+    subheadings: list[Heading]
+    paragraphs: list[Paragraph]
+    metadata: dict[str, MetadataField]
+    page_markers: list[Line]  # "- 5 -" lines
+    paginated: bool  # the page markers number real pages (PDF text), not stray footers
+    hard_wrapped: bool  # lines break inside sentences (PDF text)
+    preamble_lines: range  # line numbers between the title and the first section
+    tables: list[Table] = field(default_factory=list)
+    issuer: str = "department"
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [line.start for line in self.lines]
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @property
+    def year(self) -> int | None:
+        return self.title.year if self.title else None
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """1-based line and code-point column of an offset."""
+        index = max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
+        line = self.lines[index]
+        return line.number, offset - line.start + 1
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+    def section(self, number: int) -> Section | None:
+        return next((s for s in self.sections if s.number == number), None)
+
+    def body_lines(self, section: Section) -> list[Line]:
+        return self.lines[section.first_body_line - 1 : section.last_body_line]
+
+    def section_paragraphs(self, number: int) -> Iterator[Paragraph]:
+        return (p for p in self.paragraphs if p.section == number)
+
+    def section_of_line(self, number: int) -> int:
+        """Number of the section a line belongs to (0 = before the first section)."""
+        current = 0
+        for section in self.sections:
+            if section.heading.line.number <= number:
+                current = section.number
+            else:
+                break
+        return current

@@ -1,0 +1,293 @@
+"""Parse once: SourceText → Report (lines, title, metadata, sections, sub-headings, paragraphs).
+
+Tables are read afterwards by `gklint.tables` into `Report.tables`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from . import numbering as nb
+from .model import Heading, Line, MetadataField, Paragraph, Report, Section, Title
+from .source import SourceText
+from .template import SectionSpec, Template, TemplateSet, section_keys
+from .text import cn_digit_string_to_int, label_key, strip_spaces
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+PAGE_MARKER_RE = re.compile(r"^[ \t\u3000]*[-—–－]{1,2}[ \t\u3000]*(\d{1,3})[ \t\u3000]*[-—–－]{1,2}[ \t\u3000]*$")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_CN_YEAR_RE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年")
+_TERMINAL = "。！？；：!?;:…”」』）)"
+_TABLE_ROW_RE = re.compile(r"[0-9][ \t\u3000]+[-+]?[0-9]")
+_META_KEY_RE = re.compile(r"^\s*([^|:：]{1,12})[:：]\s*$")
+
+# Fuzzy match thresholds for a heading's title against a section's wording.
+CN_HEADING_RATIO = 0.6
+ARABIC_HEADING_RATIO = 0.9
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    position = 0
+    for number, match in enumerate(_LINE_RE.finditer(text), start=1):
+        raw = match.group()
+        if not raw:
+            break
+        content = raw.rstrip("\r\n")
+        lines.append(Line(number, position, position + len(content), content))
+        position += len(raw)
+    if not lines:
+        lines.append(Line(1, 0, 0, ""))
+    return lines
+
+
+def _is_table_fragment(line: Line) -> bool:
+    """Cell lines of exported tables: tab-prefixed (Word) or pipe fragments/Markdown rows."""
+    return line.text.startswith("\t") or line.stripped.startswith("|") or line.stripped.endswith("|")
+
+
+def find_year(text: str) -> int | None:
+    compact = strip_spaces(text)
+    match = _YEAR_RE.search(compact)
+    if match:
+        return int(match.group(1))
+    match = _CN_YEAR_RE.search(compact)
+    if match:
+        return cn_digit_string_to_int(match.group(1))
+    return None
+
+
+def _metadata(lines: list[Line]) -> dict[str, MetadataField]:
+    """Portal metadata blocks: `| 标题: | … | 发文日期: | 2021-01-30 |` in the first lines."""
+    fields: dict[str, MetadataField] = {}
+    for line in lines[:40]:
+        if "|" not in line.text:
+            continue
+        cells = []
+        position = line.start
+        for part in line.text.split("|"):
+            cells.append((part, position))
+            position += len(part) + 1
+        for (key, _), (value, value_start) in zip(cells, cells[1:]):
+            match = _META_KEY_RE.match(key)
+            if match and value.strip():
+                lead = len(value) - len(value.lstrip())
+                fields[label_key(match.group(1))] = MetadataField(match.group(1).strip(), value.strip(), value_start + lead)
+    return fields
+
+
+def match_section(title: str, template: Template, numbering: nb.Numbering | None = None) -> tuple[SectionSpec, bool] | None:
+    """The section a heading title names, and whether its wording is exact; None if none.
+
+    Exact wordings, accepted variants and core phrases match whatever the numeral; a fuzzy
+    match needs a Chinese numeral that agrees with the section, or a much closer wording.
+    """
+    key = label_key(title)
+    if not key or len(key) > 40:
+        return None
+    best: tuple[float, SectionSpec, bool] | None = None
+    for number, exact_keys, core_keys in section_keys(template.sections):
+        spec = template.section(number)
+        if key == exact_keys[0]:
+            return spec, True
+        if key in exact_keys or any(core in key for core in core_keys):
+            score = 1.0
+        else:
+            score = max(difflib.SequenceMatcher(None, key, k, autojunk=False).ratio() for k in exact_keys)
+        if best is None or score > best[0]:
+            best = (score, spec, False)
+    if best is None:
+        return None
+    agrees = numbering is not None and numbering.style == nb.CN and numbering.value == best[1].number
+    threshold = CN_HEADING_RATIO if agrees else ARABIC_HEADING_RATIO
+    if best[0] >= threshold:
+        return best[1], False
+    return None
+
+
+def _choose_section_headings(numbered, duplicates: list[Heading]) -> list[tuple[Heading, SectionSpec, bool]]:
+    """One heading per section: the best candidate wins; a second 「N、title」 with the right
+    numeral is a duplicate (GK102); weaker candidates stay sub-headings."""
+
+    def strength(candidate) -> tuple:
+        line, numbering, spec, exact = candidate
+        agrees = numbering.style == nb.CN and numbering.value == spec.number
+        return (agrees, exact, -line.number)
+
+    by_number: dict[int, list] = {}
+    for candidate in numbered:
+        if candidate[2] is not None:
+            by_number.setdefault(candidate[2].number, []).append(candidate)
+    chosen = []
+    for number, candidates in by_number.items():
+        best = max(candidates, key=strength)
+        chosen.append(best)
+        for other in candidates:
+            line, numbering, spec, _exact = other
+            if other is not best and numbering.style == nb.CN and numbering.value == number:
+                duplicates.append(Heading(line, numbering, line.text[numbering.title_start - line.start :].strip(), numbering.title_start, number))
+    chosen.sort(key=lambda c: c[0].number)
+    duplicates.sort(key=lambda h: h.line.number)
+    return [
+        (Heading(line, numbering, line.text[numbering.title_start - line.start :].strip(), numbering.title_start, spec.number), spec, exact)
+        for line, numbering, spec, exact in chosen
+    ]
+
+
+def _title(lines: list[Line], first_section_line: int) -> Title | None:
+    limit = min(first_section_line - 1, 15) if first_section_line else 15
+    candidates = [l for l in lines[:limit] if not l.is_blank and "|" not in l.text]
+    for index, line in enumerate(candidates):
+        key = label_key(line.text)
+        if "报告" in key and len(key) <= 60 and "。" not in line.text:
+            title_lines = [line]
+            previous = candidates[index - 1] if index else None
+            if (
+                previous is not None
+                and previous.number == line.number - 1
+                and len(label_key(previous.text)) <= 30
+                and "。" not in previous.text
+            ):
+                title_lines.insert(0, previous)
+            text = "".join(l.stripped for l in title_lines)
+            return Title(text, tuple(title_lines), find_year(text))
+    return None
+
+
+def _hard_wrapped(lines: list[Line]) -> bool:
+    """PDF text breaks lines inside sentences; Word exports end long lines with punctuation."""
+    long_lines = [
+        l.stripped
+        for l in lines
+        if len(l.stripped) >= 15
+        and not _is_table_fragment(l)
+        and nb.parse_numbering(l.text, l.start) is None
+        and sum(1 for c in l.stripped if "\u4e00" <= c <= "\u9fff") * 2 >= len(l.stripped)
+    ]
+    if len(long_lines) < 5:
+        return False
+    open_ended = sum(1 for text in long_lines if text[-1] not in _TERMINAL)
+    return open_ended / len(long_lines) >= 0.4
+
+
+def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrapped: bool, section_of) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    chars: list[str] = []
+    offsets: list[int] = []
+    first = last = 0
+
+    def flush() -> None:
+        nonlocal chars, offsets
+        if chars:
+            paragraphs.append(Paragraph("".join(chars), tuple(offsets), first, last, section_of(first)))
+        chars, offsets = [], []
+
+    for line in report_lines:
+        if line.number in skip:  # page numbers inside a paragraph are skipped, not breaks
+            continue
+        if line.is_blank or _is_table_fragment(line):
+            flush()
+            continue
+        starts_new = not hard_wrapped or not chars or nb.parse_numbering(line.text, line.start) is not None
+        if starts_new:
+            flush()
+            first = line.number
+        lead = len(line.text) - len(line.text.lstrip(" \t\u3000"))
+        body = line.text[lead:].rstrip(" \t\u3000")
+        chars.extend(body)
+        offsets.extend(range(line.start + lead, line.start + lead + len(body)))
+        last = line.number
+        if hard_wrapped and (body[-1] in _TERMINAL or _TABLE_ROW_RE.search(body)):
+            flush()
+    flush()
+    return paragraphs
+
+
+def parse(source: SourceText, path: Path, templates: TemplateSet, template_choice: str = "auto", issuer: str = "department") -> Report:
+    lines = split_lines(source.text)
+    page_markers = [l for l in lines if PAGE_MARKER_RE.match(l.text)]
+    page_numbers = [int(PAGE_MARKER_RE.match(l.text).group(1)) for l in page_markers]
+    paginated = len(page_numbers) >= 2 and all(b > a for a, b in zip(page_numbers, page_numbers[1:]))
+
+    # A first pass with the newest template finds the sections; the wording is the same in both.
+    probe = templates.templates[-1]
+    sections: list[Section] = []
+    duplicates: list[Heading] = []
+    numbered: list[tuple[Line, nb.Numbering, SectionSpec | None, bool]] = []
+    for line in lines:
+        if line.is_blank or _is_table_fragment(line):
+            continue
+        numbering = nb.parse_numbering(line.text, line.start)
+        if numbering is None:
+            continue
+        title = line.text[numbering.title_start - line.start :].strip()
+        match = None
+        if numbering.style in (nb.CN, nb.ARABIC):
+            match = match_section(title, probe, numbering)
+        numbered.append((line, numbering, match[0] if match else None, match[1] if match else False))
+
+    heading_lines = _choose_section_headings(numbered, duplicates)
+    for index, (heading, spec, exact) in enumerate(heading_lines):
+        next_start = heading_lines[index + 1][0].line.number if index + 1 < len(heading_lines) else len(lines) + 1
+        # A duplicate heading ends the section body too.
+        for dup in duplicates:
+            if heading.line.number < dup.line.number < next_start:
+                next_start = dup.line.number
+        last = next_start - 1
+        while last > heading.line.number and lines[last - 1].is_blank:
+            last -= 1
+        sections.append(Section(spec, heading, heading.line.number + 1, last, exact))
+
+    first_section_line = sections[0].heading.line.number if sections else 0
+    title = _title(lines, first_section_line)
+    year = title.year if title else None
+
+    if template_choice in ("2019", "2021") and templates.by_version(template_choice):
+        template = templates.by_version(template_choice)
+    else:
+        template = templates.for_year(year)
+    if template is not probe:
+        sections = [Section(template.section(s.number), s.heading, s.first_body_line, s.last_body_line, s.exact_wording) for s in sections]
+
+    def section_of(number: int) -> int:
+        current = 0
+        for section in sections:
+            if section.heading.line.number <= number:
+                current = section.number
+        return current
+
+    section_line_numbers = {s.heading.line.number for s in sections} | {d.line.number for d in duplicates}
+    subheadings = [
+        Heading(line, numbering, line.text[numbering.title_start - line.start :].strip(), numbering.title_start, section_of(line.number))
+        for line, numbering, _spec, _exact in numbered
+        if line.number not in section_line_numbers
+    ]
+
+    title_end = title.lines[-1].number if title else 0
+    preamble = range(title_end + 1, first_section_line if first_section_line else len(lines) + 1)
+    hard_wrapped = _hard_wrapped(lines)
+    skip = {l.number for l in page_markers} | section_line_numbers
+    if title:
+        skip |= {l.number for l in title.lines}
+    paragraphs = _paragraphs(lines, source.text, skip, hard_wrapped, section_of)
+
+    return Report(
+        path=path,
+        source=source,
+        lines=lines,
+        templates=templates,
+        template=template,
+        title=title,
+        sections=sections,
+        duplicate_sections=duplicates,
+        subheadings=subheadings,
+        paragraphs=paragraphs,
+        metadata=_metadata(lines),
+        page_markers=page_markers,
+        paginated=paginated,
+        hard_wrapped=hard_wrapped,
+        preamble_lines=preamble,
+        issuer=issuer,
+    )

@@ -1,0 +1,82 @@
+"""A rule: code, kebab-case name, severity, fix kind, options with defaults, docs, and a pure check.
+
+Rules are plain functions decorated with `@rule(...)`:
+
+    @rule("GK101", "missing-section", Severity.ERROR, fix="U")
+    def check(report, options):
+        '''## What it does ...'''
+        yield Finding(start, end, zh="…", en="…")
+
+The docstring is the rule's documentation in ruff's shape: ## What it does,
+## Why it matters, ## Example, ## Fix safety. `gklint rule GK101` prints it.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+from .violation import Finding, Severity
+
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix safety")
+FIX_KINDS = {"S": "safe", "U": "unsafe", "H": "hint", "-": "none"}
+
+
+@dataclass(frozen=True)
+class Option:
+    default: Any
+    description: str
+    type: type | tuple[type, ...] | None = None
+
+    def validate(self, value: Any) -> bool:
+        expected = self.type or type(self.default)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            return True
+        return isinstance(value, expected)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    fix: str  # S, U, H or - (the catalogue's fix kind)
+    summary: str  # one line, Chinese
+    summary_en: str
+    check: Callable[[Any, Mapping[str, Any]], Iterable[Finding]] = field(repr=False)
+    options: Mapping[str, Option] = field(default_factory=dict)
+    doc: str = ""
+    plugin: str = ""
+
+    def defaults(self) -> dict[str, Any]:
+        return {name: option.default for name, option in self.options.items()}
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    fix: str = "-",
+    summary: str,
+    summary_en: str,
+    options: Mapping[str, Option] | None = None,
+) -> Callable[[Callable], Rule]:
+    if fix not in FIX_KINDS:
+        raise ValueError(f"{code}: fix kind must be one of {sorted(FIX_KINDS)}")
+
+    def decorate(function: Callable) -> Rule:
+        return Rule(
+            code=code,
+            name=name,
+            severity=severity,
+            fix=fix,
+            summary=summary,
+            summary_en=summary_en,
+            check=function,
+            options=dict(options or {}),
+            doc=inspect.cleandoc(function.__doc__ or ""),
+        )
+
+    return decorate

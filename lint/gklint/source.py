@@ -1,0 +1,104 @@
+"""Bytes → text, losslessly: the encoding, BOM and line endings are remembered, nothing altered.
+
+Readers are plugins (`gklint_readers` hook); the built-in one reads .txt and .md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+UTF8 = "utf-8"
+UTF8_BOM = "utf-8-sig"
+GB18030 = "gb18030"
+ENCODINGS = (UTF8, GB18030)
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded file. `text` is exactly the file's characters (BOM excluded, newlines kept)."""
+
+    text: str
+    encoding: str  # utf-8, utf-8-sig or gb18030
+    kind: str = "text"  # "text" or "markdown"; other readers add their own
+
+    @property
+    def newline(self) -> str:
+        """The dominant line ending, for text a fix inserts."""
+        crlf = self.text.count("\r\n")
+        lf = self.text.count("\n") - crlf
+        return "\r\n" if crlf > lf else "\n"
+
+    def encode(self, text: str | None = None) -> bytes:
+        """Back to bytes in the file's own encoding (BOM restored)."""
+        return (self.text if text is None else text).encode(self.encoding)
+
+
+class ReadError(Exception):
+    """The file cannot be read as text (GK001) — carries a bilingual reason."""
+
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+
+
+def _looks_binary(data: bytes) -> bool:
+    if b"\x00" in data:
+        return True
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(2, len(sample) // 200)
+
+
+def _implausible(text: str) -> bool:
+    """GB18030 decodes almost any byte soup; real reports are mostly Han, ASCII and punctuation."""
+    sample = text[:4000]
+    if not sample:
+        return False
+    odd = sum(1 for c in sample if "\ue000" <= c <= "\uf8ff" or "\x80" <= c <= "\x9f")
+    return odd > len(sample) // 50
+
+
+def decode(data: bytes) -> SourceText:
+    """Decode a report's bytes; raises ReadError for binary or undecodable input."""
+    if _looks_binary(data):
+        raise ReadError("文件是二进制文件，不是文本", "the file is binary, not text")
+    if data.startswith(_BOM):
+        try:
+            return SourceText(data[len(_BOM):].decode(UTF8), UTF8_BOM)
+        except UnicodeDecodeError as error:
+            raise ReadError(
+                f"文件有 UTF-8 BOM，但第 {error.start} 字节起无法按 UTF-8 解码",
+                f"the file has a UTF-8 BOM but byte {error.start} is not valid UTF-8",
+            ) from None
+    try:
+        return SourceText(data.decode(UTF8), UTF8)
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode(GB18030)
+    except UnicodeDecodeError:
+        raise ReadError(
+            "无法识别文件编码（已尝试 UTF-8、带 BOM 的 UTF-8、GB18030）",
+            "unknown encoding (tried UTF-8, UTF-8 with BOM, GB18030)",
+        ) from None
+    if _implausible(text):
+        raise ReadError(
+            "无法识别文件编码（按 GB18030 解码得到的不是文本）",
+            "unknown encoding (GB18030 decoding gives no plausible text)",
+        )
+    return SourceText(text, GB18030)
+
+
+class TextReader:
+    """The built-in reader: plain text and Markdown."""
+
+    name = "text"
+    suffixes = (".txt", ".md", ".markdown", ".text")
+
+    def read(self, path: Path, data: bytes) -> SourceText:
+        source = decode(data)
+        kind = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
+        return SourceText(source.text, source.encoding, kind)

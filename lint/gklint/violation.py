@@ -1,0 +1,92 @@
+"""What rules produce (Finding) and what the engine reports (Violation). Fixes are offset-based edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "E"
+    WARNING = "W"
+    INFO = "I"
+
+    @property
+    def label(self) -> str:
+        return {"E": "error", "W": "warning", "I": "info"}[self.value]
+
+
+class Applicability(str, Enum):
+    SAFE = "safe"  # meaning kept: applied by --fix
+    UNSAFE = "unsafe"  # applied only with --unsafe-fixes
+
+
+@dataclass(frozen=True)
+class Message:
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] (code-point offsets) with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+    description: Message | None = None
+
+    @classmethod
+    def safe(cls, *edits: Edit, description: Message | None = None) -> "Fix":
+        return cls(tuple(edits), Applicability.SAFE, description)
+
+    @classmethod
+    def unsafe(cls, *edits: Edit, description: Message | None = None) -> "Fix":
+        return cls(tuple(edits), Applicability.UNSAFE, description)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's report of one problem: where (offsets) and what (both languages)."""
+
+    start: int
+    end: int
+    zh: str
+    en: str
+    fix: Fix | None = None
+
+    @property
+    def message(self) -> Message:
+        return Message(self.zh, self.en)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A finding placed in a file, with its rule's identity."""
+
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: Message
+    fix: Fix | None = None
+    start: int = 0
+    end: int = 0
+    plugin: str = ""
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code)
