@@ -96,7 +96,8 @@ def _statistics(results, lang: str, rules) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in ("rule", "rules") and not Path(argv[0]).exists():
+    # Subcommands win over paths (as in git and ruff): lint a folder named "rules" as ./rules.
+    if argv and argv[0] in ("rule", "rules"):
         lang = "en" if "--lang=en" in argv or ("--lang" in argv and argv[argv.index("--lang") + 1 : argv.index("--lang") + 2] == ["en"]) else "zh"
         rest = [a for a in argv if not a.startswith("--lang") and a not in LANGS]
         return _rule_command(rest, lang)

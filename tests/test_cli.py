@@ -1,0 +1,182 @@
+"""The real CLI end to end: exit codes, output formats, selection, config, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gklint.cli import main
+
+from .conftest import SAMPLES, SEEDS, seed
+
+ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+
+
+def gklint(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gklint", *args], capture_output=True, text=True, cwd=cwd, env=ENV)
+
+
+def findings(*args: str, cwd: Path | None = None) -> list[dict]:
+    out = gklint("--format", "json", *args, cwd=cwd)
+    assert out.returncode in (0, 1), out.stderr
+    assert "Traceback" not in out.stderr
+    return json.loads(out.stdout)
+
+
+def key(items):
+    return sorted((f["code"], f["line"], f["column"], f["message"]) for f in items)
+
+
+def test_default_output_is_flake8_style(tmp_path):
+    out = gklint("--isolated", str(seed("004")))
+    assert out.returncode == 1
+    first = out.stdout.splitlines()[0]
+    path, line, column, rest = first.split(":", 3)
+    assert path.endswith("004_edb62deb526a149a.txt") and line.isdigit() and column.isdigit()
+    assert rest.lstrip().startswith("GK")
+    assert out.stdout.rstrip().splitlines()[-1].startswith(("共发现", "[*]", "另有"))
+
+
+def test_json_items_have_the_documented_fields():
+    items = findings("--isolated", "--select", "ALL", str(seed("001")))
+    assert items
+    for item in items:
+        assert set(item) == {"path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix"}
+        assert item["severity"] in ("error", "warning", "info")
+
+
+def test_folder_recursion_and_exit_codes(tmp_path):
+    clean = tmp_path / "reports" / "nested"
+    clean.mkdir(parents=True)
+    (clean / "ignored.pdf").write_bytes(b"%PDF-1.4")
+    text = seed("002").read_text(encoding="utf-8")
+    (clean / "r.md").write_text(text, encoding="utf-8")
+    out = findings("--isolated", str(tmp_path / "reports"))
+    assert {Path(f["path"]).name for f in out} <= {"r.md"}
+    assert gklint("--isolated", "--select", "GK002", str(tmp_path / "reports")).returncode == 0
+    assert gklint("--isolated", "--exit-zero", str(seed("004"))).returncode == 0
+
+
+def test_selection_by_prefix_name_and_all():
+    only = findings("--isolated", "--select", "GK0", str(seed("001")))
+    assert all(f["code"].startswith("GK0") for f in only)
+    everything = findings("--isolated", "--select", "ALL", str(seed("001")))
+    default = findings("--isolated", str(seed("001")))
+    assert {f["severity"] for f in default} <= {"error", "warning"}
+    assert len(everything) >= len(default)
+    codes = {f["code"] for f in everything}
+    some = sorted(codes)[0]
+    name = next(f["name"] for f in everything if f["code"] == some)
+    ignored = findings("--isolated", "--select", "ALL", "--ignore", name, str(seed("001")))
+    assert some not in {f["code"] for f in ignored}
+
+
+def test_unknown_selector_and_format_are_usage_errors():
+    out = gklint("--isolated", "--select", "GK999", str(seed("000")))
+    assert out.returncode == 2 and "GK999" in out.stderr and "Traceback" not in out.stderr
+    out = gklint("--isolated", "--format", "nope", str(seed("000")))
+    assert out.returncode == 2 and "nope" in out.stderr
+
+
+def test_lang_en():
+    zh = findings("--isolated", "--select", "GK0", str(SEEDS[0]))
+    out = gklint("--isolated", "--lang", "en", "--select", "GK002", os.devnull)
+    assert "empty" in out.stdout and out.returncode == 1
+    assert zh == [] or all(f["message"] for f in zh)
+
+
+def test_bad_input_never_tracebacks(tmp_path):
+    rng = random.Random(1234)
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(bytes(rng.randrange(256) for _ in range(4000)))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n  \n\t\n", encoding="utf-8")
+    prose = tmp_path / "prose.txt"
+    prose.write_text("这是一段与年度报告无关的文字。\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    for path, code in ((noise, "GK001"), (empty, "GK002"), (blank, "GK002"), (prose, "GK002"), (missing, "GK001")):
+        out = gklint("--isolated", "--format", "json", str(path))
+        assert "Traceback" not in out.stderr
+        assert out.returncode == 1
+        assert [f["code"] for f in json.loads(out.stdout)] == [code], path
+
+
+@pytest.mark.parametrize("path", SEEDS + SAMPLES, ids=lambda p: p.name[:3])
+def test_gb18030_and_crlf_copies_give_the_same_findings(tmp_path, path):
+    text = path.read_text(encoding="utf-8")
+    original = findings("--isolated", "--select", "ALL", str(path))
+    gb = tmp_path / "gb.txt"
+    gb.write_bytes(text.encode("gb18030"))
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    for copy in (gb, crlf, bom):
+        assert key(findings("--isolated", "--select", "ALL", str(copy))) == key(original), copy.name
+
+
+def test_config_in_pyproject_and_gklint_toml(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(seed("004").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.gklint]\nselect = ["GK0"]\nlang = "en"\n', encoding="utf-8")
+    assert findings("r.txt", cwd=tmp_path) == []
+    (tmp_path / "gklint.toml").write_text('ignore = ["GK1", "GK6"]\n', encoding="utf-8")
+    codes = {f["code"] for f in findings("r.txt", cwd=tmp_path)}
+    assert not any(c.startswith(("GK1", "GK6")) for c in codes)
+    # The command line overrides the config.
+    assert {f["code"] for f in findings("--select", "GK103", "r.txt", cwd=tmp_path)} <= {"GK103"}
+
+
+def test_per_file_ignores(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    report = tmp_path / "drafts" / "r.txt"
+    report.write_text(seed("004").read_text(encoding="utf-8"), encoding="utf-8")
+    before = {f["code"] for f in findings("drafts/r.txt", cwd=tmp_path)}
+    assert before
+    (tmp_path / "gklint.toml").write_text('[per-file-ignores]\n"drafts/*.txt" = ["GK"]\n', encoding="utf-8")
+    assert findings("drafts/r.txt", cwd=tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("config", "named"),
+    [
+        ('colour = "red"\n', "colour"),
+        ('lang = "fr"\n', "lang"),
+        ('select = "GK1"\nignore = [1]\n', "ignore"),
+        ('template = "2018"\n', "template"),
+        ('select = ["GK9"]\n', "GK9"),
+        ("[rules.GK101]\nnope = 1\n", "nope"),
+        ("select = [\n", "TOML"),
+    ],
+)
+def test_broken_config_is_an_error_naming_the_key(tmp_path, config, named):
+    (tmp_path / "gklint.toml").write_text(config, encoding="utf-8")
+    (tmp_path / "r.txt").write_text("一、总体情况\n", encoding="utf-8")
+    out = gklint("r.txt", cwd=tmp_path)
+    assert out.returncode == 2
+    assert named in out.stderr and "Traceback" not in out.stderr
+
+
+def test_rule_and_rules_commands(capsys):
+    assert main(["rule", "GK003"]) == 0
+    text = capsys.readouterr().out
+    for heading in ("## What it does", "## Why it matters", "## Example", "## Fix safety"):
+        assert heading in text
+    assert main(["rule", "rule-failed"]) == 0
+    assert main(["rule", "GK998"]) == 2
+    assert main(["rules"]) == 0
+    assert "GK001" in capsys.readouterr().out
+
+
+def test_statistics(tmp_path):
+    out = gklint("--isolated", "--statistics", "--select", "ALL", str(seed("001")))
+    rows = [line.split() for line in out.stdout.splitlines() if line.strip()]
+    assert rows and all(row[0].isdigit() and row[1].startswith("GK") for row in rows)
