@@ -1,0 +1,118 @@
+"""GK602: traditional characters in a report that should be in simplified script (or a mix)."""
+
+from __future__ import annotations
+
+import re
+
+from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.text import PINYIN_DEBRIS_RE, is_simplified_char, is_traditional_char, to_simplified
+
+_HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
+
+
+def _line_without_debris(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The line's text with pinyin debris cut out, and the source offset of each kept character."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    position = start
+    for match in PINYIN_DEBRIS_RE.finditer(text, start, end):
+        kept.append(text[position : match.start()])
+        offsets.extend(range(position, match.start()))
+        position = match.end()
+    kept.append(text[position:end])
+    offsets.extend(range(position, end))
+    return "".join(kept), offsets
+
+
+def conversions(report) -> list[tuple[int, str, str]]:
+    """(source offset, character, simplified) for every character OpenCC t2s changes.
+
+    Runs of Han characters are converted as a whole (debris cut out), so OpenCC's phrase
+    tables apply: 乾隆 stays, 乾燥 becomes 干燥.
+    """
+    text = report.text
+    changed: list[tuple[int, str, str]] = []
+    for line in report.lines:
+        if not any(is_traditional_char(c) for c in line.text):
+            continue
+        clean, offsets = _line_without_debris(text, line.start, line.end)
+        for run in _HAN_RUN_RE.finditer(clean):
+            if not any(is_traditional_char(c) for c in run.group()):
+                continue
+            converted = to_simplified(run.group())
+            if len(converted) != len(run.group()):  # phrase of another length: fall back to characters
+                converted = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in run.group())
+            for index, (old, new) in enumerate(zip(run.group(), converted)):
+                if old != new:
+                    changed.append((offsets[run.start() + index], old, new))
+    return changed
+
+
+def _edits(changed: list[tuple[int, str, str]]) -> list[Edit]:
+    """One edit per run of adjacent changed characters."""
+    edits: list[Edit] = []
+    for offset, _, new in changed:
+        if edits and edits[-1].end == offset:
+            last = edits[-1]
+            edits[-1] = Edit(last.start, offset + 1, last.replacement + new)
+        else:
+            edits.append(Edit(offset, offset + 1, new))
+    return edits
+
+
+@rule(
+    "GK602",
+    "traditional-script",
+    Severity.WARNING,
+    fix="U",
+    summary="报告使用繁体字或繁简混用",
+    summary_en="traditional characters in a report that should be simplified (or a mix of both)",
+)
+def check(report, options):
+    """## What it does
+    Counts the characters that OpenCC's t2s tables convert (whole runs of Han characters
+    are converted, so phrase tables apply and 乾隆 is left alone) and reports them once, at
+    the first one, saying how many there are and whether simplified-only characters are
+    mixed in. Pinyin debris such as 「(qū)」 is ignored here (that is GK601).
+
+    ## Why it matters
+    Reports of mainland administrative bodies are official documents and use the
+    national standard characters (《中华人民共和国国家通用语言文字法》第三条、第十四条;
+    《通用规范汉字表》). A report in traditional script, or a mix produced by a web page's
+    script switcher, cannot be compared with the template wording (国办公开办函〔2021〕30号)
+    and is hard to search.
+
+    ## Example
+    ```
+    六、其他需要報告事項
+    ```
+    should read `六、其他需要报告事项`.
+
+    ## Fix safety
+    Unsafe: OpenCC t2s is a one-to-many mapping in the other direction and cannot know
+    every context (人名、地名、引文). One edit per run of converted characters; nothing
+    else changes.
+    """
+    changed = conversions(report)
+    if not changed:
+        return
+    offset, old, new = changed[0]
+    count = len(changed)
+    simplified = sum(1 for c in report.text if is_simplified_char(c))
+    if simplified:
+        zh_mix, en_mix = f"，同时有 {simplified} 个简体字（繁简混用）", f", mixed with {simplified} simplified-only characters"
+    else:
+        zh_mix, en_mix = "", ""
+    yield Finding(
+        offset,
+        offset + 1,
+        zh=f"全文有 {count} 个繁体字{zh_mix}，应使用规范简体字（首个「{old}」应为「{new}」）",
+        en=f"{count} traditional characters in the report{en_mix}; use simplified script (first: 「{old}」 for 「{new}」)",
+        fix=Fix.unsafe(
+            *_edits(changed),
+            description=Message(f"将 {count} 个繁体字转换为简体字（OpenCC t2s）", f"convert {count} characters to simplified (OpenCC t2s)"),
+        ),
+    )
+
+
+RULE = check
