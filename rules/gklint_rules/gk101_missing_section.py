@@ -1,0 +1,77 @@
+"""GK101: a required section of the national template is missing."""
+
+from __future__ import annotations
+
+from gklint import Edit, Finding, Fix, Message, Severity, rule
+
+
+@rule(
+    "GK101",
+    "missing-section",
+    Severity.ERROR,
+    fix="U",
+    summary="缺少模板规定的部分",
+    summary_en="a required section is missing",
+)
+def check(report, options):
+    """## What it does
+    Reports each of the six template sections (一、总体情况 … 六、其他需要报告的事项) whose
+    heading is not found in the report. The finding sits on the heading of the next section
+    that is present (or on the last line, for a missing last section).
+
+    ## Why it matters
+    条例第五十条 lists what the annual report must contain, and the national template
+    (国办公开办函〔2019〕60号, 〔2021〕30号) fixes it as six sections in a set order. A
+    missing section is the error assessors find first; an empty one must still be there
+    (六 then says 「无。」).
+
+    ## Example
+    ```
+    一、总体情况
+    ……
+    三、收到和处理政府信息公开申请情况      ← 缺少「二、主动公开政府信息情况」
+    ```
+
+    ## Fix safety
+    Unsafe: the fix inserts the canonical heading (for 六 with the body 「无。」) before the
+    next section's heading, or at the end of the text. The section's content still has to be
+    written (二 needs its table), and the heading may exist under wording gklint did not
+    recognise, so the insertion is only applied with `--unsafe-fixes`.
+    """
+    if not report.sections:  # GK002's business
+        return
+    present = {s.number: s for s in report.sections}
+    newline = report.source.newline or "\n"
+    text = report.text
+    for spec in report.template.sections:
+        if spec.number in present:
+            continue
+        following = [s for s in report.sections if s.number > spec.number]
+        block = spec.heading + newline
+        if spec.empty_text:
+            block += spec.empty_text + newline
+        if following:
+            anchor = min(following, key=lambda s: s.heading.line.number).heading.line
+            at = anchor.start
+            start, end = anchor.start, anchor.end
+            where_zh = f"应位于第{anchor.number}行「{anchor.stripped}」之前"
+            where_en = f"expected before line {anchor.number} ({anchor.stripped})"
+        else:
+            at = len(text)
+            if text and not text.endswith(("\n", "\r")):
+                block = newline + block
+            last = next((l for l in reversed(report.lines) if not l.is_blank), report.lines[-1])
+            start, end = last.start, last.end
+            where_zh = "应位于报告末尾"
+            where_en = "expected at the end of the report"
+        description = Message(f"插入「{spec.heading}」", f"insert {spec.heading}")
+        yield Finding(
+            start,
+            end,
+            zh=f"缺少第{spec.numeral}部分「{spec.heading}」，{where_zh}",
+            en=f"section {spec.numeral} ({spec.heading}) is missing; {where_en}",
+            fix=Fix.unsafe(Edit(at, at, block), description=description),
+        )
+
+
+RULE = check
