@@ -66,7 +66,8 @@ def _plain(node: Any) -> Any:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    yaml = YAML(typ="safe", pure=True)
+    # typ="safe" uses the C loader (ruamel.yaml.clib) when installed: ~10x faster start-up.
+    yaml = YAML(typ="safe")
     with path.open(encoding="utf-8") as handle:
         return _plain(yaml.load(handle)) or {}
 
