@@ -6,6 +6,7 @@ Tables are read afterwards by `gklint.tables` into `Report.tables`.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from pathlib import Path
 
@@ -78,6 +79,27 @@ def _metadata(lines: list[Line]) -> dict[str, MetadataField]:
     return fields
 
 
+@functools.lru_cache(maxsize=8192)
+def _best_section(key: str, sections: tuple[SectionSpec, ...]) -> tuple[float, int, bool]:
+    """(score, section number, exact) of the section wording closest to a title key (cached:
+    the same headings recur in every report)."""
+    best = (0.0, 0, False)
+    for number, exact_keys, core_keys in section_keys(sections):
+        if key == exact_keys[0]:
+            return (1.0, number, True)
+        if key in exact_keys or any(core in key for core in core_keys):
+            score = 1.0
+        else:
+            score = 0.0
+            for candidate in exact_keys:
+                matcher = difflib.SequenceMatcher(None, key, candidate, autojunk=False)
+                if matcher.real_quick_ratio() > score and matcher.quick_ratio() > score:
+                    score = max(score, matcher.ratio())
+        if score > best[0]:
+            best = (score, number, False)
+    return best
+
+
 def match_section(title: str, template: Template, numbering: nb.Numbering | None = None) -> tuple[SectionSpec, bool] | None:
     """The section a heading title names, and whether its wording is exact; None if none.
 
@@ -87,23 +109,13 @@ def match_section(title: str, template: Template, numbering: nb.Numbering | None
     key = label_key(title)
     if not key or len(key) > 40:
         return None
-    best: tuple[float, SectionSpec, bool] | None = None
-    for number, exact_keys, core_keys in section_keys(template.sections):
-        spec = template.section(number)
-        if key == exact_keys[0]:
-            return spec, True
-        if key in exact_keys or any(core in key for core in core_keys):
-            score = 1.0
-        else:
-            score = max(difflib.SequenceMatcher(None, key, k, autojunk=False).ratio() for k in exact_keys)
-        if best is None or score > best[0]:
-            best = (score, spec, False)
-    if best is None:
+    score, number, exact = _best_section(key, template.sections)
+    if not number:
         return None
-    agrees = numbering is not None and numbering.style == nb.CN and numbering.value == best[1].number
+    agrees = numbering is not None and numbering.style == nb.CN and numbering.value == number
     threshold = CN_HEADING_RATIO if agrees else ARABIC_HEADING_RATIO
-    if best[0] >= threshold:
-        return best[1], False
+    if score >= threshold:
+        return template.section(number), exact
     return None
 
 
