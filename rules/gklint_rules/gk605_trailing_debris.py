@@ -1,0 +1,105 @@
+"""GK605: text after the last section that is not report prose (OCR of images, file names)."""
+
+from __future__ import annotations
+
+import re
+
+from gklint import Edit, Finding, Fix, Message, Severity, rule
+
+_HAN_RE = re.compile(r"[\u3400-\u9fff\u2e80-\u2fdf\uf900-\ufaff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_IMAGE_FILE_RE = re.compile(r"[\w\-().]+\.(?:jpe?g|png|gif|bmp|emf|wmf|tiff?|svg|webp)", re.IGNORECASE)
+# Legitimate endings without Han characters: a date in figures, a web address.
+_NUMERIC_DATE_RE = re.compile(r"(?:19|20)\d{2}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])")
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PROSE, DEBRIS, NEUTRAL = "prose", "debris", "neutral"
+
+
+def classify(line, page_lines: set[int]) -> str:
+    """prose (report text or a signature/date), debris (file names, Latin OCR junk) or neutral."""
+    stripped = line.stripped
+    if not stripped or line.number in page_lines:
+        return NEUTRAL
+    if _IMAGE_FILE_RE.fullmatch(stripped):
+        return DEBRIS
+    compact = "".join(stripped.split())
+    han = len(_HAN_RE.findall(compact))
+    if han and han >= 0.3 * len(compact):
+        return PROSE
+    if _NUMERIC_DATE_RE.fullmatch(compact) or _ADDRESS_RE.fullmatch(compact):
+        return PROSE
+    if _LATIN_RE.search(compact) or _IMAGE_FILE_RE.search(compact):
+        return DEBRIS
+    return NEUTRAL  # figures and punctuation only: kept if prose follows, dropped with a debris tail
+
+
+@rule(
+    "GK605",
+    "trailing-debris",
+    Severity.WARNING,
+    fix="U",
+    summary="最后一部分之后有非报告正文（图片识别文字、文件名等）",
+    summary_en="text after the last section that is not report prose (OCR of images, file names)",
+)
+def check(report, options):
+    """## What it does
+    Looks at what follows the last section's text: once the report prose (and a
+    signature or date such as 「2021年1月25日」) ends, lines holding image file names
+    (`image6.jpeg`) or Latin OCR junk of scanned images (`RIKARAER RS`) are debris. One
+    finding covers the whole tail, from its first debris line to the end.
+
+    ## Why it matters
+    The report ends with 「六、其他需要报告的事项」 (国办公开办函〔2021〕30号); OCR junk
+    and file names pasted after it are published as part of the report (条例第五十条),
+    are unreadable and hide whether anything real follows.
+
+    ## Example
+    ```
+    六、其他需要报告的事项
+    无。
+    image6.jpeg
+    RIKARAER RS
+    ```
+
+    ## Fix safety
+    Unsafe: removes everything after the last prose line to the end of the file,
+    including blank lines, stray page footers and figure-only lines among the debris;
+    an image's text may have been meant as content and need retyping instead.
+    """
+    if not report.sections:
+        return
+    last = max(report.sections, key=lambda s: s.heading.line.number)
+    page_lines = {line.number for line in report.page_markers}
+    after = report.lines[last.heading.line.number :]
+    kinds = [classify(line, page_lines) for line in after]
+    last_prose = max((i for i, kind in enumerate(kinds) if kind == PROSE), default=-1)
+    tail = list(zip(after, kinds))[last_prose + 1 :]
+    debris = [line for line, kind in tail if kind == DEBRIS]
+    if not debris:
+        return
+    first = debris[0]
+    final = [line for line, _ in tail if not line.is_blank][-1]
+    keep_until = (after[last_prose] if last_prose >= 0 else last.heading.line)
+    text = report.text
+    cut = keep_until.end
+    if text.startswith("\r\n", cut):
+        cut += 2
+    elif cut < len(text) and text[cut] in "\r\n":
+        cut += 1
+    count = sum(1 for line, _ in tail if not line.is_blank)
+    start = first.start + len(first.text) - len(first.text.lstrip())
+    yield Finding(
+        start,
+        final.end,
+        zh=f"第{last.spec.numeral}部分「{last.spec.title}」正文之后有 {count} 行不是报告正文（图片文件名、图片识别残留等），"
+        f"从「{first.stripped[:20]}」起到文末，应删除",
+        en=f"{count} lines after the text of section {last.spec.numeral} ({last.spec.title}) are not report prose "
+        f"(image file names, OCR debris), from {first.stripped[:20]!r} to the end; remove them",
+        fix=Fix.unsafe(
+            Edit(cut, len(text), ""),
+            description=Message("删除文末的非正文内容", "remove the debris at the end of the report"),
+        ),
+    )
+
+
+RULE = check
