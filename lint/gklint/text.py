@@ -91,7 +91,7 @@ def ordinary_char(char: str) -> str | None:
     return None
 
 
-RADICAL_RE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
+RADICAL_RE = re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def map_radicals(text: str) -> str:
