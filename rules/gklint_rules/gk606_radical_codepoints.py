@@ -1,0 +1,64 @@
+"""GK606: CJK radical or compatibility code points in place of ordinary characters (⼀ for 一)."""
+
+from __future__ import annotations
+
+from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.text import RADICAL_RE, ordinary_char
+
+
+@rule(
+    "GK606",
+    "radical-codepoints",
+    Severity.WARNING,
+    fix="S",
+    summary="使用部首或兼容汉字码位代替普通汉字（⼀ 代替 一，⺠ 代替 民）",
+    summary_en="CJK radical or compatibility code points in place of ordinary characters (⼀ for 一, ⺠ for 民)",
+)
+def check(report, options):
+    """## What it does
+    Finds code points from the Kangxi Radicals (U+2F00–U+2FDF), CJK Radicals Supplement
+    (U+2E80–U+2EFF) and CJK Compatibility Ideographs blocks that stand for an ordinary
+    character, such as ⼀ (U+2F00) for 一 and ⺠ (U+2EA0) for 民, as PDF text extraction
+    leaves them. One finding per line, naming each character and its ordinary form.
+
+    ## Why it matters
+    The two look the same but are different characters: searching the published report
+    for 「人民」 or 「一、总体情况」 misses them, screen readers mispronounce them, and the
+    headings no longer match the template wording (国办公开办函〔2021〕30号).
+
+    ## Example
+    ```
+    ⼀、总体情况
+    保障⼈⺠群众知情权
+    ```
+    should read `一、总体情况` and `保障人民群众知情权`.
+
+    ## Fix safety
+    Safe: each code point is replaced by the one ordinary character Unicode
+    (NFKC, one character at a time) or the radical table in `gklint.text` gives it; nothing
+    else changes. Radicals with no ordinary character are reported without an edit.
+    """
+    text = report.text
+    for line in report.lines:
+        found = [(m.start(), m.group(), ordinary_char(m.group())) for m in RADICAL_RE.finditer(text, line.start, line.end)]
+        if not found:
+            continue
+        mapped = [(offset, char, ordinary) for offset, char, ordinary in found if ordinary]
+        shown = "、".join(f"「{c}」→「{o}」" if o else f"「{c}」" for _, c, o in found[:4]) + ("…" if len(found) > 4 else "")
+        codes = ", ".join(f"U+{ord(c):04X}" for _, c, _ in found[:4])
+        fix = None
+        if mapped:
+            fix = Fix.safe(
+                *(Edit(offset, offset + 1, ordinary) for offset, _, ordinary in mapped),
+                description=Message(f"换成普通汉字（{len(mapped)} 处）", f"use the ordinary characters ({len(mapped)})"),
+            )
+        yield Finding(
+            found[0][0],
+            found[-1][0] + 1,
+            zh=f"本行有 {len(found)} 个部首或兼容区码位（PDF 提取所致）：{shown}，应换成普通汉字",
+            en=f"{len(found)} CJK radical/compatibility code point(s) on this line ({codes}, left by PDF extraction): {shown}; use the ordinary characters",
+            fix=fix,
+        )
+
+
+RULE = check
