@@ -7,6 +7,7 @@ turns one into a 1-based (line, column) with columns counted in code points.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -23,7 +24,7 @@ class Line:
     end: int  # offset just after the last character, before the line ending
     text: str  # without the line ending
 
-    @property
+    @functools.cached_property
     def stripped(self) -> str:
         return self.text.strip(" \t\u00a0\u2002\u2003\u3000")
 
@@ -158,6 +159,13 @@ class Report:
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
 
+    @functools.cached_property
+    def figures(self) -> list:
+        """Totals with their parts, counts and shares in the narrative (`gklint.figures.Figure`)."""
+        from .figures import extract_figures
+
+        return extract_figures(self)
+
     def section(self, number: int) -> Section | None:
         return next((s for s in self.sections if s.number == number), None)
 
@@ -166,6 +174,33 @@ class Report:
 
     def section_paragraphs(self, number: int) -> Iterator[Paragraph]:
         return (p for p in self.paragraphs if p.section == number)
+
+    # -- extracted facts (parsed once, on first use, shared by every rule) ------
+    @functools.cached_property
+    def periods(self) -> list:
+        """Statistics-period statements (`gklint.period.Period`), the preamble's first."""
+        from .period import find_periods
+
+        return find_periods(self)
+
+    @property
+    def period(self):
+        """The statistics period (`gklint.period.Period`), None when the report states none."""
+        return self.periods[0] if self.periods else None
+
+    @functools.cached_property
+    def publication_dates(self) -> list:
+        """Metadata dates (发文日期…) and the signature date (`gklint.period.PublicationDate`)."""
+        from .period import find_publication_dates
+
+        return find_publication_dates(self)
+
+    @functools.cached_property
+    def contacts(self):
+        """Phone numbers and e-mail addresses (`gklint.contact.Contacts`)."""
+        from .contact import find_contacts
+
+        return find_contacts(self)
 
     def section_of_line(self, number: int) -> int:
         """Number of the section a line belongs to (0 = before the first section)."""

@@ -1,0 +1,441 @@
+"""Figures in the narrative: a stated total with its parts, their counts and shares.
+
+Two shapes occur in real reports:
+
+- inline: "主动公开政府信息11210条，其中，门户网站公开4790条，政务微博公开1801条，政务微信公开3628条，
+  其他方式公开991条。" (seed 004) — a total, a split marker (其中), then parts separated by ，/、 (or ；);
+- list: "主动公开政府信息8129条。" then a numbered list "1、政府网站。…5487条，占比68%。" "2、政务微信。…"
+  (seed 000) — the total stated just before a numbered list of channels.
+
+`extract_figures(report)` returns them (`Report.figures`). A figure is only built when the text is
+unambiguous: every part holds exactly one count of the total's unit family. Keyword lists come from the
+template data (`figures:` in base.yaml). All offsets are source offsets into `report.text`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from . import numbering as nb
+from .text import ascii_digits
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Paragraph, Report
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count: a number with its unit ("4790条", "5500 余条", "1.2万条")."""
+
+    value: Fraction
+    unit: str
+    approximate: bool  # 余/多/约/万: not an exact count
+    start: int  # source offsets of the number and unit
+    end: int
+    text: str
+
+    @property
+    def exact(self) -> bool:
+        return not self.approximate and self.value.denominator == 1
+
+
+@dataclass(frozen=True)
+class Share:
+    """A percentage given as a share of the total ("占比68%", "（12.5%）")."""
+
+    value: Fraction
+    decimals: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Part:
+    label: str  # the part's clause as written, without the share ("门户网站公开4790条")
+    count: Quantity | None
+    share: Share | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # "inline" or "list"
+    total: Quantity | None
+    parts: tuple[Part, ...]
+    remainder: bool  # a clause names the rest without a figure (其余/其他…)
+    counted_across: bool  # the text says an item counts on each channel
+    start: int
+    end: int
+    first_line: int
+
+    @property
+    def split(self) -> bool:
+        """The parts are presented as an exhaustive split of one total."""
+        return not self.remainder and not self.counted_across
+
+    @property
+    def shares(self) -> list[Share]:
+        return [p.share for p in self.parts if p.share is not None]
+
+    @property
+    def counts(self) -> list[Quantity]:
+        return [p.count for p in self.parts if p.count is not None]
+
+
+# --- tokens -------------------------------------------------------------------
+
+_SP = r"[ \t\u00a0\u3000]*"
+_NUMBER = r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_PERCENT_RE = re.compile(rf"({_NUMBER}){_SP}[%％]")
+_CLAUSE_END = "。！？!?"
+_ITEM_SEPS = "，,、"
+_STRONG_SEPS = "；;"
+
+
+def _config(report: Report) -> dict[str, Any]:
+    return report.template.data.get("figures", {})
+
+
+def _quantity_re(config: dict[str, Any]) -> re.Pattern:
+    units = sorted({u for family in config.get("unit_families", []) for u in family}, key=len, reverse=True)
+    units = [u for u in units if not u.startswith("余")] or ["条"]
+    return re.compile(
+        rf"(?P<about>约|近|超过|逾)?{_SP}(?P<num>{_NUMBER}){_SP}(?P<wan>万)?{_SP}(?P<more>余|多)?{_SP}"
+        rf"(?P<unit>{'|'.join(map(re.escape, units))})(?![%％])"
+    )
+
+
+def _family(config: dict[str, Any], unit: str) -> int:
+    for index, family in enumerate(config.get("unit_families", [])):
+        if unit in family:
+            return index
+    return -1
+
+
+def _quantities(text: str, start: int, end: int, pattern: re.Pattern, paragraph: Paragraph) -> list[Quantity]:
+    return [q for q, _, _ in _located_quantities(text, start, end, pattern, paragraph)]
+
+
+def _located_quantities(text: str, start: int, end: int, pattern: re.Pattern, paragraph: Paragraph):
+    """(quantity, start, end in the paragraph text) for each count in text[start:end]."""
+    found = []
+    for match in pattern.finditer(text, start, end):
+        value = Fraction(match.group("num").replace(",", ""))
+        approximate = bool(match.group("about") or match.group("more") or match.group("wan"))
+        if match.group("wan"):
+            value *= 10000
+        number_start = match.start("num")
+        s, e = paragraph.source_span(number_start, match.end())
+        quantity = Quantity(value, match.group("unit"), approximate, s, e, text[number_start : match.end()])
+        found.append((quantity, number_start, match.end()))
+    return found
+
+
+def _shares(text: str, start: int, end: int, config: dict[str, Any], paragraph: Paragraph) -> list[Share]:
+    """Percentages in text[start:end] that are shares (after 占/占比/比例, or bracketed after a count)."""
+    markers = config.get("share_markers", [])
+    not_share = config.get("not_a_share", [])
+    found = []
+    for match in _PERCENT_RE.finditer(text, start, end):
+        before = text[max(start, match.start() - 6) : match.start()]
+        before = before.rstrip(" \t\u3000为达约是")
+        if any(before.endswith(word) for word in not_share):
+            continue
+        is_share = any(before.endswith(m) for m in markers) or before.endswith(("（", "("))
+        if not is_share:
+            continue
+        number = match.group(1).replace(",", "")
+        decimals = len(number.partition(".")[2])
+        s, e = paragraph.source_span(match.start(), match.end())
+        found.append(Share(Fraction(number), decimals, s, e, text[match.start() : match.end()]))
+    return found
+
+
+# --- building parts ---------------------------------------------------------------
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    sep: str  # the separator that ends the piece ('' at the end)
+
+
+def _pieces(text: str, start: int, end: int, seps: str) -> list[_Piece]:
+    pieces, position, depth = [], start, 0
+    for index in range(start, end):
+        char = text[index]
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(depth - 1, 0)
+        elif char in seps and depth == 0:
+            pieces.append(_Piece(position, index, char))
+            position = index + 1
+    pieces.append(_Piece(position, end, ""))
+    return [p for p in pieces if text[p.start : p.end].strip(" \t\u3000：:")]
+
+
+class _Unclear(Exception):
+    """The text does not say unambiguously which figures are parts of which total."""
+
+
+def _parts(
+    text: str, pieces: list[_Piece], family: int, config: dict[str, Any], pattern: re.Pattern, paragraph: Paragraph
+) -> tuple[list[Part], bool]:
+    """Parts from clauses; raises _Unclear when a clause holds several counts or another unit."""
+    not_part = config.get("not_a_part", [])
+    remainder_words = config.get("remainder", [])
+    markers = config.get("split_markers", [])
+    parts: list[Part] = []
+    remainder = False
+    pending_label: int | None = None  # start of a label-only clause joined to the next ("网站、微博共…")
+    for piece in pieces:
+        clause = text[piece.start : piece.end]
+        if any(m in clause for m in markers):
+            raise _Unclear
+        counts = _quantities(text, piece.start, piece.end, pattern, paragraph)
+        shares = _shares(text, piece.start, piece.end, config, paragraph)
+        if any(word in clause for word in not_part):
+            pending_label = None
+            continue
+        if not counts:
+            if shares and parts and parts[-1].share is None and len(shares) == 1:
+                last = parts[-1]
+                parts[-1] = Part(last.label, last.count, shares[0], last.start, shares[0].end)
+                continue
+            if shares and not parts:
+                raise _Unclear
+            if any(word in clause for word in remainder_words):
+                remainder = True
+                continue
+            if piece.sep == "、" and not shares:
+                pending_label = piece.start if pending_label is None else pending_label
+                continue
+            break  # commentary ("均在法定期限内予以答复"): the list ends
+        if len(counts) > 1 or len(shares) > 1:
+            raise _Unclear
+        count = counts[0]
+        if _family(config, count.unit) != family:
+            raise _Unclear
+        begin = pending_label if pending_label is not None else piece.start
+        pending_label = None
+        lead = len(text[begin:piece.end]) - len(text[begin:piece.end].lstrip(" \t\u3000：:"))
+        label_end = text.index(count.text, piece.start) + len(count.text) if count.text in text[piece.start : piece.end] else piece.end
+        s, e = paragraph.source_span(begin + lead, piece.end)
+        label = text[begin + lead : label_end].strip()
+        parts.append(Part(label, count, shares[0] if shares else None, s, e))
+    return parts, remainder
+
+
+def _counted_across(texts: list[str], config: dict[str, Any]) -> bool:
+    words = config.get("counted_across", [])
+    return any(word in t for t in texts for word in words)
+
+
+# --- inline: total, 其中, parts ------------------------------------------------------
+
+
+def _inline(report: Report, paragraph: Paragraph, config: dict[str, Any], pattern: re.Pattern) -> list[Figure]:
+    text = ascii_digits(paragraph.text)  # same length: offsets stay valid
+    figures = []
+    for marker in config.get("split_markers", []):
+        for found in re.finditer(re.escape(marker), text):
+            position = found.start()
+            sentence_start = max(text.rfind(c, 0, position) for c in "。！？!?；;") + 1
+            before = _located_quantities(text, sentence_start, position, pattern, paragraph)
+            if not before:
+                continue
+            total, _, total_end = before[-1]
+            # The total is the figure just before 其中: only separators between them.
+            if text[total_end:position].strip(" \t\u3000，,：:"):
+                continue
+            family = _family(config, total.unit)
+            begin = found.end()
+            while begin < len(text) and text[begin] in " \t\u3000，,：:":
+                begin += 1
+            end = min([text.find(c, begin) for c in _CLAUSE_END if text.find(c, begin) >= 0] or [len(text)])
+            # ；ends the parts when the parts are separated by ，/、 ("…尚未审结37件；行政诉讼46件，其中…").
+            strong = min([text.find(c, begin, end) for c in _STRONG_SEPS if text.find(c, begin, end) >= 0] or [end])
+            if strong < end:
+                first = _quantities(text, begin, strong, pattern, paragraph)
+                if len(first) > 1 or any(c in text[begin:strong] for c in "，,"):
+                    end = strong
+            if strong < end:  # ；separates the parts; ，inside a part attaches its share
+                pieces = _pieces(text, begin, end, _STRONG_SEPS)
+            else:
+                pieces = _pieces(text, begin, end, _ITEM_SEPS + _STRONG_SEPS)
+            try:
+                parts, remainder = _parts(text, pieces, family, config, pattern, paragraph)
+            except _Unclear:
+                continue
+            if len(parts) < 2 and not (parts and remainder):
+                continue
+            if not parts:
+                continue
+            start = total.start
+            end_offset = max(p.end for p in parts)
+            figures.append(
+                Figure(
+                    "inline",
+                    total,
+                    tuple(parts),
+                    remainder,
+                    _counted_across([paragraph.text], config),
+                    start,
+                    end_offset,
+                    paragraph.first_line,
+                )
+            )
+    return figures
+
+
+# --- list: total, then a numbered list of parts -------------------------------------------
+
+
+def _numbering(paragraph: Paragraph) -> nb.Numbering | None:
+    return nb.parse_numbering(paragraph.text, 0)
+
+
+def _lists(report: Report, config: dict[str, Any], pattern: re.Pattern) -> list[Figure]:
+    paragraphs = report.paragraphs
+    figures = []
+    index = 0
+    while index < len(paragraphs):
+        numbering = _numbering(paragraphs[index])
+        if numbering is None or numbering.value != 1 or numbering.style not in (nb.ARABIC, nb.PAREN_ARABIC):
+            index += 1
+            continue
+        run = [paragraphs[index]]
+        expected = 2
+        following = index + 1
+        while following < len(paragraphs):
+            item = _numbering(paragraphs[following])
+            if item is None or item.style != numbering.style or item.value != expected or paragraphs[following].section != run[0].section:
+                break
+            run.append(paragraphs[following])
+            expected += 1
+            following += 1
+        figure = _list_figure(report, index, run, config, pattern)
+        if figure is not None:
+            figures.append(figure)
+        index = following if len(run) > 1 else index + 1
+    return figures
+
+
+def _list_figure(report: Report, index: int, run: list[Paragraph], config: dict[str, Any], pattern: re.Pattern) -> Figure | None:
+    if len(run) < 2:
+        return None
+    not_part = config.get("not_a_part", [])
+    remainder_words = config.get("remainder", [])
+    parts: list[Part] = []
+    remainder = False
+    family = None
+    for paragraph in run:
+        text = ascii_digits(paragraph.text)
+        counts = [q for q in _quantities(text, 0, len(text), pattern, paragraph)]
+        shares = _shares(text, 0, len(text), config, paragraph)
+        if any(word in text for word in not_part) or len(counts) > 1 or len(shares) > 1:
+            return None
+        if not counts:
+            if not shares and any(word in text for word in remainder_words):
+                remainder = True
+                continue
+            if not shares:
+                return None
+        count = counts[0] if counts else None
+        if count is not None:
+            this = _family(config, count.unit)
+            if family is None:
+                family = this
+            elif this != family:
+                return None
+        label_end = text.find(count.text) + len(count.text) if count is not None else len(text)
+        numbering = _numbering(paragraph)
+        start = numbering.title_start if numbering else 0
+        s, e = paragraph.source_span(start, len(text))
+        label = text[start:label_end].strip()
+        if "。" in label[:-1]:  # "政府网站。通过政府门户网站公开…": the item's own heading
+            label = label.partition("。")[0]
+        parts.append(Part(label, count, shares[0] if shares else None, s, e))
+    if len(parts) < 2:
+        return None
+    # The total: a short statement with one count of the same unit just before the list.
+    total = None
+    intro_texts = []
+    for back in range(index - 1, max(index - 4, -1), -1):
+        paragraph = report.paragraphs[back]
+        if paragraph.section != run[0].section:
+            break
+        intro_texts.append(paragraph.text)
+        text = ascii_digits(paragraph.text)
+        counts = _quantities(text, 0, len(text), pattern, paragraph)
+        if not counts:
+            continue
+        if len(counts) == 1 and family is not None and _family(config, counts[0].unit) == family:
+            stated = text.rstrip("。：: \t\u3000")
+            near_end = stated.endswith(counts[0].text) or stated.endswith("其中")
+            if near_end or len(text) <= 40:
+                total = counts[0]
+        break
+    intro = any(word in t for t in intro_texts for word in config.get("list_intro", []))
+    all_shares = all(p.share is not None for p in parts)
+    if not (all_shares or (total is not None and intro)):
+        return None
+    if family is None and not all_shares:
+        return None
+    start = total.start if total is not None else parts[0].start
+    return Figure(
+        "list",
+        total,
+        tuple(parts),
+        remainder,
+        _counted_across(intro_texts + [p.text for p in run], config),
+        start,
+        parts[-1].end,
+        run[0].first_line,
+    )
+
+
+def extract_figures(report: Report) -> list[Figure]:
+    config = _config(report)
+    if not config:
+        return []
+    pattern = _quantity_re(config)
+    figures: list[Figure] = []
+    for paragraph in report.paragraphs:
+        figures.extend(_inline(report, paragraph, config, pattern))
+    figures.extend(_lists(report, config, pattern))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+# --- arithmetic shared by the rules -------------------------------------------------
+
+
+def tolerance(decimals: int, parts: int = 1) -> Fraction:
+    """Rounding slack for `parts` shares written with `decimals` decimals: n × 0.5 × 10^(−d) points."""
+    return Fraction(parts, 2 * 10**decimals)
+
+
+def round_half_up(value: Fraction, decimals: int) -> Fraction:
+    scale = 10**decimals
+    return Fraction(int(value * scale + Fraction(1, 2)), scale)
+
+
+def truncate(value: Fraction, decimals: int) -> Fraction:
+    scale = 10**decimals
+    return Fraction(int(value * scale), scale)
+
+
+def fmt(value: Fraction, decimals: int = 2) -> str:
+    """A percentage or count for messages: 67.5, 11210, 12.35."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    text = f"{float(round_half_up(value, decimals)):.{decimals}f}".rstrip("0").rstrip(".")
+    return text

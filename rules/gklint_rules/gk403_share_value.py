@@ -1,0 +1,77 @@
+"""GK403: a stated percentage differs from count ÷ total beyond rounding."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from gklint import Finding, Severity, rule
+from gklint.figures import fmt, round_half_up, tolerance
+
+
+def _nudging_needed(figure, total) -> bool:
+    parts = figure.parts
+    if any(p.share is None or p.share.decimals != 0 or p.count is None for p in parts):
+        return False
+    return sum(round_half_up(Fraction(p.count.value * 100, total), 0) for p in parts) != 100
+
+
+@rule(
+    "GK403",
+    "share-mismatch",
+    Severity.ERROR,
+    fix="H",
+    summary="所述占比与数量÷总数不符（超出四舍五入误差）",
+    summary_en="a stated percentage differs from count ÷ total beyond rounding",
+)
+def check(report, options):
+    """## What it does
+    For each part of a stated total that gives both its count and its share ("通过政府门户网站公开政府
+    信息5487条，占比68%" with the total 8129条), computes count ÷ total and compares it with the share.
+    A share written with d decimals may differ by 0.5 × 10^(−d) points (rounding); whole-number shares
+    of a split may differ by less than 1 point when rounding each half up cannot reach 100 (one was
+    nudged: seed 000's
+    5487/8129 = 67.5% written 68% passes, since 67 + 17 + 15 rounded half up would make 99).
+
+    An approximate total (5500余条) is not checked.
+
+    ## Why it matters
+    A share that does not match its count misleads the reader about the weight of each channel; assessors
+    list "百分比与数量不符" among the common errors of reports published under 条例第五十条.
+
+    ## Example
+    ```
+    主动公开政府信息8129条。
+    1、政府网站。通过政府门户网站公开政府信息5487条，占比60%。
+    ```
+    5487 ÷ 8129 = 67.5%, not 60%.
+
+    ## Fix safety
+    No automatic fix: the count or the total may be the wrong figure. The message shows the computed share.
+    """
+    for figure in report.figures:
+        total = figure.total
+        if total is None or not total.exact or total.value == 0:
+            continue
+        # Whole-number shares were nudged when rounding each one half up cannot reach 100.
+        nudged = figure.split and _nudging_needed(figure, total.value)
+        for part in figure.parts:
+            if part.share is None or part.count is None or not part.count.exact:
+                continue
+            share = part.share
+            computed = Fraction(part.count.value * 100, total.value)
+            difference = abs(share.value - computed)
+            if difference <= tolerance(share.decimals):
+                continue
+            if nudged and difference < 1:
+                continue
+            shown = fmt(computed, max(share.decimals, 2))
+            yield Finding(
+                share.start,
+                share.end,
+                zh=f"「{part.label}」的占比写作{share.text.strip()}，按{fmt(part.count.value)}÷{fmt(total.value)}计算应为{shown}%",
+                en=f"the share of 「{part.label}」 is written {share.text.strip()}; "
+                f"{fmt(part.count.value)} ÷ {fmt(total.value)} = {shown}%",
+            )
+
+
+RULE = check
