@@ -100,9 +100,44 @@ No fix: report it to the rule's plugin author (`gklint --version` lists plugins)
 )
 
 
+GK004 = Rule(
+    "GK004",
+    "unused-suppression",
+    Severity.INFO,
+    "S",
+    "Markdown 中的 gklint 抑制注释没有抑制任何问题，或无法识别",
+    "a gklint suppression comment in Markdown suppresses nothing, or cannot be read",
+    _emitted_by_engine,
+    {},
+    """\
+## What it does
+Reports a `<!-- gklint: disable=… -->`, `disable-next-line=…` or `enable=…` comment in a Markdown
+report whose code suppresses nothing although its rule ran, an `enable` that closes no `disable`,
+a code that names no rule, and a `gklint:` comment that cannot be read. Like ruff's RUF100.
+Codes whose rules were not selected in this run are not judged.
+
+## Why it matters
+A stale suppression hides the next real problem on that line: after the table was corrected, the
+comment that silenced its blank cell would silence a new one too. A misspelt code suppresses nothing
+and gives a false sense of safety.
+
+## Example
+```
+<!-- gklint: disable-next-line=GK304 -->
+| 规章 | 2 | 0 | 5 |
+```
+(no blank cell on that row: the comment is unused)
+
+## Fix safety
+Safe: removes the unused codes, or the whole comment (and its line, when nothing else is on it).
+HTML comments do not show in rendered Markdown, so the published text does not change.
+""",
+)
+
+
 @hookimpl
 def gklint_rules():
-    return [GK001, GK002, GK003]
+    return [GK001, GK002, GK003, GK004]
 
 
 @hookimpl

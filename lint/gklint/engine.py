@@ -133,6 +133,18 @@ class Linter:
         return report
 
     def lint_source(self, source: SourceText, path: Path, display: str | None = None) -> FileResult:
+        result = self._lint_source(source, path, display)
+        if source.kind == "markdown":
+            # <!-- gklint: disable=… --> comments; GK004 for the unused ones (gklint.suppression).
+            from .suppression import apply_suppressions
+
+            parsed = result.report is not None and bool(result.report.sections)
+            result.violations = apply_suppressions(
+                result.violations, source.text, result.path, self.rules, self._selected_for(path), parsed
+            )
+        return result
+
+    def _lint_source(self, source: SourceText, path: Path, display: str | None = None) -> FileResult:
         display = display or str(path)
         result = FileResult(display, source=source)
         selected = self._selected_for(path)
