@@ -1,0 +1,390 @@
+"""The statistics period, dates and publication dates of a report (the model's "period").
+
+`Report.periods` / `Report.period` and `Report.publication_dates` call this module once per
+report. Text is searched paragraph by paragraph (`Report.paragraphs`, joined across PDF hard
+wraps) after `fold`, which maps script, digits, radicals, drops spaces and pinyin debris and
+keeps an index back to the source, so "2024 年 1 月\\n1 日" and "統(tǒng)計期限" are found.
+
+Also home of `law()`: the legal facts in `templates/law.yaml` that the GK2 rules read.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
+
+from ruamel.yaml import YAML
+
+from .template import TEMPLATE_DIR
+from .text import (
+    PINYIN_DEBRIS_RE,
+    SPACE_CHARS,
+    ascii_digits,
+    cn_digit_string_to_int,
+    cn_to_int,
+    is_traditional_char,
+    label_key,
+    ordinary_char,
+    to_simplified,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Paragraph, Report
+
+LAW_PATH = TEMPLATE_DIR / "law.yaml"
+
+
+@functools.lru_cache(maxsize=None)
+def law() -> dict[str, Any]:
+    """The legal facts of templates/law.yaml (deadlines, names, keyword lists)."""
+    yaml = YAML(typ="safe", pure=True)
+    with LAW_PATH.open(encoding="utf-8") as handle:
+        return yaml.load(handle) or {}
+
+
+# --- folding: a comparison form of a string with a map back to it ------------------
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    char = ascii_digits(char)
+    mapped = ordinary_char(char)
+    if mapped:
+        char = mapped
+    if is_traditional_char(char):
+        simple = to_simplified(char)
+        if len(simple) == 1:
+            char = simple
+    return char
+
+
+@dataclass(frozen=True)
+class Folded:
+    """`text` is the folded string; `index[k]` is the position in the original of text[k]."""
+
+    text: str
+    index: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original positions for the folded slice text[start:end] (end > start)."""
+        return self.index[start], self.index[end - 1] + 1
+
+
+def fold(text: str) -> Folded:
+    """Script → simplified, full-width digits → ASCII, radicals → ordinary characters, one
+    character at a time; spaces and pinyin debris (「區(qū)」) dropped."""
+    dropped = [False] * len(text)
+    for match in PINYIN_DEBRIS_RE.finditer(text):
+        for i in range(match.start(), match.end()):
+            dropped[i] = True
+    chars: list[str] = []
+    index: list[int] = []
+    for i, char in enumerate(text):
+        if dropped[i] or char in SPACE_CHARS:
+            continue
+        chars.append(_fold_char(char))
+        index.append(i)
+    return Folded("".join(chars), tuple(index))
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph with its folded text; `source_span` maps folded positions to report offsets."""
+
+    paragraph: "Paragraph"
+    folded: Folded
+
+    @property
+    def text(self) -> str:
+        return self.folded.text
+
+    @property
+    def section(self) -> int:
+        return self.paragraph.section
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        a, b = self.folded.span(start, end)
+        return self.paragraph.source_span(a, b)
+
+    def source_offset(self, position: int) -> int:
+        return self.paragraph.offsets[self.folded.index[position]]
+
+
+def passages(report: "Report") -> list[Passage]:
+    return [Passage(p, fold(p.text)) for p in report.paragraphs]
+
+
+# --- dates ---------------------------------------------------------------------
+
+_CN_NUM = "〇○零一二三四五六七八九"
+
+
+def _date_pattern(p: str, year_required: bool = False) -> str:
+    year = rf"(?:(?P<{p}y>(?:19|20)\d{{2}})|(?P<{p}ycn>[{_CN_NUM}]{{4}}))年"
+    year = year if year_required else f"(?:{year})?"
+    return (
+        rf"{year}(?P<{p}m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月"
+        rf"(?P<{p}d>\d{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+    )
+
+
+DATE_RE = re.compile(_date_pattern(""))
+FULL_DATE_RE = re.compile(_date_pattern("", year_required=True))
+_RANGE_SEP = "(?:至|到|—|–|-|－|~|～|―)+"
+RANGE_RE = re.compile(
+    rf"(?P<from>自|从|由)?{_date_pattern('a')}(?:起)?{_RANGE_SEP}{_date_pattern('b')}(?:止)?"
+)
+# "统计期限为2020年度" / "统计时间为2020年": a whole year named without dates.
+_YEAR_ONLY_RE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})|(?P<ycn>[〇○零一二三四五六七八九]{4}))年(?:度)?(?![0-9〇○零一二三四五六七八九十]{1,2}月)")
+_NUMERIC_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?")
+_SENTENCE_END = "。！？；!?;"
+
+
+def _number(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if value.isdigit():
+        return int(value)
+    return cn_to_int(value)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in the text. `year` is None when the text leaves it out ("至12月31日")."""
+
+    year: int | None
+    month: int
+    day: int
+    start: int  # report offsets of the whole date
+    end: int
+    year_start: int | None = None  # report offsets of the year's digits
+    year_end: int | None = None
+    year_cn: bool = False  # the year is written 二〇二〇
+
+    @property
+    def valid(self) -> bool:
+        return self.as_date(self.year or 2000) is not None
+
+    def as_date(self, year: int | None = None) -> datetime.date | None:
+        year = year or self.year
+        if year is None:
+            return None
+        try:
+            return datetime.date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+    def __str__(self) -> str:
+        year = f"{self.year}年" if self.year else ""
+        return f"{year}{self.month}月{self.day}日"
+
+
+def _mention(passage: Passage, match: re.Match, p: str) -> DateMention | None:
+    month, day = _number(match.group(f"{p}m")), _number(match.group(f"{p}d"))
+    if month is None or day is None:
+        return None
+    year = year_start = year_end = None
+    year_cn = False
+    if match.group(f"{p}y"):
+        year = int(match.group(f"{p}y"))
+        year_start, year_end = passage.source_span(match.start(f"{p}y"), match.end(f"{p}y"))
+    elif match.group(f"{p}ycn"):
+        year = cn_digit_string_to_int(match.group(f"{p}ycn"))
+        year_cn = True
+        year_start, year_end = passage.source_span(match.start(f"{p}ycn"), match.end(f"{p}ycn"))
+    first = match.start(f"{p}y") if match.group(f"{p}y") else match.start(f"{p}ycn") if match.group(f"{p}ycn") else match.start(f"{p}m")
+    last = match.end(f"{p}d") + 1  # the 日
+    start, end = passage.source_span(first, last)
+    return DateMention(year, month, day, start, end, year_start, year_end, year_cn)
+
+
+def date_mentions(report: "Report") -> Iterator[DateMention]:
+    """Every month-day date in the paragraphs (with its year when written)."""
+    for passage in passages(report):
+        for match in DATE_RE.finditer(passage.text):
+            mention = _mention(passage, match, "")
+            if mention is not None:
+                yield mention
+
+
+# --- the statistics period -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    """The statistics-period statement: "统计期限为2020年1月1日至2020年12月31日"."""
+
+    first: DateMention
+    last: DateMention
+    start: int  # report offsets of the date range
+    end: int
+    section: int  # where it was found (0 = preamble)
+    whole_year: int | None = None  # "统计期限为2020年度": a year named without dates
+
+    @property
+    def year(self) -> int | None:
+        return self.first.year or self.last.year
+
+    @property
+    def last_year(self) -> int | None:
+        return self.last.year or self.first.year
+
+    @property
+    def is_calendar_year(self) -> bool:
+        """1月1日 to 12月31日 of one year."""
+        return (
+            (self.first.month, self.first.day, self.last.month, self.last.day) == (1, 1, 12, 31)
+            and self.year is not None
+            and self.year == self.last_year
+        )
+
+
+def _sentence_before(text: str, position: int, limit: int = 40) -> str:
+    start = position
+    while start > 0 and position - start < limit and text[start - 1] not in _SENTENCE_END:
+        start -= 1
+    return text[start:position]
+
+
+def find_periods(report: "Report") -> list[Period]:
+    """Statistics-period statements, preamble first."""
+    keywords = tuple(law()["period"]["keywords"])
+    preamble_keywords = keywords + tuple(law()["period"]["preamble_keywords"])
+    found: list[Period] = []
+    for passage in passages(report):
+        text = passage.text
+        for match in RANGE_RE.finditer(text):
+            lead = _sentence_before(text, match.start())
+            if not any(k in lead for k in (preamble_keywords if passage.section == 0 else keywords)):
+                continue
+            first, last = _mention(passage, match, "a"), _mention(passage, match, "b")
+            if first is None or last is None or (first.year is None and last.year is None):
+                continue
+            start, end = passage.source_span(match.start(), match.end())
+            found.append(Period(first, last, start, end, passage.section))
+        if any(p.start >= passage.paragraph.offsets[0] and p.end <= passage.paragraph.offsets[-1] + 1 for p in found):
+            continue
+        for keyword in ("统计期限", "统计时限", "统计时间", "统计区间", "统计周期", "统计时段"):
+            at = text.find(keyword)
+            if at < 0:
+                continue
+            match = _YEAR_ONLY_RE.match(text, at + len(keyword) + (1 if text[at + len(keyword) : at + len(keyword) + 1] in "为是：:" else 0))
+            if match:
+                year = int(match.group("y")) if match.group("y") else cn_digit_string_to_int(match.group("ycn"))
+                start, end = passage.source_span(match.start(), match.end())
+                group = "y" if match.group("y") else "ycn"
+                ys, ye = passage.source_span(match.start(group), match.end(group))
+                first = DateMention(year, 1, 1, start, end, ys, ye, group == "ycn")
+                last = DateMention(year, 12, 31, start, end, ys, ye, group == "ycn")
+                found.append(Period(first, last, start, end, passage.section, whole_year=year))
+                break
+    found.sort(key=lambda p: (p.section != 0, p.start))
+    return found
+
+
+def report_year(report: "Report") -> int | None:
+    """The title's year, falling back to the statistics period's."""
+    if report.year:
+        return report.year
+    period = report.period
+    return period.year if period else None
+
+
+# --- publication dates -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """A date the report was issued: a metadata field (发文日期) or the signature (落款)."""
+
+    kind: str  # "metadata" or "signature"
+    label: str  # the metadata key as written, or "落款"
+    raw: str
+    date: datetime.date | None  # None when the date is impossible
+    start: int
+    end: int
+
+
+def parse_date(text: str) -> tuple[datetime.date | None, tuple[int, int] | None]:
+    """A date in a short string (2021-01-30, 2021年1月30日, 二〇二一年一月三十日).
+
+    Returns (date or None if impossible, (start, end) in `text`) or (None, None) if no date."""
+    folded = fold(text)
+    match = _NUMERIC_DATE_RE.search(folded.text)
+    groups = ("y", "m", "d")
+    if match is None:
+        match = FULL_DATE_RE.search(folded.text)
+        groups = None
+    if match is None:
+        return None, None
+    if groups:
+        year, month, day = (int(match.group(g)) for g in groups)
+    else:
+        year = int(match.group("y")) if match.group("y") else cn_digit_string_to_int(match.group("ycn"))
+        month, day = _number(match.group("m")), _number(match.group("d"))
+    span = folded.span(match.start(), match.end())
+    try:
+        return datetime.date(year, month, day), span
+    except (TypeError, ValueError):
+        return None, span
+
+
+def find_publication_dates(report: "Report") -> list[PublicationDate]:
+    data = law()["publication"]
+    keys = {label_key(k) for k in data["metadata_keys"]}
+    found: list[PublicationDate] = []
+    for key, field in report.metadata.items():
+        if key not in keys:
+            continue
+        date, span = parse_date(field.value)
+        if span is None:
+            continue
+        start, end = field.value_start + span[0], field.value_start + span[1]
+        found.append(PublicationDate("metadata", field.key, report.text[start:end], date, start, end))
+    # The signature date: a line that is only a date, among the last lines of the report.
+    tail = [line for line in report.lines if not line.is_blank][-int(data["signature_lines"]) :]
+    last_heading = max((s.heading.line.number for s in report.sections), default=0)
+    for line in tail:
+        if line.number <= last_heading:
+            continue
+        folded = fold(line.text)
+        match = FULL_DATE_RE.fullmatch(folded.text) or _NUMERIC_DATE_RE.fullmatch(folded.text)
+        if not match:
+            continue
+        date, span = parse_date(line.text)
+        if span is None:
+            continue
+        start, end = line.start + span[0], line.start + span[1]
+        found.append(PublicationDate("signature", "落款", report.text[start:end], date, start, end))
+    return found
+
+
+def deadline(report: "Report", year: int) -> datetime.date:
+    """The last day to publish the report for `year` (条例第四十九条)."""
+    month_day = law()["publication"]["deadlines"].get(report.issuer) or law()["publication"]["deadlines"]["department"]
+    month, day = (int(x) for x in str(month_day).split("-"))
+    return datetime.date(year + 1, month, day)
+
+
+def report_anchor(report: "Report") -> tuple[int, int]:
+    """Offsets to hang a whole-report finding on: the title, else the first section heading."""
+    if report.title:
+        return report.title.lines[0].start, report.title.lines[-1].end
+    if report.sections:
+        line = report.sections[0].heading.line
+        return line.start, line.end
+    return 0, report.lines[0].end
+
+
+def is_traditional_text(text: str, threshold: int = 3) -> bool:
+    """The text is written in traditional script (at least `threshold` traditional characters)."""
+    count = 0
+    for char in text:
+        if is_traditional_char(char):
+            count += 1
+            if count >= threshold:
+                return True
+    return False

@@ -1,0 +1,92 @@
+"""GK201: no statistics-period statement."""
+
+from __future__ import annotations
+
+from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.period import is_traditional_text, law, report_anchor, report_year
+
+_LEAD_IN = ("如下：", "如下:", "如下", "：", ":")
+
+
+def _insertion(report, sentence: str):
+    """Where the sentence goes: after the preamble's last sentence, else after the title."""
+    newline = report.source.newline or "\n"
+    preamble = [report.line(n) for n in report.preamble_lines if not report.line(n).is_blank]
+    preamble = [line for line in preamble if "|" not in line.text]
+    target = None
+    if preamble and preamble[-1].stripped.endswith("。") and not preamble[-1].stripped.endswith(_LEAD_IN):
+        target = preamble[-1]
+    elif report.title:
+        target = report.title.lines[-1]
+    if target is None:
+        return None
+    following = report.line(target.number + 1) if target.number < len(report.lines) else None
+    gap = newline if following is not None and following.is_blank else ""
+    return Edit(target.end, target.end, newline + gap + sentence)
+
+
+@rule(
+    "GK201",
+    "no-statistics-period",
+    Severity.WARNING,
+    fix="U",
+    summary="没有统计期限说明",
+    summary_en="no statistics-period statement",
+)
+def check(report, options):
+    """## What it does
+    Reports a report that nowhere states the period its figures cover. The statement is found
+    in all its real forms, across PDF line breaks and spaces: 「统计期限为2020年1月1日至2020年
+    12月31日」, 「统计时限自2020年1月1日起至2020年12月31日止」, 「从2019年1月1日到12月31日止」,
+    「统计时间为…」, Chinese numerals 「二〇二〇年一月一日」, 「2024 年 1 月 1 日」. A date range
+    counts when 统计 or 报告期 (in the preamble also 数据, 期限, 时限…) comes before it in the
+    same sentence.
+
+    ## Why it matters
+    The national template (国办公开办函〔2019〕60号, 〔2021〕30号) expects the preamble to say
+    「本报告所列数据统计期限为…年1月1日至…年12月31日」: without it a reader cannot tell whether the
+    tables cover the calendar year the regulation (条例第四十九条、第五十条) asks about.
+
+    ## Example
+    ```
+    XX区2020年政府信息公开工作年度报告
+    根据《中华人民共和国政府信息公开条例》要求，现公布本报告。   ← 没有统计期限
+    一、总体情况
+    ```
+
+    ## Fix safety
+    Unsafe: inserts 「本报告所列数据统计期限为2020年1月1日至2020年12月31日。」 for the title's year,
+    after the preamble's last sentence (or after the title when the preamble leads into the
+    sections with 「如下：」), in traditional script when the report is. Only the author knows
+    the data really cover that year. No fix when the title has no year.
+    """
+    if report.periods or not report.sections:
+        return
+    start, end = report_anchor(report)
+    year = report_year(report)
+    fix = None
+    if year:
+        data = law()["period"]
+        head = report.text[: report.sections[0].heading.line.end]
+        template = data["sentence_traditional"] if is_traditional_text(head) else data["sentence"]
+        sentence = template.format(year=year)
+        edit = _insertion(report, sentence)
+        if edit is not None:
+            fix = Fix.unsafe(edit, description=Message(f"插入「{sentence}」", f"insert 「{sentence}」"))
+        yield Finding(
+            start,
+            end,
+            zh=f"没有说明数据统计期限；应写明「{sentence}」",
+            en=f"the report does not state its statistics period; expected 「{sentence}」",
+            fix=fix,
+        )
+    else:
+        yield Finding(
+            start,
+            end,
+            zh="没有说明数据统计期限（应为报告年度的1月1日至12月31日）",
+            en="the report does not state its statistics period (1月1日 to 12月31日 of the report year)",
+        )
+
+
+RULE = check

@@ -1,0 +1,101 @@
+"""GK203: years disagree: the title's year against the metadata title and clear mentions in the text."""
+
+from __future__ import annotations
+
+import re
+
+from gklint import Finding, Severity, rule
+from gklint.parser import find_year
+from gklint.period import fold, law, passages
+
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+# "本年度（2019年）": the text names this year and writes another.
+_THIS_YEAR_RE = re.compile(rf"(?:本年度|本年|今年|报告年度)[（(]{_YEAR}年?度?[）)]")
+# The preamble naming the report itself: "现公布…2019年政府信息公开工作年度报告".
+_SELF_RE = re.compile(rf"{_YEAR}年度?政府信息公开(?:工作)?年度报告")
+# A paragraph of 总体情况 opening on a year: "2019年，我办认真贯彻落实…".
+_OPENING_RE = re.compile(rf"^(?:[（(][一二三四五六七八九十]+[）)][^。，]{{0,20}}。)?{_YEAR}年度?[，,]")
+
+
+def _sentence(text: str, position: int) -> str:
+    start = max(text.rfind(c, 0, position) for c in "。；！？") + 1
+    ends = [i for i in (text.find(c, position) for c in "。；！？") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+@rule(
+    "GK203",
+    "year-mismatch",
+    Severity.WARNING,
+    fix="H",
+    summary="年份不一致：标题、元数据与正文中的年份（疑为沿用上年报告）",
+    summary_en="years disagree: title, metadata and mentions in the text (a stale year copied from last year)",
+)
+def check(report, options):
+    """## What it does
+    Compares the title's year with the year of the portal's metadata title (标题) and with
+    mentions in the text that can only mean the report year: 「本年度（2019年）」, the preamble
+    naming the report itself (「现公布…2019年政府信息公开工作年度报告」), and a paragraph of
+    总体情况 that opens on an earlier year (「2019年，我办认真贯彻落实…」) without comparing it
+    (比, 同比, 以来, 上年…). Plans for next year and comparisons are left alone; a period of the
+    wrong year is GK202's.
+
+    ## Why it matters
+    Drafts are often last year's report with new figures: a sentence that still says last year
+    tells the public the text was not revised, and may carry last year's facts. 条例第四十九条
+    asks for a report on the previous calendar year only.
+
+    ## Example
+    ```
+    XX区2020年政府信息公开工作年度报告
+    一、总体情况
+    2019年，我办认真贯彻落实《中华人民共和国政府信息公开条例》…   ← 应为2020年
+    ```
+
+    ## Fix safety
+    No fix: only the author knows whether the sentence is stale or means the earlier year; the
+    message names the title's year.
+    """
+    year = report.year
+    if not year:
+        return
+    comparison = tuple(law()["years"]["comparison_words"])
+
+    for key, field in report.metadata.items():
+        if key != "标题":
+            continue
+        meta_year = find_year(field.value)
+        if meta_year and meta_year != year:
+            yield Finding(
+                field.value_start,
+                field.value_start + len(field.value),
+                zh=f"元数据标题的年份{meta_year}年与报告标题的{year}年不一致",
+                en=f"the metadata title says {meta_year}, the report title {year}",
+            )
+
+    def finding(passage, match, why_zh, why_en):
+        start, end = passage.source_span(match.start("y"), match.end("y"))
+        found = int(match.group("y"))
+        return Finding(
+            start,
+            end,
+            zh=f"{why_zh}写作{found}年，与报告年度{year}年不一致（疑为沿用上年报告）",
+            en=f"{why_en} says {found}, but the report is for {year} (copied from last year's report?)",
+        )
+
+    for passage in passages(report):
+        text = passage.text
+        for match in _THIS_YEAR_RE.finditer(text):
+            if int(match.group("y")) != year:
+                yield finding(passage, match, "「本年度」", "「本年度」")
+        if passage.section == 0:
+            for match in _SELF_RE.finditer(text):
+                if int(match.group("y")) != year and not any(w in _sentence(text, match.start()) for w in comparison):
+                    yield finding(passage, match, "前言中本报告的名称", "the preamble's name of this report")
+        if passage.section == 1:
+            match = _OPENING_RE.match(text)
+            if match and int(match.group("y")) < year and not any(w in _sentence(text, match.start("y")) for w in comparison):
+                yield finding(passage, match, "总体情况中描述本年度工作的段落", "a paragraph of 总体情况 on this year's work")
+
+
+RULE = check

@@ -1,0 +1,63 @@
+"""GK204: the publication date is after the legal deadline for the issuer."""
+
+from __future__ import annotations
+
+from gklint import Finding, Severity, rule
+from gklint.period import deadline, report_year
+
+_ISSUER = {"department": ("政府部门", "a government department"), "government": ("人民政府", "a people's government")}
+
+
+@rule(
+    "GK204",
+    "late-publication",
+    Severity.WARNING,
+    fix="H",
+    summary="发布日期晚于法定期限（部门1月31日，政府3月31日）",
+    summary_en="publication date after the legal deadline (department 1月31日, government 3月31日)",
+)
+def check(report, options):
+    """## What it does
+    Reads the report's dates of issue: the portal's metadata (发文日期, 发布日期, 成文日期…) and
+    the signature date (落款: a line holding only a date among the last lines), and reports one
+    after the deadline for the report year (the title's, else the period's): 1月31日 of the
+    next year for a department (the default), 3月31日 for a government (config
+    `issuer = "government"`).
+
+    ## Why it matters
+    条例第四十九条 (2019 revision, 国务院令第711号): a 县级以上人民政府部门 publishes its report on
+    the previous year by 1月31日; the 主管部门 of a 县级以上地方人民政府 publishes the government's
+    report by 3月31日. Late publication is one of the errors assessors count.
+
+    ## Example
+    ```
+    | 发文日期: | 2021-02-05 |          ← 2020年度报告，部门应于2021年1月31日前公开
+    ```
+
+    ## Fix safety
+    No fix: the date records what happened. If the report is a government's, set
+    `issuer = "government"`.
+    """
+    year = report_year(report)
+    if not year:
+        return
+    last_day = deadline(report, year)
+    who_zh, who_en = _ISSUER.get(report.issuer, _ISSUER["department"])
+    for published in report.publication_dates:
+        if published.date is None or published.date <= last_day:
+            continue
+        yield Finding(
+            published.start,
+            published.end,
+            zh=(
+                f"{published.label}「{published.raw}」晚于法定期限：{who_zh}的{year}年度报告应于"
+                f"{last_day.year}年{last_day.month}月{last_day.day}日前公开（条例第四十九条）"
+            ),
+            en=(
+                f"{published.label} 「{published.raw}」 is after the deadline: {who_en} publishes its {year} "
+                f"report by {last_day.isoformat()} (条例第四十九条)"
+            ),
+        )
+
+
+RULE = check
