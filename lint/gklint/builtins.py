@@ -5,9 +5,11 @@ Registered through the `gklint` entry-point group like any other plugin.
 
 from __future__ import annotations
 
+from .formats import FORMATS
 from .formatters import FORMATTERS
 from .hookspecs import hookimpl
 from .rule import Rule
+from .readers import READERS
 from .source import TextReader
 from .template import builtin_template_paths
 from .violation import Severity
@@ -147,9 +149,9 @@ def gklint_templates():
 
 @hookimpl
 def gklint_formatters():
-    return dict(FORMATTERS)
+    return {**FORMATTERS, **FORMATS}
 
 
 @hookimpl
 def gklint_readers():
-    return [TextReader()]
+    return [TextReader(), *READERS]

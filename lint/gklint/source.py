@@ -5,8 +5,9 @@ Readers are plugins (`gklint_readers` hook); the built-in one reads .txt and .md
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 UTF8 = "utf-8"
 UTF8_BOM = "utf-8-sig"
@@ -21,7 +22,15 @@ class SourceText:
 
     text: str
     encoding: str  # utf-8, utf-8-sig or gb18030
-    kind: str = "text"  # "text" or "markdown"; other readers add their own
+    kind: str = "text"  # "text" or "markdown"; other readers add their own ("docx", "html")
+    # Converted inputs (.docx, .html): maps offsets in `text` back to the original file
+    # (see gklint.readers.origins). None for text read as it is.
+    origins: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def fixable(self) -> bool:
+        """Fixes can be written back only to text read as it is (not to .docx or HTML)."""
+        return self.origins is None
 
     @property
     def newline(self) -> str:

@@ -1,0 +1,26 @@
+"""JSON Lines: one finding a line, the same object as `--format json` gives (plus `where` for .docx)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..formatters import violation_as_dict
+from ._common import where
+
+if TYPE_CHECKING:
+    from ..engine import FileResult
+    from ..formatters import OutputContext
+
+
+class JsonLinesFormatter:
+    def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+        lines = []
+        for result in results:
+            for v in result.violations:
+                item = violation_as_dict(result, v, context.lang)
+                place = where(result, v, context.lang)
+                if place:
+                    item["where"] = place
+                lines.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+        return "".join(line + "\n" for line in lines)
