@@ -202,33 +202,6 @@ class Report:
 
         return find_contacts(self)
 
-    # -- extracted facts (parsed once, on first use, shared by every rule) ------
-    @functools.cached_property
-    def periods(self) -> list:
-        """Statistics-period statements (`gklint.period.Period`), the preamble's first."""
-        from .period import find_periods
-
-        return find_periods(self)
-
-    @property
-    def period(self):
-        """The statistics period (`gklint.period.Period`), None when the report states none."""
-        return self.periods[0] if self.periods else None
-
-    @functools.cached_property
-    def publication_dates(self) -> list:
-        """Metadata dates (发文日期…) and the signature date (`gklint.period.PublicationDate`)."""
-        from .period import find_publication_dates
-
-        return find_publication_dates(self)
-
-    @functools.cached_property
-    def contacts(self):
-        """Phone numbers and e-mail addresses (`gklint.contact.Contacts`)."""
-        from .contact import find_contacts
-
-        return find_contacts(self)
-
     def section_of_line(self, number: int) -> int:
         """Number of the section a line belongs to (0 = before the first section)."""
         current = 0
