@@ -1,6 +1,7 @@
 """Command line: `gklint [PATH ...]`, `gklint rule CODE`, `gklint rules`.
 
-Exit status: 0 clean, 1 findings, 2 usage or configuration error.
+Exit status: 0 clean, 1 findings (after --fix: findings left; with --diff: fixes to apply),
+2 usage or configuration error (also a bad --baseline file or --since revision).
 """
 
 from __future__ import annotations
@@ -11,12 +12,18 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
+from dataclasses import replace
+
 from . import __version__
 from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
-from .engine import Linter
+from .baseline import BaselineError
+from .changed_lines import GitError
+from .engine import FileResult, Linter
+from .fixes import applicable, fix_until_stable, unified_diff
 from .formatters import OutputContext
 from .plugins import load_plugins
 from .violation import Applicability
+from .writer import write_atomic
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -47,6 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     parser.add_argument("--output-file", type=Path, help="write the report to this file instead of stdout")
     parser.add_argument("--version", action="store_true", help="print the version and loaded plugins")
+    fixes = parser.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply safe fixes ([*]) to the files, then report what remains")
+    fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too (review them)")
+    fixes.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing (exit 1 if there are any)")
+    fixes.add_argument("--show-fixes", action="store_true", help="with --fix: list what was fixed, per file and code")
+    scope = parser.add_argument_group("suppression and scope")
+    scope.add_argument("--baseline", type=Path, metavar="FILE", help="hide the findings recorded in FILE")
+    scope.add_argument("--update-baseline", action="store_true", help="record all current findings in the --baseline FILE")
+    scope.add_argument("--since", metavar="REV", help="lint files changed since git revision REV; report findings on changed lines")
     return parser
 
 
@@ -126,31 +142,198 @@ def main(argv: Sequence[str] | None = None) -> int:
     if formatter is None:
         print(f"gklint: unknown --format {args.format!r} (known: {', '.join(sorted(linter.formatters))})", file=sys.stderr)
         return EXIT_ERROR
+    usage = _usage_error(args)
+    if usage:
+        print(f"gklint: {usage}", file=sys.stderr)
+        return EXIT_ERROR
 
-    paths = args.paths or [Path(".")]
-    missing = [p for p in paths if not p.exists()]
-    results = linter.plugin_error_results()
-    for path in linter.discover([p for p in paths if p.exists()]):
-        results.append(linter.lint_path(path))
-    for path in missing:
-        results.append(linter.lint_path(path))
+    try:
+        baseline = _baseline(args)
+        run = Run(linter, args, baseline)
+        paths = args.paths or [Path(".")]
+        if args.since:
+            from .changed_lines import changed_since
 
-    output = formatter.format(results, OutputContext(lang=settings.lang))
+            run.changes = changed_since(args.since, paths)
+        run.lint_all(paths)
+    except (BaselineError, GitError) as error:
+        print(f"gklint: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+    lang = settings.lang
+    if args.update_baseline:
+        from .baseline import write
+
+        count = write(args.baseline, run.results)
+        print(f"gklint: 已将 {count} 个问题记入基线 {args.baseline} / recorded {count} findings in {args.baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+
+    for message in run.errors:
+        print(f"gklint: {message}", file=sys.stderr)
+
+    if args.diff:
+        _emit(args, b"".join(run.diffs))
+        if run.fixed:
+            print(_fixed_line(len(run.fixed), lang, would=True), file=sys.stderr)
+        return EXIT_FINDINGS if run.diffs or run.errors else EXIT_CLEAN
+
+    results = run.results
+    output = formatter.format(results, OutputContext(lang=lang))
     if args.statistics:
         # ruff's --statistics: counts per code instead of the findings (to stderr for machine formats).
-        stats = _statistics(results, settings.lang, linter.rules)
+        stats = _statistics(results, lang, linter.rules)
         if args.format == "text":
             output = stats
         else:
             sys.stderr.write(stats)
+    if args.fix and (run.fixed or args.show_fixes):
+        report = _show_fixes(run.fixed, lang, linter.rules) if args.show_fixes else _fixed_line(len(run.fixed), lang) + "\n"
+        if args.format == "text":
+            output += report
+        else:
+            sys.stderr.write(report)
+    _emit(args, output.encode("utf-8"))
+
+    found = any(r.violations for r in results) or bool(run.errors)
+    return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
+
+
+def _usage_error(args) -> str | None:
+    if args.update_baseline and not args.baseline:
+        return "--update-baseline needs --baseline FILE"
+    if args.update_baseline and (args.fix or args.diff or args.since):
+        return "--update-baseline records findings; it cannot be combined with --fix, --diff or --since"
+    if args.show_fixes and not (args.fix or args.diff):
+        return "--show-fixes lists what --fix fixed; add --fix"
+    return None
+
+
+def _baseline(args):
+    from .baseline import Baseline, load
+
+    if not args.baseline:
+        return None
+    if args.update_baseline:
+        return Baseline(args.baseline)  # record everything: the old baseline hides nothing
+    return load(args.baseline)
+
+
+def _emit(args, data: bytes) -> None:
+    """Bytes to --output-file or stdout (diffs keep each file's own encoding)."""
     if args.output_file:
-        args.output_file.write_text(output, encoding="utf-8")
-    else:
-        sys.stdout.write(output)
+        args.output_file.write_bytes(data)
+        return
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:  # pragma: no cover - a text-only stream
+        sys.stdout.write(data.decode("utf-8", "replace"))
         sys.stdout.flush()
 
-    found = any(r.violations for r in results)
-    return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
+
+def _fixed_line(count: int, lang: str, would: bool = False) -> str:
+    if lang == "zh":
+        return f"{'可修复' if would else '已修复'} {count} 个问题。"
+    return f"{'Would fix' if would else 'Fixed'} {count} problem{'s' if count != 1 else ''}."
+
+
+def _show_fixes(fixed: list, lang: str, rules) -> str:
+    """ruff's --show-fixes: per file, how many of each code were fixed."""
+    if not fixed:
+        return ("没有可修复的问题。" if lang == "zh" else "No fixes applied.") + "\n"
+    lines = [_fixed_line(len(fixed), lang).rstrip("。.") + ("：" if lang == "zh" else ":")]
+    by_file: dict[str, Counter] = {}
+    for violation in fixed:
+        by_file.setdefault(violation.path, Counter())[violation.code] += 1
+    for path in sorted(by_file):
+        lines.append(f"- {path}:")
+        counts = by_file[path]
+        width = max(len(str(n)) for n in counts.values())
+        for code in sorted(counts):
+            rule = rules.get(code)
+            name = rule.name if rule else ""
+            lines.append(f"    {counts[code]:>{width}} × {code} ({name})")
+    return "\n".join(lines) + "\n"
+
+
+class Run:
+    """One invocation over many files: lint, filter (baseline, --since), fix or diff."""
+
+    def __init__(self, linter: Linter, args, baseline=None):
+        self.linter = linter
+        self.baseline = baseline
+        self.changes = None  # changed_lines.Changes with --since
+        self.fixing = args.fix or args.diff
+        self.write = args.fix and not args.diff
+        self.unsafe = args.unsafe_fixes
+        self.results: list[FileResult] = []
+        self.diffs: list[bytes] = []
+        self.fixed: list = []  # the violations whose fixes were applied (or would be)
+        self.errors: list[str] = []
+
+    def lint_all(self, paths: list[Path]) -> None:
+        linter = self.linter
+        missing = [p for p in paths if not p.exists()]
+        self.results = linter.plugin_error_results()
+        for path in linter.discover([p for p in paths if p.exists()]):
+            if self.changes is not None and self.changes.lines_for(path) is False:
+                continue
+            self.results.append(self.lint_file(path))
+        for path in missing:
+            self.results.append(linter.lint_path(path))
+
+    def visible(self, path: Path, result: FileResult, violations: list, text: str | None) -> list:
+        """The violations the user sees: not recorded in the baseline, on changed lines with --since."""
+        if self.baseline is not None:
+            violations = self.baseline.keep(result, violations, text)
+        if self.changes is not None:
+            violations = self.changes.keep(path, violations)
+        return violations
+
+    def lint_file(self, path: Path) -> FileResult:
+        linter = self.linter
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return linter.lint_path(path)  # GK001 with the reason
+        result = linter.lint_bytes(data, path)
+        source = result.source
+        result.violations = self.visible(path, result, result.violations, source.text if source else None)
+        if not self.fixing or not _fixable(result) or not any(applicable(v, self.unsafe) for v in result.violations):
+            return result
+        if source.encode() != data:
+            # A reader that does not give back the file's bytes (a plugin's .docx reader): no safe way to write.
+            self.errors.append(f"{result.path}: 无法无损写回此类文件，未修复 / cannot write this kind of file back losslessly; not fixed")
+            return result
+
+        def lint(text: str) -> list:
+            current = linter.lint_source(replace(source, text=text), path, result.path)
+            return self.visible(path, current, current.violations, text)
+
+        outcome = fix_until_stable(source.text, lint, unsafe=self.unsafe)
+        if not outcome.stable:
+            self.errors.append(
+                f"{result.path}: 修复在 {outcome.passes} 轮后仍未稳定，文件未改动 / "
+                f"fixes did not converge after {outcome.passes} passes; the file was not changed"
+            )
+            return result
+        if outcome.text == source.text:
+            return result
+        self.fixed.extend(outcome.applied)
+        if not self.write:
+            self.diffs.append(unified_diff(result.path, source, outcome.text))
+            return result
+        write_atomic(path, source.encode(outcome.text))
+        final = linter.lint_source(replace(source, text=outcome.text), path, result.path)
+        final.violations = self.visible(path, final, final.violations, outcome.text)
+        return final
+
+
+def _fixable(result: FileResult) -> bool:
+    """A file that could not be read or parsed (GK001/GK002) is never fixed."""
+    return result.source is not None and result.report is not None and bool(result.report.sections)
 
 
 if __name__ == "__main__":  # pragma: no cover
