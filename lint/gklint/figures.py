@@ -439,3 +439,235 @@ def fmt(value: Fraction, decimals: int = 2) -> str:
         return str(value.numerator)
     text = f"{float(round_half_up(value, decimals)):.{decimals}f}".rstrip("0").rstrip(".")
     return text
+
+
+# --- claims about the tables (GK501–GK504) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableClaim:
+    """A narrative figure that a table also states.
+
+    topic: "applications" (table 三 一、本年新收; `with_carried` when "（含上年结转M件）" makes it 一+二),
+    "result" (a table 三 row: `row`), "review"/"litigation" (table 四; `column` total or a result column),
+    "documents" (table 二 row `row`; `columns` the columns the verb may mean).
+    """
+
+    topic: str
+    value: int
+    start: int
+    end: int
+    text: str
+    row: str = ""
+    column: str = "total"
+    columns: tuple[str, ...] = ()
+    with_carried: bool = False
+
+
+_CLAUSE_SPLIT = "，。；;,！？!?"
+_NEGATION_RE = re.compile(r"没有|未(?!经|审结)|(?<!尚)无(?!法)|零")
+_CASE_UNITS = r"(?:件|起|次|宗|个)"
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, start) for c in _CLAUSE_SPLIT) + 1
+    rights = [text.find(c, end) for c in _CLAUSE_SPLIT if text.find(c, end) >= 0]
+    return left, min(rights) if rights else len(text)
+
+
+def _claim(topic: str, value: int, text: str, start: int, end: int, paragraph: Paragraph, **extra) -> TableClaim:
+    s, e = paragraph.source_span(start, end)
+    return TableClaim(topic, value, s, e, text[start:end], **extra)
+
+
+def _table_line_ranges(report: Report) -> list[tuple[int, int]]:
+    return [(t.first_line, t.last_line) for t in getattr(report, "tables", [])]
+
+
+def table_claims(report: Report) -> list[TableClaim]:
+    """Counts of applications, results, reviews and suits, and 规章/规范性文件 stated in the narrative."""
+    config = report.template.data.get("text_vs_tables", {})
+    if not config:
+        return []
+    ranges = _table_line_ranges(report)
+    claims: list[TableClaim] = []
+    for paragraph in report.paragraphs:
+        if any(first <= paragraph.first_line <= last for first, last in ranges):
+            continue
+        text = ascii_digits(paragraph.text)
+        claims.extend(_application_claims(text, paragraph, config))
+        claims.extend(_result_claims(text, paragraph, config))
+        claims.extend(_review_claims(report, text, paragraph, config))
+        claims.extend(_document_claims(text, paragraph, config))
+    return claims
+
+
+def _application_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) -> list[TableClaim]:
+    verbs = "|".join(map(re.escape, config.get("application_verbs", [])))
+    if not verbs or "申请" not in text:
+        return []
+    out_of_scope = config.get("out_of_scope", [])
+    claims = []
+    pattern = re.compile(
+        rf"(?:{verbs})[^，。；;,：:0-9]{{0,20}}?申请[^，。；;,：:0-9]{{0,8}}?(?P<num>[0-9]+){_SP}(?:件|个)"
+    )
+    for match in pattern.finditer(text):
+        left, _ = _clause_bounds(text, match.start(), match.start())
+        if any(word in text[left : match.end()] for word in out_of_scope):
+            continue
+        carried = re.match(rf"{_SP}[（(]{_SP}含[^）)]*?结转[^）)0-9]*[0-9]+{_SP}件", text[match.end() :])
+        claims.append(
+            _claim("applications", int(match.group("num")), text, match.start("num"), match.end(), paragraph, with_carried=bool(carried))
+        )
+    negative = re.compile(rf"(?:没有|未)(?:{verbs})[^，。；;,0-9]{{0,12}}?申请")
+    for match in negative.finditer(text):
+        left, right = _clause_bounds(text, match.start(), match.end())
+        clause = text[left:right]
+        if re.search(r"[0-9]", clause) or any(word in clause for word in out_of_scope):
+            continue
+        claims.append(_claim("applications", 0, text, match.start(), match.end(), paragraph))
+    return claims
+
+
+def _result_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) -> list[TableClaim]:
+    if "申请" not in text:
+        return []
+    exclude = ("备案", "协助", "自然人", "法人", "企业", "同比", "较上年")
+    claims = []
+    for entry in config.get("results", []):
+        for word in entry["words"]:
+            pattern = re.compile(
+                rf"(?<![不以分]){re.escape(word)}(?:的)?(?:申请)?(?:数|数量)?(?:为|共)?{_SP}(?P<num>[0-9]+){_SP}件"
+            )
+            for match in pattern.finditer(text):
+                left, _ = _clause_bounds(text, match.start(), match.start())
+                if any(w in text[left : match.end()] for w in exclude):
+                    continue
+                claims.append(_claim("result", int(match.group("num")), text, match.start("num"), match.end(), paragraph, row=entry["row"]))
+    return claims
+
+
+def _review_claims(report: Report, text: str, paragraph: Paragraph, config: dict[str, Any]) -> list[TableClaim]:
+    topics = [("review", word) for word in config.get("review", [])] + [("litigation", word) for word in config.get("litigation", [])]
+    if not any(word in text for _, word in topics):
+        return []
+    claims = []
+    negated: set[str] = set()
+    for topic, word in topics:
+        pattern = re.compile(rf"{re.escape(word)}(?:案件|申请)?(?:共|为)?{_SP}(?P<num>[0-9]+){_SP}{_CASE_UNITS}")
+        for match in pattern.finditer(text):
+            claim = _claim(topic, int(match.group("num")), text, match.start("num"), match.end(), paragraph)
+            claims.append(claim)
+            claims.extend(_review_result_claims(report, topic, claim, config))
+        # "没有发生针对政府信息公开事务的行政复议申请、行政诉讼案件": those totals are 0.
+        for found in re.finditer(re.escape(word), text):
+            left, right = _clause_bounds(text, found.start(), found.end())
+            clause = text[left:right]
+            negation = _NEGATION_RE.search(clause)
+            if negation is None or re.search(r"[0-9]", clause) or topic in negated:
+                continue
+            if left + negation.start() > found.start():
+                continue  # "行政复议结果纠正情况：无" — leave it
+            negated.add(topic)
+            claims.append(_claim(topic, 0, text, left + negation.start(), found.end(), paragraph))
+    return claims
+
+
+def _review_result_claims(report: Report, topic: str, total: TableClaim, config: dict[str, Any]) -> list[TableClaim]:
+    """"行政复议351件，其中结果维持72件…": the parts of that figure, by result column."""
+    figure = next((f for f in report.figures if f.total is not None and f.total.start == total.start), None)
+    if figure is None:
+        return []
+    claims = []
+    for part in figure.parts:
+        if part.count is None or not part.count.exact:
+            continue
+        for entry in config.get("review_results", []):
+            if any(word in part.label for word in entry["words"]):
+                count = part.count
+                claims.append(TableClaim(topic, int(count.value), count.start, count.end, count.text, column=entry["column"]))
+                break
+    return claims
+
+
+def _document_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) -> list[TableClaim]:
+    documents = config.get("documents", {})
+    rows = documents.get("rows", [])
+    if not any(word in text for entry in rows for word in entry["words"]):
+        return []
+    claims = []
+    for entry in rows:
+        for word in entry["words"]:
+            pattern = re.compile(rf"{re.escape(word)}(?:共|为)?{_SP}(?P<num>[0-9]+){_SP}(?:件|个|部|份)")
+            for match in pattern.finditer(text):
+                left, _ = _clause_bounds(text, match.start(), match.start())
+                clause = text[left : match.end()]
+                if any(w in clause for w in documents.get("out_of_scope", [])):
+                    continue
+                for verb in documents.get("verbs", []):
+                    if any(v in clause for v in verb["words"]):
+                        claims.append(
+                            _claim("documents", int(match.group("num")), text, match.start("num"), match.end(), paragraph,
+                                   row=entry["row"], columns=tuple(verb["columns"]))
+                        )
+                        break
+    return claims
+
+
+# --- table values for the comparisons -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableNumber:
+    value: float | int
+    offset: int | None  # source offset of the cell (the total's) for messages, None if unknown
+
+
+def _find_table(report: Report, kind: str):
+    for table in getattr(report, "tables", []) or []:
+        if table.kind == kind:
+            return table if getattr(table, "readable", True) else None
+    return None
+
+
+def _cell(table, row: str, column: str):
+    from .text import label_key
+
+    wanted = {(row, column)}
+    if table.kind == "review_litigation":
+        for joined in (f"{row}_{column}", f"{row}.{column}", f"{row}:{column}", f"{row}/{column}"):
+            wanted |= {(row, joined), (table.kind, joined), ("", joined), ("data", joined), ("values", joined)}
+    column_key = label_key(column)
+    for cell in table.cells:
+        if (cell.row, cell.column) in wanted:
+            return cell
+        if cell.row == row and table.kind == "active_disclosure" and label_key(str(cell.column)) == column_key:
+            return cell
+    return None
+
+
+def _leaf_rows(report: Report, kind: str, row: str) -> list[str]:
+    rows = report.template.data.get(kind, {}).get("rows", []) if isinstance(report.template.data.get(kind), dict) else []
+    children = [r["id"] for r in rows if r.get("parent") == row and not r.get("total_of")]
+    if not children:
+        return [row]
+    leaves: list[str] = []
+    for child in children:
+        leaves.extend(_leaf_rows(report, kind, child))
+    return leaves
+
+
+def table_number(report: Report, kind: str, row: str, column: str) -> TableNumber | None:
+    """The value of a template table cell (a group row sums its items; blank = 0); None when not read."""
+    table = _find_table(report, kind)
+    if table is None:
+        return None
+    total = 0
+    offset = None
+    for leaf in _leaf_rows(report, kind, row):
+        cell = _cell(table, leaf, column)
+        if cell is None:
+            return None
+        total += cell.value or 0
+        offset = cell.start if offset is None else offset
+    return TableNumber(total, offset)
