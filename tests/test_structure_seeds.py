@@ -126,3 +126,18 @@ def test_deleting_a_section_adds_only_gk101(gk1, path, number):
     assert len(missing) == 1 and f"第{'一二三四五六'[number - 1]}部分" in missing[0].message.zh
     new = _codes(after) - _codes(before)
     assert new == Counter({"GK101": 1}), [f"{v.line} {v.code} {v.message.zh}" for v in after if v.code in new]
+
+
+def test_overview_aspects_named_one_finding_each(gk1):
+    violations, _ = gk1(seed("002").read_text(encoding="utf-8"))
+    named = [v.message.zh.split("「")[2].split("」")[0] for v in violations if v.code == "GK108"]
+    assert named == ["主动公开", "政府信息管理", "监督保障"]
+    assert {v.line for v in violations if v.code == "GK108"} == {5}
+
+
+def test_government_topics_only_for_governments():
+    text = seed("003").read_text(encoding="utf-8")
+    for issuer, expected in (("department", []), ("government", ["社会评议", "责任追究"])):
+        linter = Linter(Settings(select=["GK109"], issuer=issuer))
+        violations = linter.lint_source(SourceText(text, "utf-8"), Path("r.txt")).violations
+        assert [v.message.zh.split("「")[1].split("」")[0] for v in violations] == expected
