@@ -95,19 +95,53 @@ class MetadataField:
 
 @dataclass
 class Cell:
-    """One value cell of a template table (filled by the table reader)."""
+    """One value cell of a template table (filled by the table reader, `gklint.tables`)."""
 
-    row: str  # row id from the template
-    column: str  # column id or label
-    raw: str  # the text as written
-    value: float | int | None  # None for a blank cell
-    start: int
+    row: str  # row id from the template ("" for a non-official row)
+    column: str  # column id from the template ("" for a surplus value)
+    raw: str  # the text as written ("" for a blank cell)
+    value: float | int | None  # None for a blank or non-numeric cell
+    start: int  # source offsets of `raw` (a blank cell: an empty span where "0" belongs)
     end: int
+    kind: str = "count"  # "count", "signed" or "money"
+    blank: bool = False  # written as nothing (GK304)
+    non_numeric: bool = False  # written as text: 无, —, / (GK305)
+    glued: bool = False  # glued to the row label: 「行政事业性收费0」 (GK305)
+    line: int = 0  # 1-based line of `start`
+
+    @property
+    def number(self) -> float | int:
+        """The value for arithmetic: blank and non-numeric cells count as 0."""
+        return 0 if self.value is None else self.value
+
+
+@dataclass
+class TableRow:
+    """A row of a template table as read: its label, its cells, and what deviates."""
+
+    id: str  # template row id; "" for a non-official row (小计, 其他主动公开文件)
+    label: str  # the template's label ("" for a non-official row)
+    written: str  # the label as written (the matched part)
+    label_start: int
+    label_end: int
+    cells: list[Cell] = field(default_factory=list)
+    expected: int = 0  # number of values the template gives this row
+    extra: list[Cell] = field(default_factory=list)  # values beyond `expected` (GK306)
+    deviates: bool = False  # the written label differs from the template's (GK303)
+    label_edits: tuple = ()  # minimal (start, end, replacement) edits to the canonical label
+    subtotal_of: str = ""  # non-official subtotal row: id of the group it sums (GK316)
+    version: str = ""  # template version the label belongs to ("" = both)
+    line: int = 0
+
+    @property
+    def read(self) -> int:
+        """How many values were read for this row (GK306 when ≠ expected)."""
+        return len(self.cells) + len(self.extra)
 
 
 @dataclass
 class Table:
-    """A template table found in section 二, 三 or 四; its cells come from the table reader."""
+    """A template table found in section 二, 三 or 四 (see `gklint.tables` for the API)."""
 
     kind: str  # "active_disclosure", "applications" or "review_litigation"
     section: int
@@ -116,6 +150,59 @@ class Table:
     shape: str = "unknown"  # "cell-per-line", "pipe-fragments", "markdown", "pdf-text", "tsv"
     cells: list[Cell] = field(default_factory=list)
     readable: bool = True
+    rows: list[TableRow] = field(default_factory=list)  # official rows found, template order
+    extra_rows: list[TableRow] = field(default_factory=list)  # non-official rows (GK308)
+    missing_rows: list[tuple[str, str, int]] = field(default_factory=list)  # (id, label, offset) GK302
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (id, label) of each value column
+    version: str = ""  # template version the table was read with
+    expected_version: str = ""  # the report's template version
+    other_version: bool = False  # follows the other version than the report year's (GK307)
+    mixed: bool = False  # rows of both versions (GK307)
+    groups: dict[str, list[str]] = field(default_factory=dict)  # group row id → its item row ids
+    unreadable: tuple[str, str, int, int] | None = None  # (zh, en, start, end) why (GK309)
+    start: int = 0  # offset of the first table text
+    end: int = 0
+    _index: dict = field(default_factory=dict, repr=False)
+
+    def row(self, row_id: str) -> TableRow | None:
+        return next((r for r in self.rows if r.id == row_id), None)
+
+    def column_id(self, column: str) -> str:
+        """A column id, given its id or its label (compared with `text.label_key`)."""
+        if any(cid == column for cid, _label in self.columns):
+            return column
+        from .text import label_key
+
+        key = label_key(column)
+        return next((cid for cid, label in self.columns if label_key(label) == key), column)
+
+    def cell(self, row_id: str, column_id: str) -> Cell | None:
+        if not self._index:
+            self._index = {(c.row, c.column): c for c in self.cells}
+        cell = self._index.get((row_id, column_id))
+        if cell is None and self.columns:
+            cell = self._index.get((row_id, self.column_id(column_id)))
+        return cell
+
+    def value(self, row_id: str, column_id: str) -> float | int | None:
+        """The cell's value for arithmetic (blank → 0); None when the cell was not read.
+
+        A group row id (三's withheld, unavailable, not_processed, results…) gives the sum of
+        its items; None if any item's cell was not read.
+        """
+        if row_id in self.groups:
+            total: float | int = 0
+            for item in self.groups[row_id]:
+                part = self.value(item, column_id)
+                if part is None:
+                    return None
+                total += part
+            return total
+        cell = self.cell(row_id, column_id)
+        return None if cell is None else cell.number
+
+    def column_label(self, column_id: str) -> str:
+        return next((label for cid, label in self.columns if cid == column_id), column_id)
 
 
 @dataclass
@@ -168,6 +255,10 @@ class Report:
 
     def section(self, number: int) -> Section | None:
         return next((s for s in self.sections if s.number == number), None)
+
+    def table(self, kind: str) -> Table | None:
+        """The table of a kind ("active_disclosure", "applications", "review_litigation"), if found."""
+        return next((t for t in self.tables if t.kind == kind), None)
 
     def body_lines(self, section: Section) -> list[Line]:
         return self.lines[section.first_body_line - 1 : section.last_body_line]

@@ -1,13 +1,589 @@
 """The one table reader: finds the template tables of sections 二, 三 and 四 and reads their cells.
 
-Issue #3 builds this out; until then no tables are read and no table rule can fire.
+API for rule authors
+--------------------
+`read_tables(report)` runs once after parsing and fills `report.tables`. Then:
+
+    table = report.table("applications")        # "active_disclosure" (二), "applications" (三),
+                                                # "review_litigation" (四); None if not found
+    table.readable                              # False: values could not be separated or the table
+                                                # is cut off (GK309) — check nothing in it
+    table.value("new", "total")                 # 一、本年新收… 总计 as a number (blank → 0);
+                                                # None when that cell was not read
+    table.value("withheld", "total")            # a GROUP row id sums its items (三（三）1–8)
+    table.cell("disclosed", "natural_person")   # the Cell: .raw .value (None = blank) .start .end .line
+    table.row("results_total")                  # the TableRow: .label .written .cells .label_start
+    table.columns                               # [(column id, label)] of the value columns
+
+Row and column ids come from the template YAML (`applications.rows`, `applicant_columns`,
+`active_disclosure.blocks[].rows` / `column_ids`, `review_litigation.groups` / `columns`).
+A column may also be named by its label: `table.value("rules", "本年制发件数")`.
+Table 四 is read as three rows (review, direct_suit, suit_after_review) of five columns
+(upheld, corrected, other, pending, total): `report.table("review_litigation").value("review", "total")`.
+Table 二's columns depend on the version (`table.version`): 2019 made/published/total,
+previous/change/decisions, purchases/amount; 2021 issued/repealed/in_force, decisions, amount.
+
+How it reads: the section's lines become a token stream (`gklint.table_values`), whatever the
+shape. Rows are recognised by their LABELS (template data, compared with `text.label_key`, the
+last label before a run of values wins, so group labels and wrapped or vertical labels in front
+do not matter); the values that follow a label are its cells. Column geometry is not trusted.
 """
 
 from __future__ import annotations
 
-from .model import Report
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .model import Cell, Report, Table, TableRow
+from .table_values import BLANK, BREAK, NUM, TEXT, WORD, Token, tokenize
+from .template import Template
+from .text import label_key
+
+KIND_SECTION = {"active_disclosure": 2, "applications": 3, "review_litigation": 4}
+FUZZY_RATIO = 0.8
+MAX_COUNT_DIGITS = 6  # a count of a million or more in 三/四: digits run together
+_OPENERS = "（(〔[【“「"
+_CLOSERS = "）)〕]】”」"
+
+
+@dataclass
+class RowSpec:
+    """A row label as the templates know it (union over the versions)."""
+
+    id: str
+    label: str
+    key: str
+    data_in: set[str] = field(default_factory=set)  # versions where it is a data row
+    group_in: set[str] = field(default_factory=set)  # versions where it is a group label
+    parent: str = ""
+    order: int = 0
+    alias_keys: tuple[str, ...] = ()
+
+
+@dataclass
+class Run:
+    """A label (the text since the previous run) and the values that follow it."""
+
+    key: str
+    offsets: tuple[int, ...]
+    values: list[Token]
+    texts: list[Token]
+
+    @property
+    def has_number(self) -> bool:
+        return any(t.type == NUM for t in self.values)
+
+
+# --- template data ------------------------------------------------------------
+
+_SPEC_CACHE: dict = {}
+
+
+def _versions(report: Report) -> list[Template]:
+    return list(report.templates.templates)
+
+
+def _row_specs(templates: list[Template], kind: str) -> list[RowSpec]:
+    """Every row label of a kind in every version, longest key first."""
+    cache_key = (kind, tuple(id(t) for t in templates))
+    if cache_key in _SPEC_CACHE:
+        return _SPEC_CACHE[cache_key][1]
+    specs: dict[tuple[str, str], RowSpec] = {}
+    for template in templates:
+        version = template.version
+        for order, (row, _block) in enumerate(_template_rows(template, kind)):
+            key = label_key(row["label"])
+            spec = specs.get((row["id"], key))
+            if spec is None:
+                aliases = tuple(label_key(a) for a in row.get("aliases", ()))
+                if row.get("short"):
+                    aliases += (label_key(row["short"]),)
+                spec = specs[(row["id"], key)] = RowSpec(row["id"], row["label"], key, parent=row.get("parent", ""), order=order, alias_keys=aliases)
+            (spec.group_in if row.get("group") else spec.data_in).add(version)
+    result = sorted(specs.values(), key=lambda s: -len(s.key))
+    _SPEC_CACHE[cache_key] = (templates, result)
+    return result
+
+
+def _template_rows(template: Template, kind: str) -> list[tuple[dict, dict | None]]:
+    data = template.data
+    if kind == "applications":
+        return [(row, None) for row in data.get("applications", {}).get("rows", [])]
+    if kind == "active_disclosure":
+        return [(row, block) for block in data.get("active_disclosure", {}).get("blocks", []) for row in block["rows"]]
+    return []
+
+
+def _block_columns(block: dict) -> list[tuple[str, str, str]]:
+    """(id, label, kind) of a table 二 block's columns."""
+    labels = block["columns"]
+    ids = block.get("column_ids") or labels
+    kinds = block.get("kinds") or ["count"] * len(labels)
+    return list(zip(ids, labels, kinds))
+
+
+# --- matching labels ------------------------------------------------------------
+
+
+def _match_exact(key: str, specs: list[RowSpec]) -> tuple[RowSpec, int, bool] | None:
+    """The spec whose label (or alias) ends the label text: (spec, key length, is_alias)."""
+    for spec in specs:
+        if key.endswith(spec.key):
+            return spec, len(spec.key), False
+    best = None
+    for spec in specs:
+        for alias in spec.alias_keys:
+            if key.endswith(alias) and (best is None or len(alias) > best[1]):
+                best = (spec, len(alias), True)
+    return best
+
+
+def _match_fuzzy(key: str, specs: list[RowSpec], taken: set[str]) -> tuple[RowSpec, int] | None:
+    """A label that deviates a little from a template label not yet found (GK303)."""
+    if not key or len(key) > 40:
+        return None
+    best: tuple[float, RowSpec, int] | None = None
+    for spec in specs:
+        if spec.id in taken or not spec.data_in:
+            continue
+        length = len(spec.key)
+        for size in range(max(2, length - 3), min(len(key), length + 3) + 1):
+            tail = key[-size:]
+            matcher = difflib.SequenceMatcher(None, tail, spec.key, autojunk=False)
+            if matcher.real_quick_ratio() < FUZZY_RATIO or matcher.quick_ratio() < FUZZY_RATIO:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= FUZZY_RATIO and (best is None or ratio > best[0]):
+                best = (ratio, spec, size)
+    return (best[1], best[2]) if best else None
+
+
+def _label_edits(report: Report, run: Run, size: int, canonical: str) -> tuple[tuple[int, int, str], ...]:
+    """Minimal edits turning the written label (the last `size` key chars) into the canonical one."""
+    written = run.key[-size:]
+    offsets = run.offsets[-size:]
+    target = label_key(canonical)
+    edits = []
+    matcher = difflib.SequenceMatcher(None, written, target, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "insert":
+            at = offsets[i1 - 1] + 1 if i1 > 0 else offsets[0]
+            edits.append((at, at, target[j1:j2]))
+        else:
+            start, end = offsets[i1], offsets[i2 - 1] + 1
+            # a replaced span that covers punctuation keeps it only if the key had it
+            edits.append((start, end, target[j1:j2]))
+    return tuple(edits)
+
+
+# --- runs -----------------------------------------------------------------------
+
+
+def _runs(tokens: list[Token]) -> list[Run]:
+    """Split the stream into label + values runs."""
+    runs: list[Run] = []
+    keys: list[str] = []
+    offsets: list[int] = []
+    texts: list[Token] = []
+    current: Run | None = None
+    for token in tokens:
+        kind = token.type
+        if kind == TEXT:
+            if current is not None:
+                runs.append(current)
+                current = None
+            keys.append(token.key)
+            offsets.extend(token.offsets)
+            texts.append(token)
+        elif kind == BREAK:
+            if current is not None:
+                runs.append(current)
+                current = None
+        else:
+            if current is None:
+                current = Run("".join(keys), tuple(offsets), [], texts)
+                keys, offsets, texts = [], [], []
+            current.values.append(token)
+    if current is not None:
+        runs.append(current)
+    return runs
+
+
+def _trim(values: list[Token], expected: int) -> list[Token]:
+    values = list(values)
+    while len(values) > expected:
+        if values[-1].type == BLANK:
+            values.pop()
+        elif values[0].type == BLANK:
+            values.pop(0)
+        else:
+            break
+    return values
+
+
+def _run_together(values: list[Token], expected: int, counts: bool) -> bool:
+    numbers = [t for t in values if t.type == NUM]
+    if counts and any(t.digits > MAX_COUNT_DIGITS for t in numbers):
+        return True
+    return expected >= 3 and len(values) == 1 and bool(numbers) and numbers[0].digits >= expected
+
+
+def _make_cells(row: TableRow, values: list[Token], columns: list[tuple[str, str, str]]) -> None:
+    for index, token in enumerate(values):
+        column, _label, kind = columns[index] if index < len(columns) else ("", "", "count")
+        if token.type == NUM:
+            cell = Cell(row.id, column, "", token.value, token.start, token.end, kind=kind, glued=token.glued, line=token.line)
+        elif token.type == BLANK:
+            cell = Cell(row.id, column, "", None, token.start, token.end, kind=kind, blank=True, line=token.line)
+        else:
+            cell = Cell(row.id, column, token.raw, None, token.start, token.end, kind=kind, non_numeric=True, line=token.line)
+        (row.cells if index < len(columns) else row.extra).append(cell)
+
+
+def _row_from_run(report: Report, run: Run, spec_id: str, label: str, size: int, columns, version: str = "") -> TableRow:
+    offsets = run.offsets[-size:] if size else ()
+    start = offsets[0] if offsets else (run.values[0].start if run.values else 0)
+    end = offsets[-1] + 1 if offsets else start
+    text = report.text
+    while start > 0 and text[start - 1] in _OPENERS:
+        start -= 1
+    while end < len(text) and text[end] in _CLOSERS:
+        end += 1
+    written = text[start:end]
+    row = TableRow(spec_id, label, written, start, end, expected=len(columns), version=version)
+    row.line = report.location(start)[0]
+    return row
+
+
+def _fill_raw(report: Report, table: Table) -> None:
+    text = report.text
+    for row in table.rows + table.extra_rows:
+        for cell in row.cells + row.extra:
+            if not cell.blank:
+                cell.raw = text[cell.start : cell.end]
+
+
+# --- reading a kind -------------------------------------------------------------
+
+
+def _region(report: Report, number: int) -> tuple[list, int] | None:
+    """Lines from the section heading to the next section heading (trailing blank cells included)."""
+    section = report.section(number)
+    if section is None:
+        return None
+    first = section.heading.line.number + 1
+    following = [s.heading.line.number for s in report.sections if s.heading.line.number > section.heading.line.number]
+    following += [d.line.number for d in report.duplicate_sections if d.line.number > section.heading.line.number]
+    last = (min(following) - 1) if following else len(report.lines)
+    return report.lines[first - 1 : last], section.heading.line.number
+
+
+def _shape(tokens: list[Token]) -> str:
+    counts = Counter(t.shape for t in tokens if t.type != BREAK)
+    return counts.most_common(1)[0][0] if counts else "unknown"
+
+
+def _table_shell(report: Report, kind: str, tokens: list[Token], start: int, end: int) -> Table:
+    inside = [t for t in tokens if start <= t.start <= end]
+    first = report.location(start)[0]
+    last = report.location(max(end - 1, start))[0]
+    return Table(kind, KIND_SECTION[kind], first, last, shape=_shape(inside), start=start, end=end,
+                 expected_version=report.template.version)
+
+
+def _choose_version(report: Report, evidence: set[str]) -> tuple[Template, bool, bool]:
+    """(template to read with, follows the other version, mixes both)."""
+    own = report.template
+    if not evidence or evidence == {own.version}:
+        return own, False, False
+    if len(evidence) == 1:
+        other = report.templates.by_version(next(iter(evidence)))
+        return (other or own), other is not None, False
+    return own, False, True
+
+
+def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
+    """Tables 二 and 三: rows recognised by label, in any shape."""
+    templates = _versions(report)
+    specs = _row_specs(templates, kind)
+    runs = _runs(tokens)
+    matched: list[tuple[Run, RowSpec, int, bool]] = []  # run, spec, key size, deviates
+    unmatched: list[Run] = []
+    taken: set[str] = set()
+    for run in runs:
+        if not run.key:
+            continue
+        hit = _match_exact(run.key, specs)
+        if hit is not None:
+            spec, size, alias = hit
+            if not spec.data_in and not run.has_number:
+                continue  # a group label followed by blank cells: merge debris
+            matched.append((run, spec, size, alias))
+            taken.add(spec.id)
+            continue
+        if not run.has_number:
+            continue
+        fuzzy = _match_fuzzy(run.key, specs, taken)
+        if fuzzy is not None:
+            matched.append((run, fuzzy[0], fuzzy[1], True))
+            taken.add(fuzzy[0].id)
+        else:
+            unmatched.append(run)
+    data_matches = [m for m in matched if m[1].data_in]
+    if len(data_matches) < 2:
+        return None
+
+    # Which template version the table follows.
+    all_versions = {t.version for t in templates}
+    parents_seen = {m[1].parent for m in matched}
+    evidence: set[str] = set()
+    for run, spec, _size, _dev in matched:
+        if spec.group_in and spec.id in parents_seen:
+            continue  # a group label with values over its items: a subtotal, not evidence
+        if spec.data_in and spec.data_in != all_versions:
+            evidence |= spec.data_in
+    if kind == "active_disclosure":
+        evidence |= _column_evidence(report, templates, tokens, matched)
+    template, other_version, mixed = _choose_version(report, evidence)
+
+    start = min(m[0].offsets[-m[2]] for m in matched)
+    end = max(m[0].values[-1].end for m in matched)
+    table = _table_shell(report, kind, tokens, start, end)
+    table.version, table.mixed = template.version, mixed
+    if other_version:
+        table.version = template.version
+
+    # The rows of the chosen template, with their columns.
+    rows_spec = _template_rows(template, kind)
+    applicant = [(c["id"], c["label"], "count") for c in template.data.get("applicant_columns", [])]
+    columns_of: dict[str, list[tuple[str, str, str]]] = {}
+    groups: dict[str, list[str]] = {}
+    data_ids: list[str] = []
+    labels: dict[str, str] = {}
+    for row, block in rows_spec:
+        labels[row["id"]] = row["label"]
+        if row.get("parent"):
+            groups.setdefault(row["parent"], []).append(row["id"])
+        if row.get("group"):
+            continue
+        data_ids.append(row["id"])
+        if kind == "applications":
+            columns_of[row["id"]] = applicant
+        else:
+            cols = _block_columns(block)
+            if row.get("kind"):
+                cols = [(i, l, row["kind"]) for i, l, _k in cols]
+            columns_of[row["id"]] = cols
+    table.groups = groups
+    if kind == "applications":
+        table.columns = [(i, l) for i, l, _k in applicant]
+    else:
+        seen: list[tuple[str, str]] = []
+        for row, block in rows_spec:
+            if block is not None:
+                for i, l, _k in _block_columns(block):
+                    if (i, l) not in seen:
+                        seen.append((i, l))
+        table.columns = seen
+
+    found: dict[str, TableRow] = {}
+    run_together: Run | None = None
+    for run, spec, size, deviates in matched:
+        is_data = spec.id in columns_of and (template.version in spec.data_in or spec.id not in groups)
+        if is_data and spec.id not in found:
+            columns = columns_of[spec.id]
+            values = _trim(run.values, len(columns))
+            if len(values) < len(columns) and _run_together(values, len(columns), kind == "applications"):
+                run_together = run_together or run
+            row = _row_from_run(report, run, spec.id, labels[spec.id], size, columns,
+                                "" if spec.data_in == all_versions else "/".join(sorted(spec.data_in)))
+            row.deviates = deviates
+            if deviates:
+                row.label_edits = _label_edits(report, run, size, labels[spec.id])
+            _make_cells(row, values, columns)
+            found[spec.id] = row
+        elif run.has_number:
+            # A group label with values (a subtotal), a repeated row, or a row of the other version.
+            width = len(applicant) if kind == "applications" else len(run.values)
+            columns = applicant if kind == "applications" else [("", "", "count")] * width
+            values = _trim(run.values, len(columns))
+            row = _row_from_run(report, run, "", spec.label, size, columns)
+            row.subtotal_of = spec.id if spec.id in groups else ""
+            _make_cells(row, values, columns)
+            table.extra_rows.append(row)
+
+    # Non-official rows inside the table: labels that match nothing, between the first and last row.
+    extra_words = report.template.data.get("table_extra_rows", {})
+    subtotal_keys = [label_key(w) for w in extra_words.get("subtotal", [])]
+    for run in unmatched:
+        first = run.values[0].start
+        if not (start <= first <= end) or len(run.key) > 30:
+            continue
+        columns = applicant if kind == "applications" else [("", "", "count")] * len(run.values)
+        size = len(run.key)
+        row = _row_from_run(report, run, "", "", size, columns)
+        row.written = report.text[row.label_start : row.label_end]
+        if any(k in run.key for k in subtotal_keys) and kind == "applications":
+            previous = [m for m in matched if m[0].values[-1].end <= first and m[1].parent and m[1].data_in]
+            if previous:
+                row.subtotal_of = previous[-1][1].parent
+        _make_cells(row, _trim(run.values, len(columns)), columns)
+        table.extra_rows.append(row)
+
+    # Template order; what is missing.
+    table.rows = [found[i] for i in data_ids if i in found]
+    missing = [i for i in data_ids if i not in found]
+    trailing = 0
+    for row_id in reversed(data_ids):
+        if row_id in found:
+            break
+        trailing += 1
+    if run_together is not None:
+        table.readable = False
+        numbers = " ".join(t.raw or report.text[t.start:t.end] for t in run_together.values)
+        table.unreadable = (
+            f"数值连在一起，无法区分各单元格（读到「{numbers}」）",
+            f"values run together and cannot be told apart (read \"{numbers}\")",
+            run_together.values[0].start, run_together.values[-1].end,
+        )
+    elif trailing >= 2 or len(found) * 2 < len(data_ids):
+        table.readable = False
+        last_row = table.rows[-1] if table.rows else None
+        at = last_row.cells[-1].end if last_row and last_row.cells else end
+        table.unreadable = (
+            f"表格不完整：模板 {len(data_ids)} 行只读到 {len(found)} 行，最后读到的是「{last_row.label if last_row else ''}」",
+            f"table incomplete: read {len(found)} of the template's {len(data_ids)} rows, the last being {last_row.label if last_row else ''!r}",
+            max(at - 1, start), at,
+        )
+    else:
+        for row_id in missing:
+            index = data_ids.index(row_id)
+            before = [found[i] for i in data_ids[:index] if i in found]
+            at = (before[-1].cells[-1].end if before[-1].cells else before[-1].label_end) if before else start
+            table.missing_rows.append((row_id, labels[row_id], at))
+    table.cells = [c for r in table.rows for c in r.cells]
+    table.other_version = other_version
+    _fill_raw(report, table)
+    return table
+
+
+def _column_evidence(report: Report, templates: list[Template], tokens: list[Token], matched) -> set[str]:
+    """Table 二: version-specific column labels in its header, and rows of a neutral label whose
+    number of values only one version has."""
+    evidence: set[str] = set()
+    text_key = "".join(t.key for t in tokens if t.type == TEXT)
+    column_keys: dict[str, set[str]] = {}
+    width: dict[str, dict[str, int]] = {}
+    for template in templates:
+        keys = set()
+        for block in template.data.get("active_disclosure", {}).get("blocks", []):
+            keys |= {label_key(label) for label in block["columns"]}
+            for row in block["rows"]:
+                width.setdefault(row["id"], {})[template.version] = len(block["columns"])
+        column_keys[template.version] = keys
+    for version, keys in column_keys.items():
+        others = set().union(*(k for v, k in column_keys.items() if v != version))
+        for key in keys:
+            if key not in others and not any(key in other for other in others) and key in text_key:
+                evidence.add(version)
+                break
+    for run, spec, _size, _dev in matched:
+        widths = width.get(spec.id, {})
+        count = len(_trim(run.values, max(widths.values(), default=0)))
+        fitting = {v for v, w in widths.items() if w == count}
+        if len(fitting) == 1 and len(widths) > 1:
+            evidence |= fitting
+    return evidence
+
+
+def _read_review(report: Report, tokens: list[Token]) -> Table | None:
+    """Table 四: 15 values after the header (or three rows of five after the group labels)."""
+    data = report.template.data.get("review_litigation", {})
+    groups = [(g["id"], g["label"]) for g in data.get("groups", [])]
+    columns = [(c["id"], c["label"], "count") for c in data.get("columns", [])]
+    if not groups or not columns:
+        return None
+    width = len(groups) * len(columns)
+    group_keys = [(gid, label_key(label)) for gid, label in groups]
+    total_keys = [label_key(c["label"]) for c in data.get("columns", []) if c["id"] == "total"]
+    total_keys += [label_key(a) for c in data.get("columns", []) if c["id"] == "total" for a in c.get("aliases", [])]
+    header_key = label_key(columns[0][1])
+    runs = _runs(tokens)
+    main: Run | None = None
+    per_group: dict[str, Run] = {}
+    for run in runs:
+        if len(run.values) >= len(columns) and (header_key in run.key or any(run.key.endswith(k) for k in total_keys)):
+            if len(run.values) > len(columns) + 1 or not any(run.key.endswith(k) for _g, k in group_keys):
+                main = run
+                break
+        for gid, key in group_keys:
+            if run.key.endswith(key) and gid not in per_group and 1 <= len(run.values) <= len(columns) + 1:
+                per_group[gid] = run
+    if main is None and len(per_group) < 2:
+        return None
+    header_tokens = [t for t in tokens if t.type == TEXT and any(k in t.key for _g, k in group_keys)]
+    if main is not None:
+        start = min([t.start for t in header_tokens if t.start < main.values[0].start] or [main.values[0].start])
+        end = main.values[-1].end
+    else:
+        start = min(r.offsets[0] for r in per_group.values())
+        end = max(r.values[-1].end for r in per_group.values())
+    table = _table_shell(report, "review_litigation", tokens, start, end)
+    table.version = report.template.version
+    table.columns = [(i, l) for i, l, _k in columns]
+    if main is not None:
+        values = _trim(main.values, width)
+        if len(values) < width and _run_together(values, width, True):
+            table.readable = False
+            numbers = " ".join(report.text[t.start:t.end] for t in values)
+            table.unreadable = (
+                f"数值连在一起，无法区分各单元格（读到「{numbers}」）",
+                f"values run together and cannot be told apart (read \"{numbers}\")",
+                values[0].start, values[-1].end,
+            )
+        for index, (gid, label) in enumerate(groups):
+            chunk = values[index * len(columns) : (index + 1) * len(columns)]
+            anchor = next((t for t in header_tokens if label_key(label) in t.key), None)
+            row = TableRow(gid, label, label, anchor.start if anchor else main.values[0].start,
+                           anchor.end if anchor else main.values[0].start, expected=len(columns))
+            row.line = report.location(row.label_start)[0]
+            if index == len(groups) - 1:
+                chunk = values[index * len(columns) :]
+            _make_cells(row, chunk, columns)
+            table.rows.append(row)
+    else:
+        for gid, label in groups:
+            run = per_group.get(gid)
+            if run is None:
+                table.missing_rows.append((gid, label, end))
+                continue
+            size = len(label_key(label))
+            row = _row_from_run(report, run, gid, label, size, columns)
+            _make_cells(row, _trim(run.values, len(columns)), columns)
+            table.rows.append(row)
+    table.groups = {}
+    table.cells = [c for r in table.rows for c in r.cells]
+    _fill_raw(report, table)
+    return table
 
 
 def read_tables(report: Report) -> None:
     """Fill `report.tables` (in place)."""
     report.tables = []
+    skip = {line.number for line in report.page_markers}
+    for kind, number in KIND_SECTION.items():
+        region = _region(report, number)
+        if region is None:
+            continue
+        lines, _heading = region
+        if not lines:
+            continue
+        tokens = tokenize(lines, skip)
+        if not any(t.type in (NUM, BLANK, WORD) for t in tokens):
+            continue
+        table = _read_review(report, tokens) if kind == "review_litigation" else _read_rows(report, kind, tokens)
+        if table is not None:
+            report.tables.append(table)

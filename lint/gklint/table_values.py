@@ -1,0 +1,214 @@
+"""Cells and values of exported tables: a shape-blind token stream for the table reader.
+
+A table region (the lines of a section) becomes a stream of tokens, whatever the shape the
+draft came in:
+
+- TEXT  a word of label text, with its comparison key (`text.label_key`, one character at a
+        time) and the source offset of every key character;
+- NUM   a value: integers, signed increments ("+ 125", "-9"), money with a unit
+        ("11522.96万元"), full-width digits, thousands separators; `glued` when it was glued to
+        label text ("行政事业性收费0");
+- BLANK an empty cell (only where a shape marks empty cells: a tab-prefixed line holding only
+        spaces, an empty field between tabs); its span is where a "0" belongs;
+- WORD  a value written as a word (无, —, /);
+- BREAK the end of a row where the shape marks one (a blank line, a Markdown/TSV/PDF line end).
+
+Shapes: "cell-per-line" (tab-prefixed cells, blank line between rows), "pipe-fragments"
+(`|` fragments over lines), "markdown" (pipe rows; empty cells are merge debris and ignored),
+"tsv" (tab-separated row per line), "pdf-text" (a label followed by space-separated values).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Line
+from .text import PINYIN_DEBRIS_RE, SPACE_CHARS, ascii_digits, label_key
+
+TEXT, NUM, BLANK, WORD, BREAK = "text", "num", "blank", "word", "break"
+
+CELL_PER_LINE, PIPE, MARKDOWN, TSV, PDF = "cell-per-line", "pipe-fragments", "markdown", "tsv", "pdf-text"
+
+_WORD_RE = re.compile(f"[^{SPACE_CHARS}]+")
+_EXPORT_DEBRIS_RE = re.compile(r"\[(?:bookmark|image)[^\]]*\]")
+_NUMBER = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?"
+NUM_RE = re.compile(rf"(?P<sign>[+\-－＋]?)(?P<num>{_NUMBER})(?P<unit>万元|元|件|条|个|项|次)?")
+_GLUED_RE = re.compile(r"(?P<text>.*[\u3400-\u9fff）)\x00])(?P<num>\d+(?:\.\d+)?)")
+_SIGNS = {"+", "-", "－", "＋", "—", "–"}
+NON_NUMERIC_WORDS = {"无", "—", "——", "-", "－", "/", "／", "×", "空", "–"}
+_SEPARATOR_RE = re.compile(r"^\|?[\s:|\-—]*\|[\s:|\-—]*$")
+
+_KEYCHARS: dict[str, str] = {"\x00": ""}
+
+
+def keychar(char: str) -> str:
+    """The comparison key of one character ('' when label_key drops it)."""
+    key = _KEYCHARS.get(char)
+    if key is None:
+        key = _KEYCHARS[char] = label_key(char)
+    return key
+
+
+@dataclass
+class Token:
+    type: str
+    start: int
+    end: int
+    line: int
+    shape: str
+    raw: str = ""
+    key: str = ""  # TEXT: the comparison key
+    offsets: tuple[int, ...] = ()  # TEXT: source offset of each key character
+    value: float | int | None = None  # NUM
+    unit: str = ""
+    glued: bool = False
+    digits: int = 0
+
+
+def parse_number(word: str) -> tuple[float | int, str, int] | None:
+    """(value, unit, digit count) of a numeric word; None if it is not a number."""
+    match = NUM_RE.fullmatch(ascii_digits(word))
+    if not match:
+        return None
+    digits = match.group("num").replace(",", "").replace("，", "")
+    value: float | int = float(digits) if "." in digits else int(digits)
+    if match.group("sign") in ("-", "－"):
+        value = -value
+    return value, match.group("unit") or "", sum(c.isdigit() for c in digits.split(".")[0])
+
+
+def _mask(text: str) -> str:
+    """Debris masked, offsets kept: export debris → spaces, pinyin debris → NUL (no key)."""
+    if "[" in text:
+        text = _EXPORT_DEBRIS_RE.sub(lambda m: " " * len(m.group()), text)
+    if "(" in text or "（" in text:
+        text = PINYIN_DEBRIS_RE.sub(lambda m: "\x00" * len(m.group()), text)
+    return text
+
+
+def _text_token(word: str, start: int, line: int, shape: str) -> Token:
+    keys: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(word):
+        key = keychar(char)
+        if key:
+            keys.append(key)
+            offsets.extend([start + index] * len(key))
+    return Token(TEXT, start, start + len(word), line, shape, raw=word, key="".join(keys), offsets=tuple(offsets))
+
+
+def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], blank_if_empty: bool, cell_end: int) -> None:
+    """Tokens of one cell's text (already masked); `base` is the offset of text[0]."""
+    words = [(m.group(), base + m.start()) for m in _WORD_RE.finditer(text)]
+    words = [(w, s) for w, s in words if w.strip("\x00")]
+    if not words:
+        if blank_if_empty:
+            out.append(Token(BLANK, cell_end, cell_end, line, shape))
+        return
+    if len(words) == 1 and words[0][0] in NON_NUMERIC_WORDS:
+        word, start = words[0]
+        out.append(Token(WORD, start, start + len(word), line, shape, raw=word))
+        return
+    pending_sign: tuple[str, int] | None = None
+    for word, start in words:
+        if word in _SIGNS:
+            if pending_sign:
+                out.append(Token(WORD, pending_sign[1], pending_sign[1] + len(pending_sign[0]), line, shape, raw=pending_sign[0]))
+            pending_sign = (word, start)
+            continue
+        number = parse_number(word)
+        if number is not None:
+            value, unit, digits = number
+            if pending_sign:
+                sign, sign_start = pending_sign
+                if sign in ("-", "－", "—", "–"):
+                    value = -value
+                start_ = sign_start
+                pending_sign = None
+            else:
+                start_ = start
+            out.append(Token(NUM, start_, start + len(word), line, shape, value=value, unit=unit, digits=digits))
+            continue
+        if pending_sign:
+            out.append(Token(WORD, pending_sign[1], pending_sign[1] + len(pending_sign[0]), line, shape, raw=pending_sign[0]))
+            pending_sign = None
+        if word in NON_NUMERIC_WORDS:
+            out.append(Token(WORD, start, start + len(word), line, shape, raw=word))
+            continue
+        glued = _GLUED_RE.fullmatch(ascii_digits(word)) if word[-1].isdigit() or word[-1] in "０１２３４５６７８９" else None
+        if glued:
+            cut = len(glued.group("text"))
+            out.append(_text_token(word[:cut], start, line, shape))
+            number = parse_number(word[cut:])
+            if number is not None:
+                out.append(Token(NUM, start + cut, start + len(word), line, shape, value=number[0], unit=number[1], glued=True, digits=number[2]))
+                continue
+        out.append(_text_token(word, start, line, shape))
+    if pending_sign:
+        out.append(Token(WORD, pending_sign[1], pending_sign[1] + len(pending_sign[0]), line, shape, raw=pending_sign[0]))
+
+
+def line_shape(text: str) -> str | None:
+    """The shape a line belongs to; None for a blank line."""
+    stripped = text.strip(SPACE_CHARS)
+    if not stripped:
+        return CELL_PER_LINE if text.startswith("\t") else None
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1 and stripped.count("|") >= 3:
+        return MARKDOWN
+    if "|" in text:
+        return PIPE
+    if "\t" in text.lstrip("\t").rstrip("\t"):
+        return TSV
+    if text.startswith("\t"):
+        return CELL_PER_LINE
+    return PDF
+
+
+def tokenize(lines: list[Line], skip: set[int]) -> list[Token]:
+    """The token stream of some lines (page-number lines in `skip` are left out)."""
+    out: list[Token] = []
+    for line in lines:
+        if line.number in skip:
+            continue
+        text = line.text
+        shape = line_shape(text)
+        number = line.number
+        if shape is None:
+            out.append(Token(BREAK, line.start, line.start, number, PDF))
+            continue
+        masked = _mask(text)
+        if shape == MARKDOWN:
+            if _SEPARATOR_RE.match(masked.strip(SPACE_CHARS)):
+                continue
+            position = 0
+            before = len(out)
+            for part in masked.split("|"):
+                if part.strip(SPACE_CHARS):
+                    _cell_tokens(part, line.start + position, number, shape, out, False, 0)
+                position += len(part) + 1
+            if len(out) > before:
+                out.append(Token(BREAK, line.end, line.end, number, shape))
+        elif shape == PIPE:
+            position = 0
+            for part in masked.split("|"):
+                if part.strip(SPACE_CHARS):
+                    _cell_tokens(part, line.start + position, number, shape, out, False, 0)
+                position += len(part) + 1
+        elif shape == TSV:
+            lead = len(masked) - len(masked.lstrip("\t"))
+            position = lead
+            for part in masked[lead:].split("\t"):
+                end = line.start + position + len(part.rstrip(SPACE_CHARS))
+                _cell_tokens(part, line.start + position, number, shape, out, True, end)
+                position += len(part) + 1
+            # Trailing empty fields are layout, not blank cells.
+            while out and out[-1].type == BLANK and out[-1].line == number:
+                out.pop()
+            out.append(Token(BREAK, line.end, line.end, number, shape))
+        elif shape == CELL_PER_LINE:
+            _cell_tokens(masked[1:], line.start + 1, number, shape, out, True, line.end)
+        else:
+            _cell_tokens(masked, line.start, number, shape, out, False, 0)
+            out.append(Token(BREAK, line.end, line.end, number, shape))
+    return out
