@@ -19,7 +19,7 @@ from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
 from .baseline import BaselineError
 from .changed_lines import GitError
 from .engine import FileResult, Linter
-from .fixes import applicable, fix_until_stable, unified_diff
+from .fixes import FixOutcome, applicable, fix_until_stable, unified_diff
 from .formatters import OutputContext
 from .plugins import load_plugins
 from .violation import Applicability
@@ -271,6 +271,7 @@ class Run:
         self.results: list[FileResult] = []
         self.diffs: list[bytes] = []
         self.fixed: list = []  # the violations whose fixes were applied (or would be)
+        self.outcomes: dict[str, FixOutcome] = {}  # display path → passes and edits (for tests, --show-fixes)
         self.errors: list[str] = []
 
     def lint_all(self, paths: list[Path]) -> None:
@@ -313,6 +314,7 @@ class Run:
             return self.visible(path, current, current.violations, text)
 
         outcome = fix_until_stable(source.text, lint, unsafe=self.unsafe)
+        self.outcomes[result.path] = outcome
         if not outcome.stable:
             self.errors.append(
                 f"{result.path}: 修复在 {outcome.passes} 轮后仍未稳定，文件未改动 / "
