@@ -2,9 +2,10 @@
 
 Compares REV with the working tree (staged and unstaged changes); files git does not track yet
 (and does not ignore) count as wholly changed. A finding is kept when one of its lines was added or
-changed, or when it is document-level (an engine code, or a zero-width finding: something missing,
-which has no line of its own). Where lines were only deleted, the lines on either side of the
-deletion count as changed.
+changed, or when it is document-level: an engine code (GK001–GK003), a zero-width finding, or one
+hung on the report's anchor (`period.report_anchor`: the title, else the first section heading),
+where rules put findings about the whole report (no statistics period, no contact details). Where
+lines were only deleted, the lines on either side of the deletion count as changed.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import io
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .violation import Violation
+
+if TYPE_CHECKING:
+    from .model import Report
 
 ENGINE_CODES = ("GK001", "GK002", "GK003")
 
@@ -37,17 +41,34 @@ class Changes:
             return False
         return self.files[resolved]
 
-    def keep(self, path: Path, violations: list[Violation]) -> list[Violation]:
+    def keep(self, path: Path, violations: list[Violation], report: "Report | None" = None) -> list[Violation]:
         lines = self.lines_for(path)
         if lines is None:
             return violations
         if lines is False:
             return []
-        return [v for v in violations if is_document_level(v) or any(n in lines for n in range(v.line, v.end_line + 1))]
+        anchor = _anchor(report)
+        return [
+            v
+            for v in violations
+            if is_document_level(v, anchor) or any(n in lines for n in range(v.line, v.end_line + 1))
+        ]
 
 
-def is_document_level(violation: Violation) -> bool:
-    return violation.code in ENGINE_CODES or violation.start == violation.end
+def _anchor(report: "Report | None") -> tuple[int, int] | None:
+    if report is None or not report.sections:
+        return None
+    from .period import report_anchor
+
+    return report_anchor(report)
+
+
+def is_document_level(violation: Violation, anchor: tuple[int, int] | None = None) -> bool:
+    return (
+        violation.code in ENGINE_CODES
+        or violation.start == violation.end
+        or (violation.start, violation.end) == anchor
+    )
 
 
 def _git(args: list[str], cwd: Path) -> bytes:

@@ -290,7 +290,7 @@ class Run:
         if self.baseline is not None:
             violations = self.baseline.keep(result, violations, text)
         if self.changes is not None:
-            violations = self.changes.keep(path, violations)
+            violations = self.changes.keep(path, violations, result.report)
         return violations
 
     def lint_file(self, path: Path) -> FileResult:
