@@ -230,6 +230,8 @@ class Linter:
     def _violation(self, report: Report, display: str, rule: Rule, finding: Finding) -> Violation:
         line, column = report.location(finding.start)
         end_line, end_column = report.location(max(finding.end, finding.start))
+        if hasattr(report.source.origins, "span"):  # HTML: the page's own line and column (gklint.readers.origins)
+            (line, column), (end_line, end_column) = report.source.origins.span(finding.start, finding.end)
         return Violation(
             path=display,
             code=rule.code,

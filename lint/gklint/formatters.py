@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class OutputContext:
     lang: str = "zh"
     color: bool = False
+    rules: Any = None  # code → Rule of the run, for formats that describe rules (sarif); None: loaded again
 
 
 def _location(result: "FileResult", offset: int) -> dict[str, int]:
@@ -46,8 +47,16 @@ def fix_as_dict(result: "FileResult", violation: Violation, lang: str) -> dict[s
     }
 
 
+def place(result: "FileResult", violation: Violation, lang: str) -> str | None:
+    """For converted inputs (.docx): where to look in the original ("表 2 第 3 行第 4 格"); else None."""
+    origins = getattr(result.source, "origins", None)
+    if origins is None or result.report is None:
+        return None
+    return origins.describe(violation.start, lang)
+
+
 def violation_as_dict(result: "FileResult", violation: Violation, lang: str) -> dict[str, Any]:
-    return {
+    item = {
         "path": violation.path,
         "line": violation.line,
         "column": violation.column,
@@ -59,6 +68,10 @@ def violation_as_dict(result: "FileResult", violation: Violation, lang: str) -> 
         "message": violation.message.text(lang),
         "fix": fix_as_dict(result, violation, lang),
     }
+    where = place(result, violation, lang)
+    if where:
+        item["where"] = where
+    return item
 
 
 class JsonFormatter:
@@ -101,7 +114,9 @@ class TextFormatter:
         for result in results:
             for v in result.violations:
                 marker = " [*]" if v.fix and v.fix.applicability is Applicability.SAFE else ""
-                out.append(f"{v.path}:{v.line}:{v.column}: {v.code}{marker} {v.message.text(context.lang)}")
+                where = place(result, v, context.lang)
+                where = (f"（{where}）" if context.lang == "zh" else f" ({where})") if where else ""
+                out.append(f"{v.path}:{v.line}:{v.column}: {v.code}{marker} {v.message.text(context.lang)}{where}")
         out.append(summary(results, context.lang))
         return "\n".join(out) + "\n"
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from ..formatters import place
+
 if TYPE_CHECKING:
     from ..engine import FileResult
     from ..violation import Violation
@@ -29,11 +31,7 @@ def display_width(text: str) -> int:
 
 def where(result: "FileResult", violation: "Violation", lang: str) -> str | None:
     """A place a user can find in the original of a converted file ("表 2 第 3 行第 4 格"), or None."""
-    source = result.source
-    origins = getattr(source, "origins", None) if source is not None else None
-    if origins is None or result.report is None:
-        return None
-    return origins.describe(violation.start, lang)
+    return place(result, violation, lang)
 
 
 def rules_for(context: Any) -> dict:

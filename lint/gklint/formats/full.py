@@ -16,6 +16,7 @@ place in the original.
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING
 
 from ..formatters import summary
@@ -45,6 +46,29 @@ def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(text) else ""
     return prefix + text[left:right] + suffix, start - left + len(prefix), end - left + len(prefix)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= LONG else text[:LONG] + "…"
+
+
+def _changed_window(old: str, new: str) -> tuple[str, str]:
+    """A changed line pair cut to the changed part and WINDOW characters around it."""
+    if display_width(old) <= LONG and display_width(new) <= LONG:
+        return old, new
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    left = max(0, prefix - WINDOW)
+
+    def cut(text: str) -> str:
+        right = min(len(text), len(text) - suffix + WINDOW)
+        return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+    return cut(old), cut(new)
 
 
 class FullFormatter:
@@ -116,9 +140,20 @@ class FullFormatter:
         new = "".join(new_parts)
         old_lines = old.replace("\r\n", "\n").split("\n")
         new_lines = new.replace("\r\n", "\n").split("\n") if new else []
-        for sign, block in (("-", old_lines), ("+", new_lines)):
-            for item in block[:MAX_FIX_LINES]:
-                lines.append(f"{pad} {sign} {_show(item)}".rstrip())
-            if len(block) > MAX_FIX_LINES:
-                lines.append(f"{pad} {sign} …")
+        shown = 0
+        matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            removed, added = old_lines[i1:i2], new_lines[j1:j2]
+            if len(removed) == len(added):  # changed lines: cut each pair to the change
+                pairs = [_changed_window(a, b) for a, b in zip(removed, added)]
+                removed, added = [p[0] for p in pairs], [p[1] for p in pairs]
+            for sign, block in (("-", removed), ("+", added)):
+                for item in block:
+                    if shown >= MAX_FIX_LINES:
+                        lines.append(f"{pad}   …")
+                        return lines
+                    lines.append(f"{pad} {sign} {_show(_cut(item))}".rstrip())
+                    shown += 1
         return lines

@@ -6,7 +6,6 @@ import json
 from typing import TYPE_CHECKING
 
 from ..formatters import violation_as_dict
-from ._common import where
 
 if TYPE_CHECKING:
     from ..engine import FileResult
@@ -19,8 +18,5 @@ class JsonLinesFormatter:
         for result in results:
             for v in result.violations:
                 item = violation_as_dict(result, v, context.lang)
-                place = where(result, v, context.lang)
-                if place:
-                    item["where"] = place
                 lines.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
         return "".join(line + "\n" for line in lines)

@@ -72,5 +72,13 @@ class OffsetOrigins:
         index = max(bisect.bisect_right(self._starts, source) - 1, 0)
         return index + 1, source - self._starts[index] + 1
 
+    def span(self, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Original (line, column) of a span's start and of its end (just after its last character)."""
+        first = self.position(start)
+        if end <= start:
+            return first, first
+        line, column = self.position(end - 1)
+        return first, (line, column + 1)
+
     def describe(self, offset: int, lang: str = "zh") -> str | None:
         return None
