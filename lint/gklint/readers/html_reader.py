@@ -336,8 +336,8 @@ def extract(source: str) -> tuple[str, list[int]]:
     body = find_body(builder.root)
     out = Builder()
     render(body, out)
-    head = "".join(out.chars[:200]).split("\n")
-    if not any("报告" in line for line in head[:4]):
+    head = "".join(out.chars).lstrip("\n").split("\n", 4)
+    if not any("报告" in line and len(line.strip()) <= 60 and "。" not in line for line in head[:4]):  # no title line
         title = _title_before(builder.root, body)
         if title is None and builder.title is not None:
             title = Builder(inline=True)
