@@ -114,7 +114,12 @@ class Passage:
 
 
 def passages(report: "Report") -> list[Passage]:
-    return [Passage(p, fold(p.text)) for p in report.paragraphs]
+    """The report's paragraphs, folded; computed once a report (kept beside its cached properties)."""
+    cached = vars(report).get("_gk2_passages")
+    if cached is None:
+        cached = [Passage(p, fold(p.text)) for p in report.paragraphs]
+        vars(report)["_gk2_passages"] = cached
+    return cached
 
 
 # --- dates ---------------------------------------------------------------------
