@@ -220,3 +220,16 @@ def test_fixes_that_never_converge_write_nothing(tmp_path):
     assert report.read_bytes() == original
     assert run.errors and "10" in run.errors[0] and "not changed" in run.errors[0]
     assert {v.code for v in run.results[0].violations} == {"GK103", "GK998"}
+
+
+def test_a_docx_is_never_written(tmp_path):
+    pytest.importorskip("docx")
+    from .test_docx import build_docx
+
+    report = tmp_path / "r.docx"
+    report.write_bytes(build_docx(seed("004").read_text(encoding="utf-8")))
+    original = report.read_bytes()
+    out = gklint("--select", "GK103", "--fix", "r.docx", cwd=tmp_path)
+    assert out.returncode == 1 and b"GK103" in out.stdout
+    assert b"losslessly" in out.stderr
+    assert report.read_bytes() == original
