@@ -28,36 +28,44 @@ class Phone:
     start: int  # report offsets
     end: int
     label: str  # 电话, 传真… ("" when found by its shape alone)
-    digits: str  # the digits only
+    digits: str  # the digits of the number (without an extension)
     bad_separators: tuple[int, ...]  # report offsets of em dashes, full-width hyphens…
+    extension: str = ""  # 「0631-5961933-8001」: digits after the number
 
     @property
     def kind(self) -> str:
         """landline, service (400/800), mobile, local (no area code), short, or unknown."""
-        d = self.digits
-        if d.startswith(("400", "800")):
-            return "service"
-        if d.startswith("0"):
-            return "landline"
-        if d.startswith("1") and len(d) > 5:
-            return "mobile"
-        if d.startswith("1"):
-            return "short"
-        if d[:1] in "23456789":
-            return "local"
-        return "unknown"
+        return _kind(self.digits)
 
     @property
     def valid(self) -> bool:
         """A number of the right length for its kind."""
-        kind = self.kind
-        if kind == "short":
-            return 3 <= len(self.digits) <= 5  # 110, 12345
-        if kind == "local":
-            return len(self.digits) in (7, 8)  # written without the area code
-        if kind == "unknown":
-            return False
-        return _valid_cn(self.digits)
+        return _digits_valid(self.digits)
+
+
+def _kind(d: str) -> str:
+    if d.startswith(("400", "800")):
+        return "service"
+    if d.startswith("0"):
+        return "landline"
+    if d.startswith("1") and len(d) > 5:
+        return "mobile"
+    if d.startswith("1"):
+        return "short"
+    if d[:1] in "23456789":
+        return "local"
+    return "unknown"
+
+
+def _digits_valid(digits: str) -> bool:
+    kind = _kind(digits)
+    if kind == "short":
+        return 3 <= len(digits) <= 5  # 110, 12345
+    if kind == "local":
+        return len(digits) in (7, 8)  # written without the area code
+    if kind == "unknown":
+        return False
+    return _valid_cn(digits)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -128,10 +136,14 @@ def _phone(passage: Passage, start: int, end: int, label: str, bad: str) -> Phon
     digits = "".join(c for c in text if c.isdigit())
     if len(digits) < 5:
         return None
+    extension = ""
+    groups = re.findall(r"[0-9]+", text)
+    if len(groups) >= 3 and len(groups[-1]) <= 4 and not _digits_valid(digits) and _digits_valid("".join(groups[:-1])):
+        digits, extension = "".join(groups[:-1]), groups[-1]
     source_start, source_end = passage.source_span(start, end)
     separators = tuple(passage.source_offset(start + i) for i, c in enumerate(text) if c in bad)
     raw = passage.paragraph.text[passage.folded.index[start] : passage.folded.index[end - 1] + 1]
-    return Phone(raw, source_start, source_end, label, digits, separators)
+    return Phone(raw, source_start, source_end, label, digits, separators, extension)
 
 
 def _phones(passage: Passage) -> list[Phone]:

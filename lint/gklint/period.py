@@ -10,6 +10,7 @@ Also home of `law()`: the legal facts in `templates/law.yaml` that the GK2 rules
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import functools
 import re
@@ -127,20 +128,20 @@ def passages(report: "Report") -> list[Passage]:
 _CN_NUM = "〇○零一二三四五六七八九"
 
 
-def _date_pattern(p: str, year_required: bool = False) -> str:
+def _date_pattern(p: str, year_required: bool = False, day_required: bool = True) -> str:
     year = rf"(?:(?P<{p}y>(?:19|20)\d{{2}})|(?P<{p}ycn>[{_CN_NUM}]{{4}}))年"
     year = year if year_required else f"(?:{year})?"
-    return (
-        rf"{year}(?P<{p}m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月"
-        rf"(?P<{p}d>\d{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
-    )
+    day = rf"(?P<{p}d>\d{{1,2}}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+    day = day if day_required else rf"(?:{day}|(?![0-9一二三四五六七八九十]))"
+    return rf"{year}(?P<{p}m>\d{{1,2}}|十[一二]?|[一二三四五六七八九])月{day}"
 
 
 DATE_RE = re.compile(_date_pattern(""))
 FULL_DATE_RE = re.compile(_date_pattern("", year_required=True))
 _RANGE_SEP = "(?:至|到|—|–|-|－|~|～|―)+"
 RANGE_RE = re.compile(
-    rf"(?P<from>自|从|由)?{_date_pattern('a')}(?:起)?{_RANGE_SEP}{_date_pattern('b')}(?:止)?"
+    # "2020年1月至12月" (months only) means the first to the last day of those months.
+    rf"(?P<from>自|从|由)?{_date_pattern('a', day_required=False)}(?:起)?{_RANGE_SEP}{_date_pattern('b', day_required=False)}(?:止)?"
 )
 # "统计期限为2020年度" / "统计时间为2020年": a whole year named without dates.
 _YEAR_ONLY_RE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})|(?P<ycn>[〇○零一二三四五六七八九]{4}))年(?:度)?(?![0-9〇○零一二三四五六七八九十]{1,2}月)")
@@ -189,7 +190,7 @@ class DateMention:
 
 def _mention(passage: Passage, match: re.Match, p: str) -> DateMention | None:
     month, day = _number(match.group(f"{p}m")), _number(match.group(f"{p}d"))
-    if month is None or day is None:
+    if month is None:
         return None
     year = year_start = year_end = None
     year_cn = False
@@ -201,7 +202,11 @@ def _mention(passage: Passage, match: re.Match, p: str) -> DateMention | None:
         year_cn = True
         year_start, year_end = passage.source_span(match.start(f"{p}ycn"), match.end(f"{p}ycn"))
     first = match.start(f"{p}y") if match.group(f"{p}y") else match.start(f"{p}ycn") if match.group(f"{p}ycn") else match.start(f"{p}m")
-    last = match.end(f"{p}d") + 1  # the 日
+    if day is None:  # months only: the range's first or last day of the month
+        last = match.end(f"{p}m") + 1  # the 月
+        day = 1 if p == "a" else calendar.monthrange(year or 2001, month)[1] if 1 <= month <= 12 else 31
+    else:
+        last = match.end(f"{p}d") + 1  # the 日
     start, end = passage.source_span(first, last)
     return DateMention(year, month, day, start, end, year_start, year_end, year_cn)
 
