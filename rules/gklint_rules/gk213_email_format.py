@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from gklint import Finding, Severity, rule
 
+# email-validator's reasons, in Chinese (matched by a phrase of its English message).
+_REASONS_ZH = (
+    ("at-sign", "用了全角或其他形式的「@」"),
+    ("must have an @-sign", "缺少「@」"),
+    ("two periods in a row", "连续两个「.」"),
+    ("should have a period", "「@」后的域名缺少「.」"),
+    ("invalid characters", "含有地址中不能出现的字符"),
+    ("cannot start with a period", "以「.」开头"),
+    ("cannot end with a period", "以「.」结尾"),
+    ("special-use or reserved", "域名是保留的特殊用途域名"),
+)
+
+
+def _reason_zh(error: str) -> str:
+    return next((zh for phrase, zh in _REASONS_ZH if phrase in error), "格式不符合电子邮箱地址规范")
+
 
 @rule(
     "GK213",
@@ -41,7 +57,7 @@ def check(report, options):
         yield Finding(
             email.start,
             email.end,
-            zh=f"电子邮箱地址「{email.raw}」格式有误（{error}）",
+            zh=f"电子邮箱地址「{email.raw}」格式有误：{_reason_zh(error)}",
             en=f"e-mail address 「{email.raw}」 is malformed: {error}",
         )
 
