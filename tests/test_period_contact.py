@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
 from gklint.fixes import fix_until_stable
 from gklint.source import SourceText
 

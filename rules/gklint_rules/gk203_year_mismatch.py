@@ -6,7 +6,7 @@ import re
 
 from gklint import Finding, Severity, rule
 from gklint.parser import find_year
-from gklint.period import fold, law, passages
+from gklint.period import law, passages
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 # "本年度（2019年）": the text names this year and writes another.
