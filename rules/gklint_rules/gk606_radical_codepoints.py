@@ -6,6 +6,11 @@ from gklint import Edit, Finding, Fix, Message, Severity, rule
 from gklint.text import RADICAL_RE, ordinary_char
 
 
+def _unified_in_compat_block(char: str) -> bool:
+    """The twelve ordinary (unified) ideographs inside U+F900–U+FAFF, such as 﨎 U+FA0E: not debris."""
+    return "\uf900" <= char <= "\ufaff"
+
+
 @rule(
     "GK606",
     "radical-codepoints",
@@ -40,7 +45,11 @@ def check(report, options):
     """
     text = report.text
     for line in report.lines:
-        found = [(m.start(), m.group(), ordinary_char(m.group())) for m in RADICAL_RE.finditer(text, line.start, line.end)]
+        found = [
+            (m.start(), m.group(), ordinary_char(m.group()))
+            for m in RADICAL_RE.finditer(text, line.start, line.end)
+            if ordinary_char(m.group()) or not _unified_in_compat_block(m.group())
+        ]
         if not found:
             continue
         mapped = [(offset, char, ordinary) for offset, char, ordinary in found if ordinary]
