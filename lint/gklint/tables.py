@@ -412,6 +412,8 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
             values = _trim(run.values, len(columns))
             row = _row_from_run(report, run, "", spec.label, size, columns)
             row.subtotal_of = spec.id if spec.id in groups else ""
+            if spec.data_in and template.version not in spec.data_in:
+                row.version = "/".join(sorted(spec.data_in))
             _make_cells(row, values, columns)
             table.extra_rows.append(row)
 

@@ -1,0 +1,54 @@
+"""GK301: a required table (二, 三 or 四) is missing."""
+
+from __future__ import annotations
+
+from gklint import Finding, Severity, rule
+from gklint.table_checks import table_name
+from gklint.tables import KIND_SECTION
+
+
+@rule(
+    "GK301",
+    "missing-table",
+    Severity.ERROR,
+    fix="H",
+    summary="缺少模板规定的统计表",
+    summary_en="a required table is missing",
+)
+def check(report, options):
+    """## What it does
+    Reports section 二, 三 or 四 when it is present but holds no template table: no row of the
+    table's labels (规章, 一、本年新收政府信息公开申请数量, 行政复议 … 结果维持) followed by values
+    was found in the section. A missing section is GK101's business.
+
+    ## Why it matters
+    条例第五十条 requires the annual report to state 主动公开, 收到和处理申请 and 行政复议、行政诉讼
+    figures, and the national template (国办公开办函〔2019〕60号, 〔2021〕30号) fixes them as three
+    tables. A section heading with no table under it is a common export accident (the table
+    was an image, or lost when copying from Word).
+
+    ## Example
+    ```
+    二、主动公开政府信息情况
+    三、收到和处理政府信息公开申请情况      ← 第二部分没有表格
+    ```
+
+    ## Fix safety
+    No fix: the figures have to be filled in by the author.
+    """
+    found = {t.kind for t in report.tables}
+    for kind, number in KIND_SECTION.items():
+        section = report.section(number)
+        if section is None or kind in found:
+            continue
+        zh, en = table_name(kind)
+        line = section.heading.line
+        yield Finding(
+            line.start + (len(line.text) - len(line.text.lstrip())),
+            line.end,
+            zh=f"第{section.spec.numeral}部分「{section.spec.title}」下没有找到模板表格（{zh}）",
+            en=f"section {section.spec.numeral} ({section.spec.title}) has no template table ({en})",
+        )
+
+
+RULE = check

@@ -1,0 +1,52 @@
+"""GK302: a template row is missing from a table."""
+
+from __future__ import annotations
+
+from gklint import Finding, Severity, rule
+from gklint.table_checks import table_name
+
+
+@rule(
+    "GK302",
+    "missing-table-row",
+    Severity.ERROR,
+    fix="H",
+    summary="统计表缺少模板规定的行",
+    summary_en="a template row is missing from a table",
+)
+def check(report, options):
+    """## What it does
+    Reports each data row of the template that the table reader did not find in a table
+    that is otherwise readable (rows are recognised by their labels, after normalising script,
+    brackets, spaces and numbering). The finding sits where the row should be: after the row
+    before it. When two or more rows are missing at the end, the table is cut off (GK309).
+
+    ## Why it matters
+    The national template (国办公开办函〔2019〕60号, 〔2021〕30号) fixes every row of the tables;
+    assessors count a dropped row (often 「3.补正后申请内容仍不明确」 or 「四、结转下年度继续办理」)
+    as an incomplete report, and the 勾稽关系 of table 三 cannot be checked without it.
+
+    ## Example
+    ```
+    	2.没有现成信息需要另行制作
+    	0 …
+    	（五）不予处理                  ← 缺少「3.补正后申请内容仍不明确」
+    ```
+
+    ## Fix safety
+    No fix: the row's values are unknown.
+    """
+    for table in report.tables:
+        if not table.readable:
+            continue
+        zh, en = table_name(table)
+        for _row_id, label, at in table.missing_rows:
+            yield Finding(
+                at,
+                at,
+                zh=f"{zh}缺少模板行「{label}」",
+                en=f"{en} lacks the template row {label!r}",
+            )
+
+
+RULE = check

@@ -1,0 +1,60 @@
+"""GK303: a table row label differs from the template."""
+
+from __future__ import annotations
+
+from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.table_checks import table_name
+
+
+@rule(
+    "GK303",
+    "table-label-deviates",
+    Severity.INFO,
+    fix="S",
+    summary="表格行标签与模板措辞不一致",
+    summary_en="a table row label differs from the template",
+)
+def check(report, options):
+    """## What it does
+    Reports a table row whose label says something other than the template's words (after
+    normalising script, brackets, spaces and separators), while still clearly being that row:
+    a known variant (「（七）合计」 for 「（七）总计」) or a close wording
+    (「2.其他法律法规禁止公开」 for 「2.其他法律行政法规禁止公开」).
+
+    ## Why it matters
+    The template (国办公开办函〔2019〕60号, 〔2021〕30号) is a fixed form; the labels carry legal
+    meaning (「法律行政法规」 names both kinds of norm that can forbid disclosure). Readers and
+    assessors compare reports row by row.
+
+    ## Example
+    ```
+    | | | 2.其他法律法规禁止公开 | | 0 | 0 | 0 | 0 | 0 | 0 |
+    ```
+
+    ## Fix safety
+    Safe: only the differing characters are replaced or inserted (「法律法规」 → 「法律行政法规」);
+    the row is the same row and its values are not touched.
+    """
+    for table in report.tables:
+        if not table.readable:
+            continue
+        zh, en = table_name(table)
+        for row in table.rows:
+            if not row.deviates:
+                continue
+            fix = None
+            if row.label_edits:
+                fix = Fix.safe(
+                    *(Edit(s, e, r) for s, e, r in row.label_edits),
+                    description=Message(f"改为模板措辞「{row.label}」", f"use the template's wording {row.label!r}"),
+                )
+            yield Finding(
+                row.label_start,
+                row.label_end,
+                zh=f"{zh}的行标签「{row.written}」与模板不一致，应为「{row.label}」",
+                en=f"{en}: row label {row.written!r} differs from the template's {row.label!r}",
+                fix=fix,
+            )
+
+
+RULE = check

@@ -1,0 +1,51 @@
+"""GK309: a table was found but its values cannot be read unambiguously."""
+
+from __future__ import annotations
+
+from gklint import Finding, Severity, rule
+from gklint.table_checks import table_name
+
+
+@rule(
+    "GK309",
+    "unreadable-table",
+    Severity.WARNING,
+    fix="H",
+    summary="统计表无法准确读取（数值连在一起或表格不完整），未检查其勾稽关系",
+    summary_en="a table cannot be read unambiguously; its identities are not checked",
+)
+def check(report, options):
+    """## What it does
+    Reports a table that was found but cannot be read without guessing: values run together
+    with no separator (「640020470」 where seven cells belong, or a count of a million
+    applications), or a table cut off (two or more of its last rows missing, or fewer than
+    half of its rows found). Nothing else in that table is checked (GK302–GK316 stay silent
+    for it) rather than checked against guessed values.
+
+    ## Why it matters
+    gklint never guesses figures. A crawled page or a PDF copy can run the cells of a row
+    together, and a table split over pages can lose its end; either way the 勾稽关系 cannot be
+    verified and the published table is likely unreadable for the public too.
+
+    ## Example
+    ```
+    一、本年新收政府信息公开申请数量 640020470
+    ```
+
+    ## Fix safety
+    No fix: re-export the table so that each cell is separated, or complete it.
+    """
+    for table in report.tables:
+        if table.readable or table.unreadable is None:
+            continue
+        zh, en = table_name(table)
+        why_zh, why_en, start, end = table.unreadable
+        yield Finding(
+            start,
+            end,
+            zh=f"{zh}无法准确读取：{why_zh}；未检查该表",
+            en=f"{en} cannot be read unambiguously: {why_en}; the table is not checked",
+        )
+
+
+RULE = check

@@ -1,0 +1,61 @@
+"""GK313: in table 三, a row's 总计 ≠ 自然人 + the five 法人或其他组织 columns."""
+
+from __future__ import annotations
+
+from gklint import Finding, Severity, rule
+from gklint.table_checks import equal, fmt, table_name
+
+
+@rule(
+    "GK313",
+    "applicant-row-total",
+    Severity.ERROR,
+    fix="H",
+    summary="第三部分表格：某行的总计不等于各类申请人之和",
+    summary_en="table 三: a row's 总计 ≠ the sum of the six applicant columns",
+)
+def check(report, options):
+    """## What it does
+    For every data row of table 三, checks that the 总计 column equals 自然人 + 商业企业 +
+    科研机构 + 社会公益组织 + 法律服务机构 + 其他. Blank cells count as 0; a row with a cell that
+    was not read is skipped. The finding sits on the row's 总计 cell and gives the expected value.
+
+    ## Why it matters
+    The applicant columns partition the applications (国办公开办函〔2019〕60号, 〔2021〕30号:
+    申请人情况 = 自然人 | 法人或其他组织 …, then 总计); a total that differs means a figure was
+    typed in the wrong column or not at all.
+
+    ## Example
+    ```
+    一、本年新收政府信息公开申请数量   31 0 0 1 0 0 31     ← 31+0+0+1+0+0 = 32
+    ```
+
+    ## Fix safety
+    No fix: the total may be right and a column wrong.
+    """
+    table = report.table("applications")
+    if table is None or not table.readable:
+        return
+    zh, en = table_name(table)
+    ids = [c for c, _l in table.columns]
+    if "total" not in ids:
+        return
+    parts_ids = [c for c in ids if c != "total"]
+    for row in table.rows:
+        total = table.cell(row.id, "total")
+        parts = [table.cell(row.id, c) for c in parts_ids]
+        if total is None or any(p is None for p in parts):
+            continue
+        expected = sum(p.number for p in parts)
+        if equal(total.number, expected):
+            continue
+        expr = " + ".join(fmt(p.number) for p in parts)
+        yield Finding(
+            total.start,
+            total.end,
+            zh=f"{zh}「{row.label}」行：总计为 {fmt(total.number)}，各类申请人之和为 {expr} = {fmt(expected)}，相差 {fmt(abs(total.number - expected))}",
+            en=f"{en}, row {row.label}: 总计 is {fmt(total.number)} but the applicant columns sum to {expr} = {fmt(expected)}, a difference of {fmt(abs(total.number - expected))}",
+        )
+
+
+RULE = check

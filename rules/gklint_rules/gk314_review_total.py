@@ -1,0 +1,60 @@
+"""GK314: in table 四, a group's 总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
+
+from __future__ import annotations
+
+from gklint import Finding, Severity, rule
+from gklint.table_checks import equal, fmt, table_name
+
+
+@rule(
+    "GK314",
+    "review-litigation-total",
+    Severity.ERROR,
+    fix="H",
+    summary="第四部分表格：某组的总计不等于各结果之和",
+    summary_en="table 四: a group's 总计 ≠ the sum of its four results",
+)
+def check(report, options):
+    """## What it does
+    For each of the three groups of table 四 (行政复议; 行政诉讼 未经复议直接起诉; 行政诉讼
+    复议后起诉), checks that 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结. Blank cells count
+    as 0; a group with a cell that was not read is skipped. The finding sits on the group's
+    总计 cell and gives the expected value.
+
+    ## Why it matters
+    Every case ends in one of the four results or is still pending (国办公开办函〔2019〕60号,
+    〔2021〕30号, table 四); the total is their sum. There is no overall 行政诉讼 total, so the
+    two litigation groups are checked separately.
+
+    ## Example
+    ```
+    结果维持 结果纠正 其他结果 尚未审结 总计
+       72       64      178      37    350     ← 72+64+178+37 = 351
+    ```
+
+    ## Fix safety
+    No fix: the total may be right and a result wrong.
+    """
+    table = report.table("review_litigation")
+    if table is None or not table.readable:
+        return
+    zh, en = table_name(table)
+    parts_ids = [c for c, _l in table.columns if c != "total"]
+    for row in table.rows:
+        total = table.cell(row.id, "total")
+        parts = [table.cell(row.id, c) for c in parts_ids]
+        if total is None or any(p is None for p in parts):
+            continue
+        expected = sum(p.number for p in parts)
+        if equal(total.number, expected):
+            continue
+        expr = " + ".join(fmt(p.number) for p in parts)
+        yield Finding(
+            total.start,
+            total.end,
+            zh=f"{zh}「{row.label}」：总计为 {fmt(total.number)}，结果维持+结果纠正+其他结果+尚未审结 = {expr} = {fmt(expected)}，相差 {fmt(abs(total.number - expected))}",
+            en=f"{en}, {row.label}: 总计 is {fmt(total.number)} but upheld+corrected+other+pending = {expr} = {fmt(expected)}, a difference of {fmt(abs(total.number - expected))}",
+        )
+
+
+RULE = check
