@@ -128,3 +128,14 @@ def test_per_file_ignores_from_the_cli(tmp_path):
     (tmp_path / "gklint.toml").write_text('[per-file-ignores]\n"*.txt" = ["GK9"]\n', encoding="utf-8")
     bad = gklint("reports", cwd=tmp_path, isolated=False)
     assert bad.returncode == 2 and "per-file-ignores" in bad.stderr
+
+
+def test_unused_disable_and_its_enable_go_together():
+    text = TEXT004.replace("一、总体情况", "<!-- gklint: disable=GK601 -->\n一、总体情况").replace(
+        HEADING, "<!-- gklint: enable=GK601 -->\n" + HEADING
+    )
+    found = lint(text, ["GK601", "GK004"])
+    assert [(v.code, v.line) for v in found] == [("GK004", 6), ("GK004", 23)]
+    linter = Linter(Settings(select=["GK601", "GK004"]))
+    outcome = fix_until_stable(text, lambda t: linter.lint_source(SourceText(t, "utf-8", "markdown"), Path("r.md")).violations)
+    assert outcome.text == TEXT004 and outcome.passes == 2
