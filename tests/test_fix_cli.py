@@ -233,3 +233,31 @@ def test_a_docx_is_never_written(tmp_path):
     assert out.returncode == 1 and b"GK103" in out.stdout
     assert b"losslessly" in out.stderr
     assert report.read_bytes() == original
+
+
+# --- apply_once: overlaps and broken edits -------------------------------------------------------
+
+
+def _violation(code: str, *edits: Edit):
+    from gklint.violation import Message, Violation
+
+    return Violation("r.txt", code, code.lower(), Severity.WARNING, 1, 1, 1, 1, Message("", ""), Fix.safe(*edits), edits[0].start, edits[0].end)
+
+
+def test_overlapping_fixes_resolve_the_same_way_in_any_order():
+    from itertools import permutations
+
+    from gklint.fixes import apply_once
+
+    text = "张店区(qū)人民政府0631—5961933"
+    violations = [
+        _violation("GK601", Edit(3, 7, "")),
+        _violation("GK604", Edit(3, 4, "（"), Edit(6, 7, "）")),  # overlaps GK601's edit: loses (later code)
+        _violation("GK212", Edit(15, 16, "-")),
+        _violation("GK999", Edit(15, 16, "－")),  # same span as GK212: loses (same start, later code)
+        _violation("GK998", Edit(5, 2, "x")),  # backwards: never applied
+        _violation("GK997", Edit(10, 99, "")),  # beyond the text: never applied
+    ]
+    results = {apply_once(text, order)[0] for order in permutations(violations)}
+    assert results == {"张店区人民政府0631-5961933"}
+    assert sorted(v.code for v in apply_once(text, violations)[1]) == ["GK212", "GK601"]
