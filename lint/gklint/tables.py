@@ -517,7 +517,7 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     main: Run | None = None
     per_group: dict[str, Run] = {}
     for run in runs:
-        if len(run.values) >= len(columns) and (header_key in run.key or any(run.key.endswith(k) for k in total_keys)):
+        if header_key in run.key or (len(run.values) >= len(columns) and any(run.key.endswith(k) for k in total_keys)):
             if len(run.values) > len(columns) + 1 or not any(run.key.endswith(k) for _g, k in group_keys):
                 main = run
                 break
