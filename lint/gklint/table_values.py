@@ -37,6 +37,7 @@ NUM_RE = re.compile(rf"(?P<sign>[+\-－＋]?)(?P<num>{_NUMBER})(?P<unit>万元|�
 _GLUED_RE = re.compile(r"(?P<text>.*[\u3400-\u9fff）)\x00])(?P<num>\d+(?:\.\d+)?)")
 _SIGNS = {"+", "-", "－", "＋", "—", "–"}
 NON_NUMERIC_WORDS = {"无", "—", "——", "-", "－", "/", "／", "×", "空", "–"}
+_HAS_SPACE_RE = re.compile(f"[{SPACE_CHARS}]")
 _SEPARATOR_RE = re.compile(r"^\|?[\s:|\-—]*\|[\s:|\-—]*$")
 
 _KEYCHARS: dict[str, str] = {"\x00": ""}
@@ -66,16 +67,28 @@ class Token:
     digits: int = 0
 
 
+_NUMBER_START = set("0123456789０１２３４５６７８９+-－＋")
+_NUMBER_CACHE: dict[str, tuple[float | int, str, int] | None] = {}
+
+
 def parse_number(word: str) -> tuple[float | int, str, int] | None:
-    """(value, unit, digit count) of a numeric word; None if it is not a number."""
-    match = NUM_RE.fullmatch(ascii_digits(word))
-    if not match:
+    """(value, unit, digit count of the integer part) of a numeric word; None if it is not a number."""
+    if word[0] not in _NUMBER_START:
         return None
-    digits = match.group("num").replace(",", "").replace("，", "")
-    value: float | int = float(digits) if "." in digits else int(digits)
-    if match.group("sign") in ("-", "－"):
-        value = -value
-    return value, match.group("unit") or "", sum(c.isdigit() for c in digits.split(".")[0])
+    cached = _NUMBER_CACHE.get(word, False)
+    if cached is not False:
+        return cached
+    result = None
+    match = NUM_RE.fullmatch(ascii_digits(word))
+    if match:
+        digits = match.group("num").replace(",", "").replace("，", "")
+        value: float | int = float(digits) if "." in digits else int(digits)
+        if match.group("sign") in ("-", "－"):
+            value = -value
+        result = (value, match.group("unit") or "", len(digits.split(".")[0]))
+    if len(_NUMBER_CACHE) < 65536:
+        _NUMBER_CACHE[word] = result
+    return result
 
 
 def _mask(text: str) -> str:
@@ -87,19 +100,42 @@ def _mask(text: str) -> str:
     return text
 
 
+_WORD_KEYS: dict[str, tuple[str, tuple[int, ...]]] = {}
+
+
 def _text_token(word: str, start: int, line: int, shape: str) -> Token:
-    keys: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(word):
-        key = keychar(char)
-        if key:
-            keys.append(key)
-            offsets.extend([start + index] * len(key))
-    return Token(TEXT, start, start + len(word), line, shape, raw=word, key="".join(keys), offsets=tuple(offsets))
+    cached = _WORD_KEYS.get(word)
+    if cached is None:
+        keys: list[str] = []
+        positions: list[int] = []
+        for index, char in enumerate(word):
+            key = keychar(char)
+            if key:
+                keys.append(key)
+                positions.extend([index] * len(key))
+        cached = ("".join(keys), tuple(positions))
+        if len(_WORD_KEYS) < 65536:
+            _WORD_KEYS[word] = cached
+    key, positions = cached
+    return Token(TEXT, start, start + len(word), line, shape, raw=word, key=key, offsets=tuple(start + i for i in positions))
 
 
 def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], blank_if_empty: bool, cell_end: int) -> None:
     """Tokens of one cell's text (already masked); `base` is the offset of text[0]."""
+    stripped = text.strip(SPACE_CHARS)
+    if not stripped or stripped.strip("\x00") == "":
+        if blank_if_empty:
+            out.append(Token(BLANK, cell_end, cell_end, line, shape))
+        return
+    if not _HAS_SPACE_RE.search(stripped):  # one word: the common case
+        start = base + text.index(stripped)
+        number = parse_number(stripped)
+        if number is not None:
+            out.append(Token(NUM, start, start + len(stripped), line, shape, value=number[0], unit=number[1], digits=number[2]))
+            return
+        if stripped not in NON_NUMERIC_WORDS and stripped not in _SIGNS and not stripped[-1].isdigit() and stripped[-1] not in "０１２３４５６７８９":
+            out.append(_text_token(stripped, start, line, shape))
+            return
     words = [(m.group(), base + m.start()) for m in _WORD_RE.finditer(text)]
     words = [(w, s) for w, s in words if w.strip("\x00")]
     if not words:
