@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Also: `gklint rule CODE` prints a rule's documentation; `gklint rules` lists all rules.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (folders: .txt and .md, recursively); default: .")
-    parser.add_argument("--format", default="text", help="output format: text (default), json, or one a plugin adds")
+    parser.add_argument("--format", help="output format: text (default; github under GitHub Actions), json, json-lines, full, sarif, github, junit, or one a plugin adds")
     parser.add_argument("--select", action="append", metavar="CODES", help="rules to run (code prefixes, names, ALL); replaces the default")
     parser.add_argument("--extend-select", action="append", metavar="CODES", help="rules to add to the selection")
     parser.add_argument("--ignore", action="append", metavar="CODES", help="rules to skip")
@@ -138,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"gklint: 配置错误 / configuration error: {error}", file=sys.stderr)
         return EXIT_ERROR
 
+    if args.format is None:  # GitHub Actions annotations when GITHUB_ACTIONS is set (gklint.formats)
+        from .formats import default_format
+
+        args.format = default_format()
     formatter = linter.formatters.get(args.format)
     if formatter is None:
         print(f"gklint: unknown --format {args.format!r} (known: {', '.join(sorted(linter.formatters))})", file=sys.stderr)
@@ -178,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FINDINGS if run.diffs or run.errors else EXIT_CLEAN
 
     results = run.results
-    output = formatter.format(results, OutputContext(lang=lang))
+    output = formatter.format(results, OutputContext(lang=lang, rules=linter.rules))
     if args.statistics:
         # ruff's --statistics: counts per code instead of the findings (to stderr for machine formats).
         stats = _statistics(results, lang, linter.rules)
