@@ -623,51 +623,20 @@ class TableNumber:
     offset: int | None  # source offset of the cell (the total's) for messages, None if unknown
 
 
-def _find_table(report: Report, kind: str):
-    for table in getattr(report, "tables", []) or []:
-        if table.kind == kind:
-            return table if getattr(table, "readable", True) else None
-    return None
-
-
-def _cell(table, row: str, column: str):
-    from .text import label_key
-
-    wanted = {(row, column)}
-    if table.kind == "review_litigation":
-        for joined in (f"{row}_{column}", f"{row}.{column}", f"{row}:{column}", f"{row}/{column}"):
-            wanted |= {(row, joined), (table.kind, joined), ("", joined), ("data", joined), ("values", joined)}
-    column_key = label_key(column)
-    for cell in table.cells:
-        if (cell.row, cell.column) in wanted:
-            return cell
-        if cell.row == row and table.kind == "active_disclosure" and label_key(str(cell.column)) == column_key:
-            return cell
-    return None
-
-
-def _leaf_rows(report: Report, kind: str, row: str) -> list[str]:
-    rows = report.template.data.get(kind, {}).get("rows", []) if isinstance(report.template.data.get(kind), dict) else []
-    children = [r["id"] for r in rows if r.get("parent") == row and not r.get("total_of")]
-    if not children:
-        return [row]
-    leaves: list[str] = []
-    for child in children:
-        leaves.extend(_leaf_rows(report, kind, child))
-    return leaves
-
-
 def table_number(report: Report, kind: str, row: str, column: str) -> TableNumber | None:
-    """The value of a template table cell (a group row sums its items; blank = 0); None when not read."""
-    table = _find_table(report, kind)
-    if table is None:
+    """The value of a template table cell (a group row sums its items; blank = 0); None when not read.
+
+    Uses the table reader's API (`report.table(kind).value(row, column)`); an unreadable table (GK309)
+    gives None, so nothing is compared against it.
+    """
+    table = report.table(kind)
+    if table is None or not table.readable:
         return None
-    total = 0
-    offset = None
-    for leaf in _leaf_rows(report, kind, row):
-        cell = _cell(table, leaf, column)
-        if cell is None:
-            return None
-        total += cell.value or 0
-        offset = cell.start if offset is None else offset
-    return TableNumber(total, offset)
+    value = table.value(row, column)
+    if value is None:
+        return None
+    cell = table.cell(row, column)
+    if cell is None:  # a group row: point at its first item
+        items = getattr(table, "groups", {}).get(row, [])
+        cell = table.cell(items[0], column) if items else None
+    return TableNumber(value, cell.start if cell is not None else None)
