@@ -181,3 +181,14 @@ def test_a_broken_docx_is_gk001(tmp_path, linter):
     result = linter.lint_path(path)
     assert [v.code for v in result.violations] == ["GK001"]
     assert ".docx" in result.violations[0].message.zh
+
+
+def test_stdin_filename_picks_the_reader_and_names_the_findings(linter, docx_path):
+    from gklint.readers import lint_stdin
+
+    piped = lint_stdin(linter, "报告/淄川.docx", io.BytesIO(docx_path.read_bytes()))
+    assert piped.source.kind == "docx"
+    assert piped.violations and {v.path for v in piped.violations} == {"报告/淄川.docx"}
+    text = lint_stdin(linter, None, io.BytesIO(SEED.read_bytes()))
+    assert {v.path for v in text.violations} == {"-"}
+    assert [(v.code, v.line, v.column) for v in text.violations] == [(v.code, v.line, v.column) for v in linter.lint_path(SEED).violations]
