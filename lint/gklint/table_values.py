@@ -51,7 +51,7 @@ def keychar(char: str) -> str:
     return key
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     type: str
     start: int

@@ -365,7 +365,7 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
     labels: dict[str, str] = {}
     for row, block in rows_spec:
         labels[row["id"]] = row["label"]
-        if row.get("parent"):
+        if row.get("parent") and not row.get("total_of"):
             groups.setdefault(row["parent"], []).append(row["id"])
         if row.get("group"):
             continue
