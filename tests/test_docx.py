@@ -192,3 +192,16 @@ def test_stdin_filename_picks_the_reader_and_names_the_findings(linter, docx_pat
     text = lint_stdin(linter, None, io.BytesIO(SEED.read_bytes()))
     assert {v.path for v in text.violations} == {"-"}
     assert [(v.code, v.line, v.column) for v in text.violations] == [(v.code, v.line, v.column) for v in linter.lint_path(SEED).violations]
+
+
+def cell_values(result) -> list:
+    return [(t.kind, c.row, c.column, c.value) for t in result.report.tables for c in t.cells]
+
+
+def test_word_tables_give_the_same_cells_as_the_txt(linter, docx_path):
+    from_txt = cell_values(linter.lint_path(SEED))
+    result = linter.lint_path(docx_path)
+    if not from_txt:
+        pytest.skip("the table reader reads no tables yet")
+    assert cell_values(result) == from_txt
+    assert {t.shape for t in result.report.tables} == {"tsv"}

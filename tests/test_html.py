@@ -200,3 +200,12 @@ def test_gb2312_page_is_decoded(tmp_path, page, linter):
 def test_html_is_never_fixable(page_path):
     source = HtmlReader().read(page_path, page_path.read_bytes())
     assert source.fixable is False
+
+
+def test_html_tables_give_the_same_cells_as_the_txt(linter, page_path):
+    from .test_docx import cell_values
+
+    from_txt = cell_values(linter.lint_path(SEED))
+    if not from_txt:
+        pytest.skip("the table reader reads no tables yet")
+    assert cell_values(linter.lint_path(page_path)) == from_txt

@@ -131,7 +131,6 @@ class SarifFormatter:
                     "name": "gklint",
                     "version": __version__,
                     "semanticVersion": __version__,
-                    "informationUri": "https://pypi.org/project/gklint/",
                     "rules": descriptors,
                 }
             },
