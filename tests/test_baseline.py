@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from gklint.baseline import fingerprints
@@ -15,12 +13,13 @@ from gklint.engine import Linter
 from gklint.source import SourceText
 
 from .conftest import seed
-
-ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+from .test_fix_cli import cli
 
 
 def gklint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "gklint", "--isolated", *args], capture_output=True, text=True, cwd=cwd, env=ENV)
+    """gklint's main in this process (see test_fix_cli.cli), output decoded."""
+    done = cli(*args, cwd=cwd)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
 
 
 def archive(tmp_path: Path) -> Path:

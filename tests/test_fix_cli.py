@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import stat
@@ -24,9 +25,31 @@ from .conftest import seed
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 
 
-def gklint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """The real CLI; stdout as bytes (a --diff keeps each file's own encoding)."""
+def gklint_process(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The real CLI in a process; stdout as bytes (a --diff keeps each file's own encoding)."""
     return subprocess.run([sys.executable, "-m", "gklint", "--isolated", *args], capture_output=True, cwd=cwd, env=ENV)
+
+
+def cli(*args: str, cwd: Path, isolated: bool = True) -> subprocess.CompletedProcess:
+    """`gklint.cli.main` in this process (fast), in `cwd`; stdout as bytes, stderr as text."""
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from gklint.cli import main
+
+    out, err = io.BytesIO(), io.StringIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8")
+    previous = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with redirect_stdout(stdout), redirect_stderr(err):
+            code = main([*(["--isolated"] if isolated else []), *args])
+            stdout.flush()
+    finally:
+        os.chdir(previous)
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue().encode("utf-8"))
+
+
+gklint = cli
 
 
 def copy_seed(prefix: str, folder: Path, name: str | None = None) -> Path:
@@ -62,13 +85,13 @@ SEED004_CHANGES = [
 def test_seed004_fix_changes_exactly_the_numbering_and_the_phone(tmp_path):
     report = copy_seed("004", tmp_path, "r.txt")
     original = report.read_bytes()
-    diff = gklint("--select", "GK103,GK212", "--diff", "r.txt", cwd=tmp_path)
+    diff = gklint_process("--select", "GK103,GK212", "--diff", "r.txt", cwd=tmp_path)
     assert diff.returncode == 1, diff.stderr.decode()
     assert report.read_bytes() == original  # --diff writes nothing
     assert changed_lines(diff.stdout) == SEED004_CHANGES
     assert "2" in diff.stderr.decode()  # 可修复 2 个问题
 
-    fixed = gklint("--select", "GK103,GK212", "--fix", "--show-fixes", "r.txt", cwd=tmp_path)
+    fixed = gklint_process("--select", "GK103,GK212", "--fix", "--show-fixes", "r.txt", cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stdout.decode() + fixed.stderr.decode()
     out = fixed.stdout.decode()
     assert "1 × GK103 (section-numbering)" in out and "1 × GK212" in out
@@ -105,7 +128,7 @@ def test_gb18030_crlf_copy_stays_gb18030_crlf(tmp_path):
     report = tmp_path / "gb.txt"
     report.write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
     assert gklint("--select", "GK103,GK212", "--fix", "utf8.txt", cwd=tmp_path).returncode == 0
-    fixed = gklint("--select", "GK103,GK212", "--fix", "gb.txt", cwd=tmp_path)
+    fixed = gklint_process("--select", "GK103,GK212", "--fix", "gb.txt", cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stdout.decode("utf-8", "replace")
     data = report.read_bytes()
     with pytest.raises(UnicodeDecodeError):

@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from gklint.changed_lines import GitError, changed_since
 
 from .conftest import seed
+from .test_fix_cli import cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -32,7 +32,9 @@ def git(*args: str, cwd: Path) -> None:
 
 
 def gklint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "gklint", "--isolated", *args], capture_output=True, text=True, cwd=cwd, env=ENV)
+    """gklint's main in this process (see test_fix_cli.cli), output decoded."""
+    done = cli(*args, cwd=cwd)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
 
 
 def found(*args: str, cwd: Path) -> list[tuple[str, str, int]]:

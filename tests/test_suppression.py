@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from gklint.config import Settings
@@ -14,16 +12,17 @@ from gklint.fixes import fix_until_stable
 from gklint.source import SourceText
 
 from .conftest import seed
+from .test_fix_cli import cli
 
-ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 TEXT004 = seed("004").read_text(encoding="utf-8")
 TEXT001 = seed("001").read_text(encoding="utf-8")
 HEADING = "2、 主动公开政府信息情况"
 
 
 def gklint(*args: str, cwd: Path, isolated: bool = True) -> subprocess.CompletedProcess:
-    flags = ["--isolated"] if isolated else []
-    return subprocess.run([sys.executable, "-m", "gklint", *flags, *args], capture_output=True, text=True, cwd=cwd, env=ENV)
+    """gklint's main in this process (see test_fix_cli.cli), output decoded."""
+    done = cli(*args, cwd=cwd, isolated=isolated)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
 
 
 def lint(text: str, select: list[str], name: str = "report.md") -> list:
