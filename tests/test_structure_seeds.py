@@ -141,3 +141,13 @@ def test_government_topics_only_for_governments():
         linter = Linter(Settings(select=["GK109"], issuer=issuer))
         violations = linter.lint_source(SourceText(text, "utf-8"), Path("r.txt")).violations
         assert [v.message.zh.split("「")[1].split("」")[0] for v in violations] == expected
+
+
+def test_inserted_heading_uses_the_files_newline():
+    text = seed("004").read_text(encoding="utf-8").replace("\n", "\r\n")
+    damaged = text.replace("五、存在的主要问题及改进情况\r\n", "", 1)
+    linter = Linter(Settings(select=["GK101"]))
+    violations = linter.lint_source(SourceText(damaged, "utf-8"), Path("r.txt")).violations
+    assert [v.line for v in violations] == [408]  # on 「六、其他需要报告的事项」, where 五 belongs
+    (edit,) = violations[0].fix.edits
+    assert edit.replacement == "五、存在的主要问题及改进情况\r\n"
