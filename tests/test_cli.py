@@ -180,3 +180,27 @@ def test_statistics(tmp_path):
     out = gklint("--isolated", "--statistics", "--select", "ALL", str(seed("001")))
     rows = [line.split() for line in out.stdout.splitlines() if line.strip()]
     assert rows and all(row[0].isdigit() and row[1].startswith("GK") for row in rows)
+
+
+def test_stdin_with_a_filename():
+    data = seed("004").read_bytes()
+    out = subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--format", "json", "--stdin-filename", "drafts/r.txt"], input=data, capture_output=True)
+    items = json.loads(out.stdout)
+    assert out.returncode == 1 and items and {i["path"] for i in items} == {"drafts/r.txt"}
+    dash = subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--format", "json", "-"], input=data, capture_output=True)
+    assert [(i["code"], i["line"]) for i in json.loads(dash.stdout)] == [(i["code"], i["line"]) for i in items]
+
+
+def test_folders_are_searched_for_txt_and_md_unless_told(tmp_path):
+    for name in ("a.txt", "b.md", "c.html", "d.rst"):
+        (tmp_path / name).write_text("无关文字。\n", encoding="utf-8")
+    assert {Path(f["path"]).name for f in findings("--isolated", str(tmp_path))} == {"a.txt", "b.md"}
+    wider = findings("--isolated", "--include", "*.txt,*.html", str(tmp_path))
+    assert {Path(f["path"]).name for f in wider} == {"a.txt", "c.html"}
+
+
+def test_broken_pipe_is_quiet():
+    # ~100 kB of output, more than a pipe buffer: gklint is still writing when `head` exits.
+    command = f'"{sys.executable}" -m gklint --isolated --select ALL --format full "{SEEDS[0].parent}" | head -n 1'
+    out = subprocess.run(command, shell=True, capture_output=True, text=True)
+    assert out.stdout.count("\n") == 1 and "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,10 @@ from .conftest import FIXTURES, seed
 def site(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("site")
     for pack in ("plugin_pack", "broken_pack"):
+        # Build from a copy: setuptools writes egg-info next to the sources.
+        source = shutil.copytree(FIXTURES / pack, tmp_path_factory.mktemp("src") / pack)
         subprocess.run(
-            [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--target", str(target), str(FIXTURES / pack)],
+            [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--target", str(target), str(source)],
             check=True,
             capture_output=True,
         )

@@ -7,6 +7,7 @@ Exit status: 0 clean, 1 findings (after --fix: findings left; with --diff: fixes
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -52,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--issuer", choices=ISSUERS, help="department (deadline 1月31日, default) or government (3月31日)")
     parser.add_argument("--config", type=Path, help="use this config file (gklint.toml or pyproject.toml)")
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="lint the text piped on stdin as the file NAME (path `-` does the same)")
+    parser.add_argument("--include", action="append", metavar="GLOBS", help="file patterns a folder is searched for (default *.txt, *.md; e.g. *.docx,*.html)")
     parser.add_argument("--output-file", type=Path, help="write the report to this file instead of stdout")
     parser.add_argument("--version", action="store_true", help="print the version and loaded plugins")
     fixes = parser.add_argument_group("fixes")
@@ -132,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang=args.lang,
             template=args.template,
             issuer=args.issuer,
+            include=_selectors(args.include),
         )
         linter = Linter(settings)
     except ConfigError as error:
@@ -155,11 +159,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         baseline = _baseline(args)
         run = Run(linter, args, baseline)
         paths = args.paths or [Path(".")]
+        if args.stdin_filename is not None or paths == [Path("-")]:
+            if args.fix or args.diff or args.since:
+                print("gklint: --fix, --diff and --since work on files, not on stdin", file=sys.stderr)
+                return EXIT_ERROR
+            from .readers import lint_stdin
+
+            run.results = [*linter.plugin_error_results(), lint_stdin(linter, args.stdin_filename)]
+            paths = []
         if args.since:
             from .changed_lines import changed_since
 
             run.changes = changed_since(args.since, paths)
-        run.lint_all(paths)
+        if paths:
+            run.lint_all(paths)
     except (BaselineError, GitError) as error:
         print(f"gklint: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -342,5 +355,19 @@ def _fixable(result: FileResult) -> bool:
     return result.source is not None and result.report is not None and bool(result.report.sections)
 
 
+def entry_point() -> None:
+    """The console script: `gklint … | head` must not end in a BrokenPipeError traceback."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout again at exit; point it at devnull so that cannot raise.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_CLEAN
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry_point()

@@ -37,6 +37,7 @@ class Settings:
     template: str = "auto"
     issuer: str = "department"
     exclude: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md"])  # what a folder is searched for
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name → options
     config_path: Path | None = None
 
@@ -76,6 +77,8 @@ def settings_from_table(table: dict[str, Any], path: Path | None) -> Settings:
                 values["ignore"] = _string_list(key, value)
             elif key == "exclude":
                 values["exclude"] = _string_list(key, value)
+            elif key == "include":
+                values["include"] = _string_list(key, value)
             elif key == "per-file-ignores":
                 if not isinstance(value, dict):
                     raise ConfigError("`per-file-ignores` must be a table of glob = [codes]")
@@ -93,7 +96,7 @@ def settings_from_table(table: dict[str, Any], path: Path | None) -> Settings:
             else:
                 raise ConfigError(
                     f"unknown key `{key}` (known: select, extend-select, ignore, per-file-ignores, "
-                    "lang, template, issuer, exclude, rules)"
+                    "lang, template, issuer, include, exclude, rules)"
                 )
     except ConfigError as error:
         raise ConfigError(f"{where}{error}") from None

@@ -73,9 +73,6 @@ class Linter:
         return options
 
     # -- files ---------------------------------------------------------------
-    def suffixes(self) -> set[str]:
-        return {suffix for reader in self.readers for suffix in reader.suffixes}
-
     def reader_for(self, path: Path):
         suffix = path.suffix.lower()
         for reader in self.readers:
@@ -84,10 +81,10 @@ class Linter:
         return self.readers[0]
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
-        """Explicit files as given; folders recursively, over the readers' suffixes."""
+        """Explicit files as given; folders recursively, over the `include` patterns (*.txt, *.md)."""
         import fnmatch
 
-        suffixes = self.suffixes()
+        included = self.settings.include
         excluded = self.settings.exclude
 
         def is_excluded(path: Path) -> bool:
@@ -99,7 +96,7 @@ class Linter:
                     dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_excluded(Path(root, d)))
                     for name in sorted(files):
                         candidate = Path(root, name)
-                        if candidate.suffix.lower() in suffixes and not is_excluded(candidate):
+                        if any(fnmatch.fnmatch(name.lower(), p.lower()) for p in included) and not is_excluded(candidate):
                             yield candidate
             else:
                 yield path
