@@ -366,3 +366,22 @@ def test_tables_are_cheap_to_read():
     per_report = (time.perf_counter() - start) / (5 * len(reports))
     # A 1-core budget of 200 reports/s is 5 ms for everything; the tables take a fraction.
     assert per_report < 0.025, f"{per_report * 1000:.1f} ms per report"
+
+
+def test_values_printed_before_their_label():
+    text = _render("pdf-text").replace(
+        "（二）部分公开（区\n分处理的，只计这一情形，不计其他情形） 2 0 0 0 0 0 2\n",
+        "2 0 0 0 0 0 2\n（二）部分公开（区\n分处理的，只计这一情形，不计其他情形）\n",
+    )
+    assert "2 0 0 0 0 0 2\n（二）部分公开" in text
+    table = _report(text).table("applications")
+    assert [(r.label, _values(table, r.id)) for r in table.rows] == [(l, v) for l, v in ROWS if v is not None]
+    assert _lint(text, select=["GK302", "GK311", "GK312", "GK313"]) == []
+
+
+def test_column_heading_variant():
+    text = _render("tsv").replace("\t总计\t", "\t合计\t")
+    violations = _lint(text, select=["GK303"])
+    assert [v.message.zh for v in violations] == ["第三部分「收到和处理政府信息公开申请情况」表的列标题「合计」与模板不一致，应为「总计」"]
+    fixed, _ = apply_once(text, violations)
+    assert fixed == _render("tsv")

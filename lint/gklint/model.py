@@ -159,6 +159,8 @@ class Table:
     other_version: bool = False  # follows the other version than the report year's (GK307)
     mixed: bool = False  # rows of both versions (GK307)
     groups: dict[str, list[str]] = field(default_factory=dict)  # group row id → its item row ids
+    # column headings that deviate (合计 for 总计): (written, canonical, start, end, edits) (GK303)
+    column_deviations: list[tuple[str, str, int, int, tuple]] = field(default_factory=list)
     unreadable: tuple[str, str, int, int] | None = None  # (zh, en, start, end) why (GK309)
     start: int = 0  # offset of the first table text
     end: int = 0

@@ -212,6 +212,77 @@ def _runs(tokens: list[Token]) -> list[Run]:
     return runs
 
 
+def _leading_label(key: str, specs: list[RowSpec]) -> tuple[RowSpec, int] | None:
+    """The data row label a label text starts with (group labels in front skipped): (spec, end)."""
+    position = 0
+    while position < len(key):
+        spec = next((s for s in specs if key.startswith(s.key, position)), None)
+        if spec is None:
+            return None
+        position += len(spec.key)
+        if spec.data_in:
+            return spec, position
+    return None
+
+
+def _values_before_labels(runs: list[Run], specs: list[RowSpec]) -> list[Run]:
+    """PDF text sometimes prints a row's values on the line BEFORE its label:
+
+        2 0 0 0 0 0 2
+        （二）部分公开（区分处理的，只计这一情形，不计其他情形）
+        （三）不予公开
+        1.属于国家秘密 0 0 0 0 0 0 0
+
+    A run of numbers with no label, followed by a label text that starts with a data row's
+    label other than the one it ends with, gets that leading label."""
+    result: list[Run] = []
+    for index, run in enumerate(runs):
+        following = runs[index + 1] if index + 1 < len(runs) else None
+        if run.key or not run.has_number or following is None or not following.key:
+            result.append(run)
+            continue
+        lead = _leading_label(following.key, specs)
+        tail = _match_exact(following.key, specs)
+        if lead is None or (tail is not None and tail[0] is lead[0]):
+            result.append(run)
+            continue
+        spec, end = lead
+        begin = end - len(spec.key)
+        result.append(Run(following.key[begin:end], following.offsets[begin:end], run.values, run.texts))
+    return result
+
+
+def _column_deviations(report: Report, tokens: list[Token], before: int, columns: list[dict]) -> list:
+    """Table 三's column headings written with a variant (合计 for 总计), before the first row."""
+    header = [t for t in tokens if t.type == TEXT and t.start < before]
+    key = "".join(t.key for t in header)
+    offsets = [o for t in header for o in t.offsets]
+    found = []
+    for column in columns:
+        if label_key(column["label"]) in key:
+            continue
+        for alias in column.get("aliases", ()):
+            alias_key = label_key(alias)
+            at = key.rfind(alias_key)
+            if at < 0:
+                continue
+            span = offsets[at : at + len(alias_key)]
+            target = label_key(column["label"])
+            edits = []
+            matcher = difflib.SequenceMatcher(None, alias_key, target, autojunk=False)
+            for op, i1, i2, j1, j2 in matcher.get_opcodes():
+                if op == "equal":
+                    continue
+                if op == "insert":
+                    position = span[i1 - 1] + 1 if i1 else span[0]
+                    edits.append((position, position, target[j1:j2]))
+                else:
+                    edits.append((span[i1], span[i2 - 1] + 1, target[j1:j2]))
+            found.append((report.text[span[0] : span[-1] + 1], column["label"], span[0], span[-1] + 1, tuple(edits)))
+            break
+    return found
+
+
 def _trim(values: list[Token], expected: int) -> list[Token]:
     values = list(values)
     while len(values) > expected:
@@ -313,6 +384,7 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
     matched: list[tuple[Run, RowSpec, int, bool]] = []  # run, spec, key size, deviates
     unmatched: list[Run] = []
     taken: set[str] = set()
+    runs = _values_before_labels(runs, specs)
     for run in runs:
         if not run.key:
             continue
@@ -437,6 +509,8 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
 
     # Template order; what is missing.
     table.rows = [found[i] for i in data_ids if i in found]
+    if kind == "applications":
+        table.column_deviations = _column_deviations(report, tokens, start, template.data.get("applicant_columns", []))
     missing = [i for i in data_ids if i not in found]
     trailing = 0
     for row_id in reversed(data_ids):

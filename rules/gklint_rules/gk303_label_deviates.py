@@ -16,7 +16,8 @@ from gklint.table_checks import table_name
 )
 def check(report, options):
     """## What it does
-    Reports a table row whose label says something other than the template's words (after
+    Reports a table row (or a column heading of table 三) whose label says something other than
+    the template's words (after
     normalising script, brackets, spaces and separators), while still clearly being that row:
     a known variant (「（七）合计」 for 「（七）总计」) or a close wording
     (「2.其他法律法规禁止公开」 for 「2.其他法律行政法规禁止公开」).
@@ -39,6 +40,14 @@ def check(report, options):
         if not table.readable:
             continue
         zh, en = table_name(table)
+        for written, canonical, start, end, edits in table.column_deviations:
+            yield Finding(
+                start,
+                end,
+                zh=f"{zh}的列标题「{written}」与模板不一致，应为「{canonical}」",
+                en=f"{en}: column heading {written!r} differs from the template's {canonical!r}",
+                fix=Fix.safe(*(Edit(s, e, r) for s, e, r in edits), description=Message(f"改为「{canonical}」", f"use {canonical!r}")),
+            )
         for row in table.rows:
             if not row.deviates:
                 continue
