@@ -385,3 +385,13 @@ def test_column_heading_variant():
     assert [v.message.zh for v in violations] == ["第三部分「收到和处理政府信息公开申请情况」表的列标题「合计」与模板不一致，应为「总计」"]
     fixed, _ = apply_once(text, violations)
     assert fixed == _render("tsv")
+
+
+def test_narrative_figures_near_the_table_are_not_rows():
+    text = _render("pdf-text").replace(
+        "三、收到和处理政府信息公开申请情况\n",
+        "三、收到和处理政府信息公开申请情况\n本年度新收申请 32 件，其中予以公开 24 件，部分公开 2 件，\n结转下年度继续办理 1 件。\n",
+    )
+    table = _report(text).table("applications")
+    assert [(r.label, _values(table, r.id)) for r in table.rows] == [(l, v) for l, v in ROWS if v is not None]
+    assert table.extra_rows == [] and not any(r.deviates for r in table.rows)

@@ -32,6 +32,7 @@ do not matter); the values that follow a label are its cells. Column geometry is
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -97,8 +98,10 @@ def _row_specs(templates: list[Template], kind: str) -> list[RowSpec]:
             spec = specs.get((row["id"], key))
             if spec is None:
                 aliases = tuple(label_key(a) for a in row.get("aliases", ()))
-                if row.get("short"):
-                    aliases += (label_key(row["short"]),)
+                if row.get("short"):  # 「（二）部分公开」: the short form keeps its numbering
+                    numbering = re.match(r"[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]+、", row["label"])
+                    if numbering:
+                        aliases += (label_key(numbering.group() + row["short"]),)
                 spec = specs[(row["id"], key)] = RowSpec(row["id"], row["label"], key, parent=row.get("parent", ""), order=order, alias_keys=aliases)
             (spec.group_in if row.get("group") else spec.data_in).add(version)
     result = sorted(specs.values(), key=lambda s: -len(s.key))
@@ -161,21 +164,36 @@ def _match_fuzzy(key: str, specs: list[RowSpec], taken: set[str]) -> tuple[RowSp
 
 def _label_edits(report: Report, run: Run, size: int, canonical: str) -> tuple[tuple[int, int, str], ...]:
     """Minimal edits turning the written label (the last `size` key chars) into the canonical one."""
-    written = run.key[-size:]
-    offsets = run.offsets[-size:]
-    target = label_key(canonical)
+    return _key_edits(run.key[-size:], run.offsets[-size:], canonical)
+
+
+def _key_edits(written: str, offsets, canonical: str) -> tuple[tuple[int, int, str], ...]:
+    """Edits from a diff of comparison keys: characters that compare equal stay as written
+    (script, brackets, spaces); what differs is replaced by the canonical text, with the
+    punctuation between the canonical characters."""
+    from .table_values import keychar
+
+    positions = [i for i, char in enumerate(canonical) for _ in keychar(char)]
+    target = "".join(keychar(char) for char in canonical)
     edits = []
     matcher = difflib.SequenceMatcher(None, written, target, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
+        if op == "delete":
+            edits.append((offsets[i1], offsets[i2 - 1] + 1, ""))
+            continue
+        if op == "insert":  # with the punctuation around the inserted characters
+            begin = positions[j1 - 1] + 1 if j1 > 0 else 0
+            finish = positions[j2] if j2 < len(target) else len(canonical)
+        else:
+            begin, finish = positions[j1], positions[j2 - 1] + 1
+        replacement = canonical[begin:finish]
         if op == "insert":
             at = offsets[i1 - 1] + 1 if i1 > 0 else offsets[0]
-            edits.append((at, at, target[j1:j2]))
+            edits.append((at, at, replacement))
         else:
-            start, end = offsets[i1], offsets[i2 - 1] + 1
-            # a replaced span that covers punctuation keeps it only if the key had it
-            edits.append((start, end, target[j1:j2]))
+            edits.append((offsets[i1], offsets[i2 - 1] + 1, replacement))
     return tuple(edits)
 
 
@@ -267,17 +285,7 @@ def _column_deviations(report: Report, tokens: list[Token], before: int, columns
             if at < 0:
                 continue
             span = offsets[at : at + len(alias_key)]
-            target = label_key(column["label"])
-            edits = []
-            matcher = difflib.SequenceMatcher(None, alias_key, target, autojunk=False)
-            for op, i1, i2, j1, j2 in matcher.get_opcodes():
-                if op == "equal":
-                    continue
-                if op == "insert":
-                    position = span[i1 - 1] + 1 if i1 else span[0]
-                    edits.append((position, position, target[j1:j2]))
-                else:
-                    edits.append((span[i1], span[i2 - 1] + 1, target[j1:j2]))
+            edits = _key_edits(alias_key, span, column["label"])
             found.append((report.text[span[0] : span[-1] + 1], column["label"], span[0], span[-1] + 1, tuple(edits)))
             break
     return found
@@ -385,7 +393,10 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
     unmatched: list[Run] = []
     taken: set[str] = set()
     runs = _values_before_labels(runs, specs)
-    for run in runs:
+    # Exact labels (and known variants) first; a fuzzy label only inside the table they span,
+    # so narrative text near the table cannot take a row.
+    exact: dict[int, tuple[Run, RowSpec, int, bool]] = {}
+    for index, run in enumerate(runs):
         if not run.key:
             continue
         hit = _match_exact(run.key, specs)
@@ -393,17 +404,24 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
             spec, size, alias = hit
             if not spec.data_in and not run.has_number:
                 continue  # a group label followed by blank cells: merge debris
-            matched.append((run, spec, size, alias))
+            exact[index] = (run, spec, size, alias)
             taken.add(spec.id)
+    data_indexes = [i for i, m in exact.items() if m[1].data_in]
+    first, last = (min(data_indexes), max(data_indexes)) if data_indexes else (0, -1)
+    fuzzy_hits: dict[int, tuple[Run, RowSpec, int, bool]] = {}
+    for index, run in enumerate(runs):
+        if index in exact or not run.key or not run.has_number:
             continue
-        if not run.has_number:
-            continue
-        fuzzy = _match_fuzzy(run.key, specs, taken)
+        fuzzy = None
+        if first - 1 <= index <= last + 1:
+            fuzzy = _match_fuzzy(run.key, specs, taken)
         if fuzzy is not None:
-            matched.append((run, fuzzy[0], fuzzy[1], True))
+            fuzzy_hits[index] = (run, fuzzy[0], fuzzy[1], True)
             taken.add(fuzzy[0].id)
         else:
             unmatched.append(run)
+    matched = [m for _i, m in sorted({**exact, **fuzzy_hits}.items())]
+    matched = _one_run_per_row(report, kind, matched, unmatched)
     data_matches = [m for m in matched if m[1].data_in]
     if len(data_matches) < 2:
         return None
@@ -544,6 +562,41 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
     table.other_version = other_version
     _fill_raw(report, table)
     return table
+
+
+def _one_run_per_row(report: Report, kind: str, matched: list, unmatched: list[Run]) -> list:
+    """A row label found twice (a narrative figure next to the table, a repeated row): keep the
+    run whose number of values fits the template; the other one is left unmatched (GK308 when
+    it lies inside the table)."""
+    widths: dict[str, int] = {}
+    for template in _versions(report):
+        if kind == "applications":
+            width = len(template.data.get("applicant_columns", []))
+            for row, _block in _template_rows(template, kind):
+                widths[row["id"]] = width
+        else:
+            for row, block in _template_rows(template, kind):
+                widths[row["id"]] = max(widths.get(row["id"], 0), len(block["columns"]))
+    best: dict[str, int] = {}
+    for index, (run, spec, _size, deviates) in enumerate(matched):
+        if not spec.data_in:
+            continue
+        score = (abs(len(run.values) - widths.get(spec.id, 0)), deviates)
+        if spec.id not in best:
+            best[spec.id] = index
+            continue
+        other = matched[best[spec.id]]
+        if score < (abs(len(other[0].values) - widths.get(spec.id, 0)), other[3]):
+            best[spec.id] = index
+    keep = []
+    for index, item in enumerate(matched):
+        spec = item[1]
+        if spec.data_in and best.get(spec.id) != index:
+            if item[0].has_number:
+                unmatched.append(item[0])
+            continue
+        keep.append(item)
+    return keep
 
 
 def _column_evidence(report: Report, templates: list[Template], tokens: list[Token], matched) -> set[str]:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.table_checks import table_name
 from gklint.tables import KIND_SECTION
+
+
+WHAT = {
+    "active_disclosure": ("主动公开情况统计表（第二十条第（一）、（五）、（六）、（八）项等）", "proactive disclosure (第二十条 items)"),
+    "applications": ("收到和处理政府信息公开申请情况统计表", "applications received and handled"),
+    "review_litigation": ("行政复议、行政诉讼情况统计表", "administrative review and litigation"),
+}
 
 
 @rule(
@@ -41,13 +47,12 @@ def check(report, options):
         section = report.section(number)
         if section is None or kind in found:
             continue
-        zh, en = table_name(kind)
         line = section.heading.line
         yield Finding(
             line.start + (len(line.text) - len(line.text.lstrip())),
             line.end,
-            zh=f"第{section.spec.numeral}部分「{section.spec.title}」下没有找到模板表格（{zh}）",
-            en=f"section {section.spec.numeral} ({section.spec.title}) has no template table ({en})",
+            zh=f"第{section.spec.numeral}部分「{section.spec.title}」下没有找到模板规定的{WHAT[kind][0]}",
+            en=f"section {section.spec.numeral} ({section.spec.title}) has no template table of {WHAT[kind][1]}",
         )
 
 
