@@ -395,3 +395,48 @@ def test_narrative_figures_near_the_table_are_not_rows():
     table = _report(text).table("applications")
     assert [(r.label, _values(table, r.id)) for r in table.rows] == [(l, v) for l, v in ROWS if v is not None]
     assert table.extra_rows == [] and not any(r.deviates for r in table.rows)
+
+
+BASE_REVIEW = (
+    "行政复议 行政诉讼\n"
+    "结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n"
+    "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n"
+    "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n"
+)
+
+
+def _with_review(review: str) -> str:
+    return _render("pdf-text").replace(
+        "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n",
+        "四、政府信息公开行政复议、行政诉讼情况\n" + review,
+    )
+
+
+def test_review_table_as_one_row_of_fifteen():
+    table = _report(_with_review(BASE_REVIEW)).table("review_litigation")
+    assert [(r.id, _values(table, r.id)) for r in table.rows] == [
+        ("review", [1, 0, 0, 0, 1]), ("direct_suit", [0] * 5), ("suit_after_review", [0] * 5)]
+    assert table.value("review", "total") == 1
+
+
+def test_review_table_as_three_labelled_rows():
+    text = _with_review(
+        "\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+        "行政复议\t1\t0\t0\t0\t1\n未经复议直接起诉\t0\t0\t0\t0\t0\n复议后起诉\t0\t2\t0\t0\t1\n"
+    )
+    table = _report(text).table("review_litigation")
+    assert [(r.id, _values(table, r.id)) for r in table.rows] == [
+        ("review", [1, 0, 0, 0, 1]), ("direct_suit", [0] * 5), ("suit_after_review", [0, 2, 0, 0, 1])]
+    violations = _lint(text, select=["GK314"])
+    assert [(v.code, v.line) for v in violations] == [("GK314", table.cell("suit_after_review", "total").line)]
+    assert "相差 1" in violations[0].message.zh
+
+
+def test_crlf_glued_label_split_uses_the_file_newline():
+    text = _render("cell-per-line").replace("\t（六）其他处理\n\t0\n", "\t（六）其他处理0\n").replace("\n", "\r\n")
+    violations = _lint(text, select=["GK305"])
+    assert [v.code for v in violations] == ["GK305"]
+    fixed, _ = apply_once(text, violations)
+    assert "\t（六）其他处理\r\n\t0\r\n" in fixed
+    table = _report(fixed).table("applications")
+    assert _values(table, "other_handling") == [0] * 7 and not table.cell("other_handling", "natural_person").glued
