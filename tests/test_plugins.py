@@ -20,11 +20,12 @@ def site(tmp_path_factory) -> Path:
     for pack in ("plugin_pack", "broken_pack"):
         # Build from a copy: setuptools writes egg-info next to the sources.
         source = shutil.copytree(FIXTURES / pack, tmp_path_factory.mktemp("src") / pack)
-        subprocess.run(
+        built = subprocess.run(
             [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--target", str(target), str(source)],
-            check=True,
             capture_output=True,
+            text=True,
         )
+        assert built.returncode == 0, built.stderr
     return target
 
 
