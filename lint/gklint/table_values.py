@@ -187,6 +187,8 @@ def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], 
 
 def line_shape(text: str) -> str | None:
     """The shape a line belongs to; None for a blank line."""
+    if text[:1] == "\t" and "|" not in text and "\t" not in text[1:]:
+        return CELL_PER_LINE  # the common case of Word exports
     stripped = text.strip(SPACE_CHARS)
     if not stripped:
         return CELL_PER_LINE if text.startswith("\t") else None
