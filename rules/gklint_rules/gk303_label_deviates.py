@@ -17,10 +17,10 @@ from gklint.table_checks import table_name
 def check(report, options):
     """## What it does
     Reports a table row (or a column heading of table 三) whose label says something other than
-    the template's words (after
-    normalising script, brackets, spaces and separators), while still clearly being that row:
-    a known variant (「（七）合计」 for 「（七）总计」) or a close wording
-    (「2.其他法律法规禁止公开」 for 「2.其他法律行政法规禁止公开」).
+    the template's words (after normalising script, brackets, spaces and separators) while still
+    clearly being that row: a known variant (「（七）合计」 for 「（七）总计」, 「（二）部分公开」),
+    a missing numbering, or a close wording (「2.其他法律法规禁止公开」 for
+    「2.其他法律行政法规禁止公开」).
 
     ## Why it matters
     The template (国办公开办函〔2019〕60号, 〔2021〕30号) is a fixed form; the labels carry legal
