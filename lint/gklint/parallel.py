@@ -1,0 +1,188 @@
+"""`-j N` / `--jobs N`: lint files in worker processes; results identical to `-j 1`, in the same order.
+
+Each worker builds its own `Linter` from the run's `Settings` (plugins, templates and rules are
+loaded once per worker) and runs the CLI's own `Run.lint_file` on its share of the files, so
+baselines, `--since`, `--fix` and `--diff` behave exactly as in a serial run. Files are handed out
+in order with `ProcessPoolExecutor.map`, which gives the results back in that order.
+
+Spawn-safe: workers are started with the `spawn` method on every platform (as on Windows and
+macOS), so nothing depends on memory inherited by `fork`; everything a worker gets is pickled.
+A run whose state cannot be pickled (a plugin's unusual object) falls back to one process.
+
+What comes back from a worker is the `FileResult` (path, violations, source) with its report as a
+`ShippedReport`: the line table, enough for the formatters' positions and source lines; anything
+else a formatter or plugin asks of the report is answered by parsing the file again in the parent.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import os
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from .progress import Progress
+
+if TYPE_CHECKING:
+    from .cli import Run
+    from .engine import FileResult
+
+# The per-file outputs a Run collects besides its results (list: extended, dict: updated).
+_SKIP = ("linter", "results")
+
+
+def job_count(jobs: int | None) -> int:
+    """`-j 0`: one per CPU core this process may use; otherwise N (at least 1)."""
+    if not jobs:
+        return _cores() if jobs == 0 else 1
+    return max(1, jobs)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def lint_files(run: "Run", files: list[Path], jobs: int | None = 1) -> list["FileResult"]:
+    """`run.lint_file` over `files`, in `jobs` processes; the results in the order of `files`."""
+    workers = min(job_count(jobs), len(files))
+    with Progress.start(len(files)) as progress:
+        state = _worker_state(run) if workers > 1 else None
+        if state is None:
+            results = []
+            for path in files:
+                results.append(run.lint_file(path))
+                progress.advance()
+            return results
+        return list(_parallel(run, files, workers, state, progress))
+
+
+def _worker_state(run: "Run") -> bytes | None:
+    """The run without its linter, pickled once; None when something in it cannot be pickled."""
+    state = {k: v for k, v in vars(run).items() if k not in _SKIP}
+    try:
+        return pickle.dumps((run.linter.settings, state), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - any pickling failure: lint in this process
+        return None
+
+
+def _parallel(run: "Run", files: list[Path], workers: int, state: bytes, progress: Progress) -> Iterator["FileResult"]:
+    chunk = max(1, min(8, len(files) // (workers * 8)))
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(state,))
+    try:
+        for packed, collected in pool.map(_lint_one, files, chunksize=chunk):
+            for name, value in collected.items():
+                _merge(run, name, value)
+            progress.advance()
+            yield _unpack(packed, run.linter)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _merge(run: "Run", name: str, value: Any) -> None:
+    current = getattr(run, name)
+    if isinstance(current, dict):
+        current.update(value)
+    else:
+        current.extend(value)
+
+
+# -- in the worker -----------------------------------------------------------------
+_RUN: "Run | None" = None
+_COLLECTED: tuple[str, ...] = ()
+
+
+def _start_worker(state: bytes) -> None:
+    global _RUN, _COLLECTED
+    from .cli import Run
+    from .engine import Linter
+
+    settings, attributes = pickle.loads(state)
+    run = Run.__new__(Run)
+    run.__dict__.update(attributes)
+    run.linter = Linter(settings)
+    run.results = []
+    # What the run collects per file: the lists and dicts that start empty (diffs, fixed, errors, outcomes…).
+    _COLLECTED = tuple(k for k, v in attributes.items() if isinstance(v, (list, dict)) and not v)
+    _RUN = run
+
+
+def _lint_one(path: Path) -> tuple["FileResult", dict[str, Any]]:
+    run = _RUN
+    assert run is not None, "worker not started"
+    for name in _COLLECTED:
+        setattr(run, name, type(getattr(run, name))())
+    result = run.lint_file(path)
+    return _pack(result), {name: getattr(run, name) for name in _COLLECTED}
+
+
+# -- the report across the process boundary -----------------------------------------
+# A parsed Report is thousands of small objects: copying it back costs the parent more than
+# parsing did. What comes back is its line table; the parent serves formatters' usual questions
+# (text, lines, location) from that and parses the file again only if asked for anything else.
+@dataclass(frozen=True)
+class _Lines:
+    path: Path
+    spans: tuple  # (start, end) per line
+
+
+def _pack(result: "FileResult") -> "FileResult":
+    if result.report is None:
+        return result
+    packed = copy.copy(result)
+    packed.report = _Lines(result.report.path, tuple((line.start, line.end) for line in result.report.lines))
+    return packed
+
+
+def _unpack(result: "FileResult", linter) -> "FileResult":
+    if isinstance(result.report, _Lines):
+        result.report = ShippedReport(result.source, result.report.path, result.report.spans, linter)
+    return result
+
+
+class ShippedReport:
+    """A worker's `Report` in the parent: `text`, `lines`, `line()`, `location()` from the line table;
+    any other attribute from the full `Report`, parsed again from the same text on first use."""
+
+    def __init__(self, source, path: Path, spans: tuple, linter):
+        self.source = source
+        self.path = path
+        self._spans = spans
+        self._line_starts = [start for start, _end in spans]
+        self._linter = linter
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    @functools.cached_property
+    def lines(self) -> list:
+        from .model import Line
+
+        text = self.source.text
+        return [Line(number, start, end, text[start:end]) for number, (start, end) in enumerate(self._spans, 1)]
+
+    def location(self, offset: int) -> tuple[int, int]:
+        from .model import Report
+
+        return Report.location(self, offset)
+
+    def line(self, number: int):
+        return self.lines[number - 1]
+
+    @functools.cached_property
+    def parsed(self):
+        """The full Report (parsed again in this process)."""
+        return self._linter.parse(self.source, self.path)
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("_spans", "_line_starts", "_linter", "source", "path"):
+            raise AttributeError(name)
+        return getattr(self.parsed, name)
