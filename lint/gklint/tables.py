@@ -23,10 +23,26 @@ Table 四 is read as three rows (review, direct_suit, suit_after_review) of five
 Table 二's columns depend on the version (`table.version`): 2019 made/published/total,
 previous/change/decisions, purchases/amount; 2021 issued/repealed/in_force, decisions, amount.
 
-How it reads: the section's lines become a token stream (`gklint.table_values`), whatever the
-shape. Rows are recognised by their LABELS (template data, compared with `text.label_key`, the
-last label before a run of values wins, so group labels and wrapped or vertical labels in front
-do not matter); the values that follow a label are its cells. Column geometry is not trusted.
+Also on a Table: `.rows` (official rows found, template order), `.extra_rows` (non-official:
+subtotals with `.subtotal_of`, rows of the other version with `.version`), `.missing_rows`
+[(id, label, offset)], `.version` (the template version it was read with), `.other_version` /
+`.mixed` (GK307), `.unreadable` (zh, en, start, end) when not readable, `.groups` {group id:
+item ids}, `.shape`, `.first_line` / `.last_line`, `.start` / `.end` (offsets).
+A Cell: `.row` `.column` `.raw` `.value` (None = blank or a word) `.number` (blank → 0)
+`.start` `.end` `.line` `.kind` ("count" | "signed" | "money") `.blank` `.non_numeric` `.glued`.
+A TableRow: `.id` `.label` (template) `.written` (as in the text) `.label_start` `.label_end`
+`.line` `.cells` `.extra` (surplus values) `.expected` `.read` `.deviates` `.label_edits`.
+
+How it reads: the section's lines (heading to next heading) become a token stream
+(`gklint.table_values`), whatever the shape: cell per line, pipe fragments, Markdown, TSV
+(also what the .docx and HTML readers produce), PDF text. Rows are recognised by their LABELS
+(template data, compared with `text.label_key` one character at a time): the label text
+gathered since the previous values ENDS with the row's label, so group labels, wrapped labels,
+vertical labels and page numbers in front do not matter; exact labels and known variants first,
+then close wordings (GK303) inside the table only. The values that follow a label are its cells
+(a PDF row may print them on the line before its label). Column geometry is not trusted: values
+are taken in column order; a row with too few or too many is GK306, digits run together or a
+table cut off make it unreadable (GK309) rather than guessed.
 """
 
 from __future__ import annotations
