@@ -41,6 +41,9 @@ class Linter:
         self._validate()
         self.selected = select_rules(self.rules, settings.select, settings.extend_select, settings.ignore)
         self.options = self._rule_options()
+        from .history import History
+
+        self.history = History()  # last year's reports for the GK7xx rules (gklint.history)
 
     # -- settings ------------------------------------------------------------
     def _validate(self) -> None:
@@ -125,9 +128,18 @@ class Linter:
     def parse(self, source: SourceText, path: Path) -> Report:
         from .tables import read_tables
 
+        cached = self.history.cached(path, source.text)  # parsed already as another file's previous
+        if cached is not None:
+            return cached
         report = parser.parse(source, path, self.templates, self.settings.template, self.settings.issuer)
         read_tables(report)
+        self.history.keep(path, report)
         return report
+
+    def plan_history(self, paths: list[Path]) -> None:
+        """Pair each file with its body's previous-year report among `paths` (GK7xx; gklint.history)."""
+        if any(code.startswith("GK7") for code in self.selected):
+            self.history.plan(self, paths)
 
     def lint_source(self, source: SourceText, path: Path, display: str | None = None) -> FileResult:
         result = self._lint_source(source, path, display)
@@ -151,6 +163,8 @@ class Linter:
             )
             return result
         report = self.parse(source, path)
+        if report.previous is None:
+            report.previous = self.history.previous_for(self, path, report)
         result.report = report
         if not report.sections:
             result.violations = self._engine_violation(

@@ -226,6 +226,8 @@ class Report:
     preamble_lines: range  # line numbers between the title and the first section
     tables: list[Table] = field(default_factory=list)
     issuer: str = "department"
+    # The same body's report for the year before (GK7xx), set by the engine (`gklint.history`).
+    previous: "Report | None" = field(default=None, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

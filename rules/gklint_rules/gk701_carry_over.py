@@ -1,0 +1,70 @@
+"""GK701: 二、上年结转 differs from last year's 四、结转下年度继续办理 (per column)."""
+
+from __future__ import annotations
+
+from gklint import Finding, Severity, rule
+from gklint.history import usable_previous, year_of
+from gklint.table_checks import cell_span, fmt, table_name
+
+
+@rule(
+    "GK701",
+    "carry-over-mismatch",
+    Severity.WARNING,
+    fix="H",
+    summary="「上年结转」与上年报告的「结转下年度继续办理」不一致",
+    summary_en="二、上年结转 differs from last year's 四、结转下年度继续办理",
+)
+def check(report, options):
+    """## What it does
+    Compares table 三's row 二、上年结转政府信息公开申请数量 with the same body's report for the
+    year before, row 四、结转下年度继续办理, column by column (自然人, each kind of 法人或其他组织,
+    总计). Last year's report comes from `--previous FILE` or, in a run over several files, from
+    the file of the same body (named in the title) for the year before.
+
+    ## Why it matters
+    Applications carried over into this year are exactly those last year's report said it carried
+    forward: the two rows are the same requests counted at the turn of the year (国办公开办函〔2019〕60号
+    and 〔2021〕30号, table 三; 条例第五十条 requires the annual report's figures to be true). A
+    difference means one of the two reports is wrong, or requests went missing between the years.
+
+    ## Example
+    ```
+    2023年报告：四、结转下年度继续办理 30 0 0 0 0 0 30
+    2024年报告：二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34   ← 上年结转 34，上年报告为 30
+    ```
+
+    ## Fix safety
+    No fix: either year's figure may be the wrong one.
+    """
+    previous = usable_previous(report)
+    if previous is None:
+        return
+    table, last = report.table("applications"), previous.table("applications")
+    if table is None or last is None or not table.readable or not last.readable:
+        return
+    if table.row("carried_in") is None or last.row("carried_out") is None:
+        return
+    zh, en = table_name(table)
+    last_year = year_of(previous)
+    when_zh = f"上年（{last_year}年）报告" if last_year else "上年报告"
+    when_en = f"last year's ({last_year}) report" if last_year else "last year's report"
+    for column, label in table.columns:
+        cell = table.cell("carried_in", column)
+        before = last.cell("carried_out", column)
+        if cell is None or before is None or cell.non_numeric or before.non_numeric:
+            continue
+        if abs(cell.number - before.number) < 1e-9:
+            continue
+        start, end = cell_span(cell)
+        yield Finding(
+            start,
+            end,
+            zh=f"{zh}「二、上年结转政府信息公开申请数量」行「{label}」列为 {fmt(cell.number)}，"
+            f"与{when_zh}「四、结转下年度继续办理」的 {fmt(before.number)} 不一致",
+            en=f"{en}, row 二、上年结转 column {label}: {fmt(cell.number)}, but {when_en} "
+            f"carried {fmt(before.number)} forward (四、结转下年度继续办理)",
+        )
+
+
+RULE = check

@@ -1,0 +1,100 @@
+"""GK702: the narrative largely repeats last year's report (similarity over a threshold)."""
+
+from __future__ import annotations
+
+import re
+
+from gklint import Finding, Option, Severity, rule
+from gklint.history import usable_previous, year_of
+from gklint.text import to_simplified
+
+SHINGLE = 5  # characters per shingle
+_NOT_TEXT_RE = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]+")
+_DIGITS_RE = re.compile(r"[0-9０-９]+")
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """Character n-grams of the text's words: punctuation and spaces dropped, every number made «#»
+    (years and counts change every year; a copied sentence with new figures is still copied)."""
+    compact = _DIGITS_RE.sub("#", _NOT_TEXT_RE.sub("", to_simplified(text)))
+    return {compact[i : i + size] for i in range(len(compact) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def section_text(report, number: int) -> str:
+    return "".join(p.text for p in report.section_paragraphs(number))
+
+
+@rule(
+    "GK702",
+    "repeated-narrative",
+    Severity.WARNING,
+    fix="H",
+    summary="正文与上年报告大量雷同",
+    summary_en="the narrative largely repeats last year's report",
+    options={
+        "threshold": Option(0.8, "similarity (Jaccard index of character 5-grams, 0–1) at or above which a section counts as repeated"),
+        "sections": Option([1, 5], "the sections compared (一 总体情况, 五 存在的主要问题及改进情况)", list),
+        "min-chars": Option(100, "sections shorter than this (characters, in either year) are not compared"),
+    },
+)
+def check(report, options):
+    """## What it does
+    Compares the narrative sections 一 (总体情况) and 五 (存在的主要问题及改进情况) with the same
+    sections of the same body's report for the year before: the Jaccard similarity of their
+    character 5-grams (punctuation and spaces ignored, every number counted as the same), one
+    finding per section at or above `threshold` (default 0.8). Sections shorter than `min-chars`
+    are not compared. Last year's report comes from `--previous FILE` or from the run's files.
+
+    ## Why it matters
+    The annual report describes the year's own work, problems and improvements (条例第四十九条、
+    第五十条; 国办公开办函〔2021〕30号 asks for the year's problems and the improvements made). A
+    text copied from last year with new figures says nothing about this year; section 五 copied
+    word for word means last year's problems were neither solved nor reassessed.
+
+    ## Example
+    ```
+    2023年：五、存在的主要问题及改进情况  一是政策解读形式还不够丰富……
+    2024年：五、存在的主要问题及改进情况  一是政策解读形式还不够丰富……   ← 与上年 95% 相同
+    ```
+
+    ## Fix safety
+    No fix: the section has to be written anew.
+    """
+    previous = usable_previous(report)
+    if previous is None:
+        return
+    threshold = float(options["threshold"])
+    minimum = int(options["min-chars"])
+    last_year = year_of(previous)
+    when_zh = f"上年（{last_year}年）报告" if last_year else "上年报告"
+    when_en = f"last year's ({last_year}) report" if last_year else "last year's report"
+    for number in options["sections"]:
+        section, before = report.section(number), previous.section(number)
+        if section is None or before is None:
+            continue
+        text, old = section_text(report, number), section_text(previous, number)
+        if len(text) < minimum or len(old) < minimum:
+            continue
+        similarity = jaccard(shingles(text), shingles(old))
+        if similarity < threshold:
+            continue
+        heading = section.heading
+        start = heading.title_start
+        end = heading.line.end
+        yield Finding(
+            start,
+            end,
+            zh=f"第{section.spec.numeral}部分「{section.spec.title}」"
+            f"与{when_zh}同一部分 {similarity:.0%} 相同（阈值 {threshold:.0%}），请按本年度情况撰写",
+            en=f"section {section.spec.numeral} ({section.spec.title}) is {similarity:.0%} the same as in {when_en} "
+            f"(threshold {threshold:.0%}); write it for this year",
+        )
+
+
+RULE = check
