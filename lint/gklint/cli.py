@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gklint",
         description="政府信息公开工作年度报告合规检查 · compliance linter for government information disclosure annual reports.",
-        epilog="Also: `gklint rule CODE` prints a rule's documentation; `gklint rules` lists all rules.",
+        epilog="Also: `gklint rule CODE` prints a rule's documentation; `gklint rules` lists all rules; `gklint init` writes a configuration and pre-commit hooks.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (folders: .txt and .md, recursively); default: .")
     parser.add_argument("--format", help="output format: text (default; github under GitHub Actions), json, json-lines, full, sarif, github, junit, or one a plugin adds")
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--include", action="append", metavar="GLOBS", help="file patterns a folder is searched for (default *.txt, *.md; e.g. *.docx,*.html)")
     parser.add_argument("--output-file", type=Path, help="write the report to this file instead of stdout")
     parser.add_argument("--previous", type=Path, metavar="FILE", help="last year's report of the same body, for the cross-year checks GK7xx (default: paired automatically among the files given)")
+    parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU core); same results as -j 1")
     parser.add_argument("--version", action="store_true", help="print the version and loaded plugins")
     fixes = parser.add_argument_group("fixes")
     fixes.add_argument("--fix", action="store_true", help="apply safe fixes ([*]) to the files, then report what remains")
@@ -117,6 +118,10 @@ def _statistics(results, lang: str, rules) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Subcommands win over paths (as in git and ruff): lint a folder named "rules" as ./rules.
+    if argv and argv[0] == "init":  # gklint.init: write a configuration and the pre-commit hooks
+        from .init import main as init_main
+
+        return init_main(argv[1:])
     if argv and argv[0] in ("rule", "rules"):
         lang = "en" if "--lang=en" in argv or ("--lang" in argv and argv[argv.index("--lang") + 1 : argv.index("--lang") + 2] == ["en"]) else "zh"
         rest = [a for a in argv if not a.startswith("--lang") and a not in LANGS]
@@ -232,6 +237,8 @@ def _usage_error(args) -> str | None:
         return "--update-baseline needs --baseline FILE"
     if args.update_baseline and (args.fix or args.diff or args.since):
         return "--update-baseline records findings; it cannot be combined with --fix, --diff or --since"
+    if args.jobs < 0:
+        return "--jobs N needs N ≥ 0 (0: one process per CPU core)"
     if args.show_fixes and not (args.fix or args.diff):
         return "--show-fixes lists what --fix fixed; add --fix"
     return None
@@ -297,6 +304,7 @@ class Run:
         self.fixing = args.fix or args.diff
         self.write = args.fix and not args.diff
         self.unsafe = args.unsafe_fixes
+        self.jobs = getattr(args, "jobs", 1)  # -j N (gklint.parallel)
         self.results: list[FileResult] = []
         self.diffs: list[bytes] = []
         self.fixed: list = []  # the violations whose fixes were applied (or would be)
@@ -307,13 +315,16 @@ class Run:
         linter = self.linter
         missing = [p for p in paths if not p.exists()]
         self.results = linter.plugin_error_results()
-        files = list(linter.discover([p for p in paths if p.exists()]))
+        files = [
+            path
+            for path in linter.discover([p for p in paths if p.exists()])
+            if self.changes is None or self.changes.lines_for(path) is not False
+        ]
         linter.plan_history(files)  # GK7xx: pair each report with its body's previous year (gklint.history)
         self.history = linter.history.export()  # that pairing, for -j workers
-        for path in files:
-            if self.changes is not None and self.changes.lines_for(path) is False:
-                continue
-            self.results.append(self.lint_file(path))
+        from .parallel import lint_files  # self.lint_file per file, in -j N processes; progress bar
+
+        self.results.extend(lint_files(self, files, self.jobs))
         for path in missing:
             self.results.append(linter.lint_path(path))
 
