@@ -440,3 +440,11 @@ def test_crlf_glued_label_split_uses_the_file_newline():
     assert "\t（六）其他处理\r\n\t0\r\n" in fixed
     table = _report(fixed).table("applications")
     assert _values(table, "other_handling") == [0] * 7 and not table.cell("other_handling", "natural_person").glued
+
+
+def test_table_lines_include_the_heading_rows():
+    report = _report(HUAIAN.read_text(encoding="utf-8"))
+    assert (report.table("active_disclosure").first_line, report.table("active_disclosure").last_line) == (62, 76)
+    assert (report.table("applications").first_line, report.table("applications").last_line) == (78, 139)
+    assert (report.table("review_litigation").first_line, report.table("review_litigation").last_line) == (141, 170)
+    assert report.table("active_disclosure").value("rules", "本年制发件数") == 1  # a column by its label

@@ -455,7 +455,8 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
         evidence |= _column_evidence(report, templates, tokens, matched)
     template, other_version, mixed = _choose_version(report, evidence)
 
-    start = min(m[0].offsets[-m[2]] for m in matched)
+    first_row = min(m[0].offsets[-m[2]] for m in matched)
+    start = _header_start(report, kind, tokens, first_row)
     end = max(m[0].values[-1].end for m in matched)
     table = _table_shell(report, kind, tokens, start, end)
     table.version, table.mixed = template.version, mixed
@@ -544,7 +545,7 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
     # Template order; what is missing.
     table.rows = [found[i] for i in data_ids if i in found]
     if kind == "applications":
-        table.column_deviations = _column_deviations(report, tokens, start, template.data.get("applicant_columns", []))
+        table.column_deviations = _column_deviations(report, tokens, first_row, template.data.get("applicant_columns", []))
     missing = [i for i in data_ids if i not in found]
     trailing = 0
     for row_id in reversed(data_ids):
@@ -578,6 +579,23 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
     table.other_version = other_version
     _fill_raw(report, table)
     return table
+
+
+def _header_start(report: Report, kind: str, tokens: list[Token], first_row: int) -> int:
+    """Where the table's heading rows begin (a cell starting with a heading word, before the
+    first row and after any values of the text above), else the first row's label."""
+    marks = [label_key(m) for m in report.template.data.get("table_headers", {}).get(kind, [])]
+    if not marks:
+        return first_row
+    start = first_row
+    for token in reversed(tokens):
+        if token.start >= first_row:
+            continue
+        if token.type in (NUM, WORD):
+            break
+        if token.type == TEXT and any(token.key.startswith(m) for m in marks):
+            start = token.start
+    return start
 
 
 def _one_run_per_row(report: Report, kind: str, matched: list, unmatched: list[Run]) -> list:
