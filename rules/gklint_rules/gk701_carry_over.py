@@ -24,9 +24,10 @@ def check(report, options):
 
     ## Why it matters
     Applications carried over into this year are exactly those last year's report said it carried
-    forward: the two rows are the same requests counted at the turn of the year (国办公开办函〔2019〕60号
-    and 〔2021〕30号, table 三; 条例第五十条 requires the annual report's figures to be true). A
-    difference means one of the two reports is wrong, or requests went missing between the years.
+    forward: the two rows are the same requests counted at the turn of the year (table 三 of
+    国办公开办函〔2019〕60号 and 〔2021〕30号; 条例第五十条 requires the report to state the applications
+    received and handled). A difference means one of the two reports is wrong, or requests went
+    missing between the years.
 
     ## Example
     ```

@@ -52,10 +52,9 @@ def check(report, options):
     are not compared. Last year's report comes from `--previous FILE` or from the run's files.
 
     ## Why it matters
-    The annual report describes the year's own work, problems and improvements (条例第四十九条、
-    第五十条; 国办公开办函〔2021〕30号 asks for the year's problems and the improvements made). A
-    text copied from last year with new figures says nothing about this year; section 五 copied
-    word for word means last year's problems were neither solved nor reassessed.
+    条例第五十条 requires the annual report to state the year's work and its main problems and
+    improvements. A text copied from last year with new figures says nothing about this year;
+    section 五 copied word for word means last year's problems were neither solved nor reassessed.
 
     ## Example
     ```
