@@ -1,9 +1,11 @@
-"""Benchmark: the five seeds repeated to 1,000 files, linted in one process; plus one whole process.
+"""Benchmark: the five seeds repeated to 1,000 files, linted in one process; the same files through
+the CLI's run with `-j 1` and `-j 2` (worker processes, gklint.parallel); plus one whole process.
 
-    python bench/bench.py [--files 1000] [--select ALL]
+    python bench/bench.py [--files 1000] [--select ALL] [--jobs 1,2]
 
-Prints reports per second, milliseconds per file, and the wall time of `gklint FILE` as a
-fresh process (import + plugin loading + one lint). Targets: ≥ 200 reports/s on one core;
+Prints reports per second, milliseconds per file, the rate per `-j N` (worker start-up included;
+the findings are checked to be identical to `-j 1`), and the wall time of `gklint FILE` as a fresh
+process (import + plugin loading + one lint). Targets: ≥ 200 reports/s on one core;
 one-file process ≤ 300 ms.
 """
 
@@ -26,7 +28,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--select", default="ALL")
+    parser.add_argument("--jobs", default="1,2", help="comma-separated -j values to time (default 1,2)")
     args = parser.parse_args()
+    job_counts = [int(j) for j in args.jobs.split(",") if j.strip()]
 
     from gklint.config import Settings
     from gklint.engine import Linter
@@ -45,8 +49,16 @@ def main() -> None:
         findings = sum(len(linter.lint_path(path).violations) for path in paths)
         elapsed = time.perf_counter() - started
 
-    print(f"files: {args.files} (the {len(SEEDS)} seeds repeated), rules: --select {args.select}, findings: {findings}")
-    print(f"in one process: {args.files / elapsed:,.0f} reports/s, {elapsed / args.files * 1000:.2f} ms per file")
+        print(f"files: {args.files} (the {len(SEEDS)} seeds repeated), rules: --select {args.select}, findings: {findings}")
+        print(f"in one process: {args.files / elapsed:,.0f} reports/s, {elapsed / args.files * 1000:.2f} ms per file")
+
+        # The CLI's path: Run.lint_all → gklint.parallel.lint_files, as `gklint -j N` runs it.
+        reference = None
+        for jobs in job_counts:
+            rate, keys = _run_rate(linter, paths, jobs)
+            reference = keys if reference is None else reference
+            same = "same findings as -j {}".format(job_counts[0]) if keys == reference else "DIFFERENT FINDINGS"
+            print(f"gklint -j {jobs}: {rate:,.0f} reports/s (worker start-up included; {same})")
 
     runs = []
     for _ in range(5):
@@ -56,5 +68,16 @@ def main() -> None:
     print(f"one file, whole process (median of 5): {statistics.median(runs) * 1000:.0f} ms")
 
 
-if __name__ == "__main__":
+def _run_rate(linter, paths: list[Path], jobs: int) -> tuple[float, list]:
+    from gklint.cli import Run, build_parser
+
+    run = Run(linter, build_parser().parse_args(["-j", str(jobs)]))
+    started = time.perf_counter()
+    run.lint_all(paths)
+    elapsed = time.perf_counter() - started
+    keys = [(r.path, v.code, v.line, v.column, v.message) for r in run.results for v in r.violations]
+    return len(paths) / elapsed, keys
+
+
+if __name__ == "__main__":  # needed: -j workers are started with `spawn`, which imports this module
     main()

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 # The per-file outputs a Run collects besides its results (list: extended, dict: updated).
 _SKIP = ("linter", "results")
+START_METHOD = "spawn"  # as on Windows and macOS: nothing may depend on memory inherited by fork
 
 
 def job_count(jobs: int | None) -> int:
@@ -75,7 +76,7 @@ def _worker_state(run: "Run") -> bytes | None:
 
 def _parallel(run: "Run", files: list[Path], workers: int, state: bytes, progress: Progress) -> Iterator["FileResult"]:
     chunk = max(1, min(8, len(files) // (workers * 8)))
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(state,))
+    pool = ProcessPoolExecutor(workers, mp_context=get_context(START_METHOD), initializer=_start_worker, initargs=(state,))
     try:
         for packed, collected in pool.map(_lint_one, files, chunksize=chunk):
             for name, value in collected.items():
