@@ -14,6 +14,7 @@ template data (`figures:` in base.yaml). All offsets are source offsets into `re
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -102,7 +103,12 @@ def _config(report: Report) -> dict[str, Any]:
 
 
 def _quantity_re(config: dict[str, Any]) -> re.Pattern:
-    units = sorted({u for family in config.get("unit_families", []) for u in family}, key=len, reverse=True)
+    return _quantity_pattern(tuple(tuple(family) for family in config.get("unit_families", [])))
+
+
+@functools.lru_cache(maxsize=None)
+def _quantity_pattern(families: tuple[tuple[str, ...], ...]) -> re.Pattern:
+    units = sorted({u for family in families for u in family}, key=len, reverse=True)
     units = [u for u in units if not u.startswith("余")] or ["条"]
     return re.compile(
         rf"(?P<about>约|近|超过|逾)?{_SP}(?P<num>{_NUMBER}){_SP}(?P<wan>万)?{_SP}(?P<more>余|多)?{_SP}"
@@ -245,7 +251,7 @@ def _inline(report: Report, paragraph: Paragraph, config: dict[str, Any], patter
     text = ascii_digits(paragraph.text)  # same length: offsets stay valid
     figures = []
     for marker in config.get("split_markers", []):
-        for found in re.finditer(re.escape(marker), text):
+        for found in _literal_re(marker).finditer(text):
             position = found.start()
             sentence_start = max(text.rfind(c, 0, position) for c in "。！？!?；;") + 1
             before = _located_quantities(text, sentence_start, position, pattern, paragraph)
@@ -502,28 +508,61 @@ def table_claims(report: Report) -> list[TableClaim]:
     return claims
 
 
+_CARRIED_RE = re.compile(rf"{_SP}[（(]{_SP}含[^）)]*?结转[^）)0-9]*[0-9]+{_SP}件")
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+@functools.lru_cache(maxsize=None)
+def _application_patterns(verbs: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:
+    """(a count of applications, "没有…申请") for the template's application verbs; None without verbs."""
+    alternatives = "|".join(map(re.escape, verbs))
+    if not alternatives:
+        return None
+    return (
+        re.compile(rf"(?:{alternatives})[^，。；;,：:0-9]{{0,20}}?申请[^，。；;,：:0-9]{{0,8}}?(?P<num>[0-9]+){_SP}(?:件|个)"),
+        re.compile(rf"(?:没有|未)(?:{alternatives})[^，。；;,0-9]{{0,12}}?申请"),
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _result_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![不以分]){re.escape(word)}(?:的)?(?:申请)?(?:数|数量)?(?:为|共)?{_SP}(?P<num>[0-9]+){_SP}件")
+
+
+@functools.lru_cache(maxsize=None)
+def _literal_re(word: str) -> re.Pattern:
+    return re.compile(re.escape(word))
+
+
+@functools.lru_cache(maxsize=None)
+def _review_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"{re.escape(word)}(?:案件|申请)?(?:共|为)?{_SP}(?P<num>[0-9]+){_SP}{_CASE_UNITS}")
+
+
+@functools.lru_cache(maxsize=None)
+def _document_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"{re.escape(word)}(?:共|为)?{_SP}(?P<num>[0-9]+){_SP}(?:件|个|部|份)")
+
+
 def _application_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) -> list[TableClaim]:
-    verbs = "|".join(map(re.escape, config.get("application_verbs", [])))
-    if not verbs or "申请" not in text:
+    patterns = _application_patterns(tuple(config.get("application_verbs", [])))
+    if patterns is None or "申请" not in text:
         return []
     out_of_scope = config.get("out_of_scope", [])
     claims = []
-    pattern = re.compile(
-        rf"(?:{verbs})[^，。；;,：:0-9]{{0,20}}?申请[^，。；;,：:0-9]{{0,8}}?(?P<num>[0-9]+){_SP}(?:件|个)"
-    )
+    pattern, negative = patterns
     for match in pattern.finditer(text):
         left, _ = _clause_bounds(text, match.start(), match.start())
         if any(word in text[left : match.end()] for word in out_of_scope):
             continue
-        carried = re.match(rf"{_SP}[（(]{_SP}含[^）)]*?结转[^）)0-9]*[0-9]+{_SP}件", text[match.end() :])
+        carried = _CARRIED_RE.match(text[match.end() :])
         claims.append(
             _claim("applications", int(match.group("num")), text, match.start("num"), match.end(), paragraph, with_carried=bool(carried))
         )
-    negative = re.compile(rf"(?:没有|未)(?:{verbs})[^，。；;,0-9]{{0,12}}?申请")
     for match in negative.finditer(text):
         left, right = _clause_bounds(text, match.start(), match.end())
         clause = text[left:right]
-        if re.search(r"[0-9]", clause) or any(word in clause for word in out_of_scope):
+        if _DIGIT_RE.search(clause) or any(word in clause for word in out_of_scope):
             continue
         claims.append(_claim("applications", 0, text, match.start(), match.end(), paragraph))
     return claims
@@ -536,9 +575,7 @@ def _result_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) -> l
     claims = []
     for entry in config.get("results", []):
         for word in entry["words"]:
-            pattern = re.compile(
-                rf"(?<![不以分]){re.escape(word)}(?:的)?(?:申请)?(?:数|数量)?(?:为|共)?{_SP}(?P<num>[0-9]+){_SP}件"
-            )
+            pattern = _result_pattern(word)
             for match in pattern.finditer(text):
                 left, _ = _clause_bounds(text, match.start(), match.start())
                 if any(w in text[left : match.end()] for w in exclude):
@@ -554,22 +591,23 @@ def _review_claims(report: Report, text: str, paragraph: Paragraph, config: dict
     claims = []
     negated: set[str] = set()
     for topic, word in topics:
-        pattern = re.compile(rf"{re.escape(word)}(?:案件|申请)?(?:共|为)?{_SP}(?P<num>[0-9]+){_SP}{_CASE_UNITS}")
+        pattern = _review_pattern(word)
         for match in pattern.finditer(text):
             claim = _claim(topic, int(match.group("num")), text, match.start("num"), match.end(), paragraph)
             claims.append(claim)
             claims.extend(_review_result_claims(report, topic, claim, config))
         # "没有发生针对政府信息公开事务的行政复议申请、行政诉讼案件": those totals are 0.
-        for found in re.finditer(re.escape(word), text):
-            left, right = _clause_bounds(text, found.start(), found.end())
+        for found in _literal_re(word).finditer(text):
+            found_start, found_end = found.span()
+            left, right = _clause_bounds(text, found_start, found_end)
             clause = text[left:right]
             negation = _NEGATION_RE.search(clause)
-            if negation is None or re.search(r"[0-9]", clause) or topic in negated:
+            if negation is None or _DIGIT_RE.search(clause) or topic in negated:
                 continue
-            if left + negation.start() > found.start():
+            if left + negation.start() > found_start:
                 continue  # "行政复议结果纠正情况：无" — leave it
             negated.add(topic)
-            claims.append(_claim(topic, 0, text, left + negation.start(), found.end(), paragraph))
+            claims.append(_claim(topic, 0, text, left + negation.start(), found_end, paragraph))
     return claims
 
 
@@ -598,7 +636,7 @@ def _document_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) ->
     claims = []
     for entry in rows:
         for word in entry["words"]:
-            pattern = re.compile(rf"{re.escape(word)}(?:共|为)?{_SP}(?P<num>[0-9]+){_SP}(?:件|个|部|份)")
+            pattern = _document_pattern(word)
             for match in pattern.finditer(text):
                 left, _ = _clause_bounds(text, match.start(), match.start())
                 clause = text[left : match.end()]

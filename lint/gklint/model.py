@@ -23,10 +23,11 @@ class Line:
     start: int  # offset of the first character
     end: int  # offset just after the last character, before the line ending
     text: str  # without the line ending
+    # The text without surrounding spaces (computed once: nearly every line is asked).
+    stripped: str = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def stripped(self) -> str:
-        return self.text.strip(" \t\u00a0\u2002\u2003\u3000")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stripped", self.text.strip(" \t\u00a0\u2002\u2003\u3000"))
 
     @property
     def is_blank(self) -> bool:
@@ -289,6 +290,15 @@ class Report:
         from .period import find_publication_dates
 
         return find_publication_dates(self)
+
+    @functools.cached_property
+    def table_claims(self) -> list:
+        """Narrative counts the tables also state (`gklint.figures.TableClaim`, GK501–GK504).
+
+        Read after the tables (`gklint.tables.read_tables`), as the rules are."""
+        from .figures import table_claims
+
+        return table_claims(self)
 
     @functools.cached_property
     def contacts(self):

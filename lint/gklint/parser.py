@@ -22,6 +22,7 @@ _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR_RE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年")
 _TERMINAL = "。！？；：!?;:…”」』）)"
 _TABLE_ROW_RE = re.compile(r"[0-9][ \t\u3000]+[-+]?[0-9]")
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
 _META_KEY_RE = re.compile(r"^\s*([^|:：]{1,12})[:：]\s*$")
 
 # Fuzzy match thresholds for a heading's title against a section's wording.
@@ -29,11 +30,18 @@ CN_HEADING_RATIO = 0.6
 ARABIC_HEADING_RATIO = 0.9
 
 
+# Line boundaries str.splitlines knows besides \r and \n: with none of them, it splits as _LINE_RE.
+_OTHER_BREAKS_RE = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     position = 0
-    for number, match in enumerate(_LINE_RE.finditer(text), start=1):
-        raw = match.group()
+    if _OTHER_BREAKS_RE.search(text) is None:
+        raws = text.splitlines(keepends=True)
+    else:
+        raws = (m.group() for m in _LINE_RE.finditer(text))
+    for number, raw in enumerate(raws, start=1):
         if not raw:
             break
         content = raw.rstrip("\r\n")
@@ -176,7 +184,7 @@ def _hard_wrapped(lines: list[Line]) -> bool:
         if len(l.stripped) >= 15
         and not _is_table_fragment(l)
         and nb.parse_numbering(l.text, l.start) is None
-        and sum(1 for c in l.stripped if "\u4e00" <= c <= "\u9fff") * 2 >= len(l.stripped)
+        and len(_CJK_RE.findall(l.stripped)) * 2 >= len(l.stripped)
     ]
     if len(long_lines) < 5:
         return False
@@ -208,7 +216,7 @@ def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrappe
             first = line.number
         lead = len(line.text) - len(line.text.lstrip(" \t\u3000"))
         body = line.text[lead:].rstrip(" \t\u3000")
-        chars.extend(body)
+        chars.append(body)  # never empty: the line is not blank
         offsets.extend(range(line.start + lead, line.start + lead + len(body)))
         last = line.number
         if hard_wrapped and (body[-1] in _TERMINAL or _TABLE_ROW_RE.search(body)):

@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 from .template import TEMPLATE_DIR
 from .text import (
     PINYIN_DEBRIS_RE,
-    SPACE_CHARS,
+    SPACES_RE,
     ascii_digits,
     cn_digit_string_to_int,
     cn_to_int,
@@ -74,21 +74,57 @@ class Folded:
         return self.index[start], self.index[end - 1] + 1
 
 
+class _FoldMap(dict):
+    """str.translate table: code point → `_fold_char`, filled on first sight of a character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_MAP = _FoldMap()
+_FOLDED: dict[str, str] = {}  # character → `_fold_char` (unbounded: one entry a distinct character)
+
+
+def _fold_chars(text: str) -> str:
+    """`_fold_char` applied to every character of `text` (most characters stay as they are)."""
+    changed: dict[str, str] = {}
+    for char in set(text):
+        folded = _FOLDED.get(char)
+        if folded is None:
+            folded = _FOLDED[char] = _fold_char(char)
+        if folded != char:
+            changed[char] = folded
+    if not changed:
+        return text
+    if len(changed) <= 8 and all(len(f) == 1 and f not in changed for f in changed.values()):
+        for char, folded in changed.items():  # no result is itself replaced: order does not matter
+            text = text.replace(char, folded)
+        return text
+    return text.translate(_FOLD_MAP)
+
+
 def fold(text: str) -> Folded:
     """Script → simplified, full-width digits → ASCII, radicals → ordinary characters, one
     character at a time; spaces and pinyin debris (「區(qū)」) dropped."""
-    dropped = [False] * len(text)
-    for match in PINYIN_DEBRIS_RE.finditer(text):
-        for i in range(match.start(), match.end()):
-            dropped[i] = True
-    chars: list[str] = []
+    # Spans to drop (debris never holds a space, so the two kinds never overlap).
+    drops = [m.span() for m in PINYIN_DEBRIS_RE.finditer(text)]
+    drops.extend(m.span() for m in SPACES_RE.finditer(text))
+    if not drops:
+        return Folded(_fold_chars(text), tuple(range(len(text))))
+    drops.sort()
+    pieces: list[str] = []
     index: list[int] = []
-    for i, char in enumerate(text):
-        if dropped[i] or char in SPACE_CHARS:
-            continue
-        chars.append(_fold_char(char))
-        index.append(i)
-    return Folded("".join(chars), tuple(index))
+    position = 0
+    for start, end in drops:
+        if start > position:
+            pieces.append(text[position:start])
+            index.extend(range(position, start))
+        position = max(position, end)
+    if position < len(text):
+        pieces.append(text[position:])
+        index.extend(range(position, len(text)))
+    return Folded(_fold_chars("".join(pieces)), tuple(index))
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,12 @@ SPACES_RE = re.compile(f"[{SPACE_CHARS}]+")
 _LABEL_PUNCT_RE = re.compile(r"[、.．,，;；:：“”\"'‘’「」《》（）()\[\]【】/／\-—–_|·]")
 
 
+_FULLWIDTH_DIGIT_RE = re.compile("[０-９]")
+
+
 def ascii_digits(text: str) -> str:
+    if _FULLWIDTH_DIGIT_RE.search(text) is None:  # the common case; translate is slow on long text
+        return text
     return text.translate(_FULLWIDTH_DIGITS)
 
 

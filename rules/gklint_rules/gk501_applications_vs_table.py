@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.figures import table_claims, table_number
+from gklint.figures import table_number
 
 
 def _where(report, number) -> str:
@@ -44,7 +44,7 @@ def check(report, options):
     ## Fix safety
     No automatic fix: the text or the table may be wrong. The message gives the table's value.
     """
-    for claim in table_claims(report):
+    for claim in report.table_claims:
         if claim.topic != "applications":
             continue
         new = table_number(report, "applications", "new", "total")

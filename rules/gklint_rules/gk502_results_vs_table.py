@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.figures import table_claims, table_number
+from gklint.figures import table_number
 
 _NAMES = {
     "disclosed": "（一）予以公开",
@@ -45,7 +45,7 @@ def check(report, options):
     ## Fix safety
     No automatic fix: the text or the table may be wrong. The message gives the table's value.
     """
-    for claim in table_claims(report):
+    for claim in report.table_claims:
         if claim.topic != "result":
             continue
         number = table_number(report, "applications", claim.row, "total")

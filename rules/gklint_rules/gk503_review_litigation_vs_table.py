@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.figures import table_claims, table_number
+from gklint.figures import table_number
 
 _COLUMNS = {"total": "总计", "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
 _SUIT_GROUPS = ("direct_suit", "suit_after_review")
@@ -48,7 +48,7 @@ def check(report, options):
     ## Fix safety
     No automatic fix: the text or the table may be wrong. The message gives the table's value.
     """
-    for claim in table_claims(report):
+    for claim in report.table_claims:
         if claim.topic not in ("review", "litigation"):
             continue
         expected = _expected(report, claim.topic, claim.column)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.figures import table_claims, table_number
+from gklint.figures import table_number
 
 _ROWS = {"rules": "规章", "normative_documents": "规范性文件"}
 
@@ -38,7 +38,7 @@ def check(report, options):
     ## Fix safety
     No automatic fix: the text or the table may be wrong. The message gives the table's values.
     """
-    for claim in table_claims(report):
+    for claim in report.table_claims:
         if claim.topic != "documents":
             continue
         found = []

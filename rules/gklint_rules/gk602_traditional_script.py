@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
 from gklint.text import PINYIN_DEBRIS_RE, is_simplified_char, is_traditional_char, to_simplified
@@ -32,12 +33,15 @@ def conversions(report) -> list[tuple[int, str, str]]:
     """
     text = report.text
     changed: list[tuple[int, str, str]] = []
+    traditional = {c for c in set(text) if is_traditional_char(c)}
+    if not traditional:
+        return changed
     for line in report.lines:
-        if not any(is_traditional_char(c) for c in line.text):
+        if traditional.isdisjoint(line.text):
             continue
         clean, offsets = _line_without_debris(text, line.start, line.end)
         for run in _HAN_RUN_RE.finditer(clean):
-            if not any(is_traditional_char(c) for c in run.group()):
+            if traditional.isdisjoint(run.group()):
                 continue
             converted = to_simplified(run.group())
             if len(converted) != len(run.group()):  # phrase of another length: fall back to characters
@@ -98,7 +102,8 @@ def check(report, options):
         return
     offset, old, new = changed[0]
     count = len(changed)
-    simplified = sum(1 for c in report.text if is_simplified_char(c))
+    counts = Counter(report.text)
+    simplified = sum(n for c, n in counts.items() if is_simplified_char(c))
     if simplified:
         zh_mix, en_mix = f"，同时有 {simplified} 个简体字（繁简混用）", f", mixed with {simplified} simplified-only characters"
     else:
