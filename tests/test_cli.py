@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import random
@@ -23,10 +25,19 @@ def gklint(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 
 def findings(*args: str, cwd: Path | None = None) -> list[dict]:
-    out = gklint("--format", "json", *args, cwd=cwd)
-    assert out.returncode in (0, 1), out.stderr
-    assert "Traceback" not in out.stderr
-    return json.loads(out.stdout)
+    """The JSON findings of an in-process run (the real CLI code path, without a process start)."""
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    previous = Path.cwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(stdout):
+            code = main(["--format", "json", *args])
+        stdout.flush()
+    finally:
+        os.chdir(previous)
+    assert code in (0, 1)
+    return json.loads(stdout.buffer.getvalue().decode("utf-8"))
 
 
 def key(items):
