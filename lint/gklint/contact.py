@@ -13,9 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from .period import Passage, law, passages
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,6 +67,8 @@ def _digits_valid(digits: str) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def _valid_cn(digits: str) -> bool:
+    import phonenumbers  # imported on first use: slow to import, not needed without phone numbers
+
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(digits, "CN"))
     except phonenumbers.NumberParseException:
@@ -92,6 +91,8 @@ class Email:
 
 @functools.lru_cache(maxsize=1024)
 def _email_error(address: str) -> str | None:
+    from email_validator import EmailNotValidError, validate_email  # on first use, as phonenumbers
+
     try:
         validate_email(address, check_deliverability=False)
     except EmailNotValidError as error:

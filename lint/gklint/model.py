@@ -17,7 +17,7 @@ from .source import SourceText
 from .template import SectionSpec, Template, TemplateSet
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     number: int  # 1-based
     start: int  # offset of the first character
@@ -26,8 +26,14 @@ class Line:
     # The text without surrounding spaces (computed once: nearly every line is asked).
     stripped: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "stripped", self.text.strip(" \t\u00a0\u2002\u2003\u3000"))
+    def __init__(self, number: int, start: int, end: int, text: str) -> None:
+        # Written directly (a report has hundreds of lines; frozen dataclass setattr is slow).
+        fields = self.__dict__
+        fields["number"] = number
+        fields["start"] = start
+        fields["end"] = end
+        fields["text"] = text
+        fields["stripped"] = text.strip(" \t\u00a0\u2002\u2003\u3000")
 
     @property
     def is_blank(self) -> bool:

@@ -29,6 +29,8 @@ _PATTERNS = (
     (ARABIC, re.compile(rf"(?P<num>{_AR_NUM}){_SPACE}(?P<sep>[、.．])(?![0-9０-９])")),
 )
 _LEADING_SPACE_RE = re.compile(_SPACE)
+# What every pattern above can start with (after the leading spaces): most lines are no numbering.
+_MAY_START_RE = re.compile(rf"{_SPACE}[（(一二三四五六七八九十0-9０-９]")
 _TRAILING_SPACE_RE = re.compile(_SPACE)
 
 
@@ -51,6 +53,8 @@ class Numbering:
 
 def parse_numbering(line_text: str, line_start: int) -> Numbering | None:
     """The numbering at the start of a line (after leading spaces), or None."""
+    if _MAY_START_RE.match(line_text) is None:
+        return None
     lead = _LEADING_SPACE_RE.match(line_text).end()
     for style, pattern in _PATTERNS:
         match = pattern.match(line_text, lead)

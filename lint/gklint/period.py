@@ -250,6 +250,8 @@ def _mention(passage: Passage, match: re.Match, p: str) -> DateMention | None:
 def date_mentions(report: "Report") -> Iterator[DateMention]:
     """Every month-day date in the paragraphs (with its year when written)."""
     for passage in passages(report):
+        if "月" not in passage.text:  # every date names its month
+            continue
         for match in DATE_RE.finditer(passage.text):
             mention = _mention(passage, match, "")
             if mention is not None:
@@ -302,7 +304,7 @@ def find_periods(report: "Report") -> list[Period]:
     found: list[Period] = []
     for passage in passages(report):
         text = passage.text
-        for match in RANGE_RE.finditer(text):
+        for match in RANGE_RE.finditer(text) if "月" in text else ():  # a range names its months
             lead = _sentence_before(text, match.start())
             if not any(k in lead for k in (preamble_keywords if passage.section == 0 else keywords)):
                 continue
@@ -391,7 +393,17 @@ def find_publication_dates(report: "Report") -> list[PublicationDate]:
         start, end = field.value_start + span[0], field.value_start + span[1]
         found.append(PublicationDate("metadata", field.key, report.text[start:end], date, start, end))
     # The signature date: a line that is only a date, among the last lines of the report.
-    tail = [line for line in report.lines if not line.is_blank][-int(data["signature_lines"]) :]
+    wanted = int(data["signature_lines"])
+    if wanted > 0:  # the last `wanted` non-blank lines, found from the end
+        tail = []
+        for line in reversed(report.lines):
+            if line.stripped:
+                tail.append(line)
+                if len(tail) == wanted:
+                    break
+        tail.reverse()
+    else:
+        tail = [line for line in report.lines if not line.is_blank][-wanted:]
     last_heading = max((s.heading.line.number for s in report.sections), default=0)
     for line in tail:
         if line.number <= last_heading:

@@ -32,7 +32,10 @@ def is_traditional_char(char: str) -> bool:
     return _T2S.convert(char) != char
 
 
-_S2T = opencc.OpenCC("s2t")
+@functools.lru_cache(maxsize=None)
+def _s2t() -> opencc.OpenCC:
+    """The s2t converter, loaded on first use (its tables take as long to load as a whole lint)."""
+    return opencc.OpenCC("s2t")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -40,7 +43,7 @@ def is_simplified_char(char: str) -> bool:
     """True for a simplified-only Han character (OpenCC s2t changes it, t2s keeps it): 区, 报."""
     if not ("\u3400" <= char <= "\u9fff"):
         return False
-    return _S2T.convert(char) != char and _T2S.convert(char) == char
+    return _s2t().convert(char) != char and _T2S.convert(char) == char
 
 
 # --- converter debris: pinyin left in parentheses after a character (區(qū)) ---
