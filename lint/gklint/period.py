@@ -108,7 +108,8 @@ def fold(text: str) -> Folded:
     """Script → simplified, full-width digits → ASCII, radicals → ordinary characters, one
     character at a time; spaces and pinyin debris (「區(qū)」) dropped."""
     # Spans to drop (debris never holds a space, so the two kinds never overlap).
-    drops = [m.span() for m in PINYIN_DEBRIS_RE.finditer(text)]
+    # Debris opens with a bracket: without one, there is none to look for.
+    drops = [m.span() for m in PINYIN_DEBRIS_RE.finditer(text)] if "(" in text or "（" in text else []
     drops.extend(m.span() for m in SPACES_RE.finditer(text))
     if not drops:
         return Folded(_fold_chars(text), tuple(range(len(text))))

@@ -5,6 +5,7 @@ Readers are plugins (`gklint_readers` hook); the built-in one reads .txt and .md
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,11 +54,15 @@ class ReadError(Exception):
         self.en = en
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # counted as binary evidence
+_ODD_CHARS_RE = re.compile("[\ue000-\uf8ff\x80-\x9f]")  # private use, C1 controls
+
+
 def _looks_binary(data: bytes) -> bool:
     if b"\x00" in data:
         return True
     sample = data[:8192]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > max(2, len(sample) // 200)
 
 
@@ -66,7 +71,7 @@ def _implausible(text: str) -> bool:
     sample = text[:4000]
     if not sample:
         return False
-    odd = sum(1 for c in sample if "\ue000" <= c <= "\uf8ff" or "\x80" <= c <= "\x9f")
+    odd = len(_ODD_CHARS_RE.findall(sample))
     return odd > len(sample) // 50
 
 

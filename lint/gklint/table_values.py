@@ -117,13 +117,13 @@ def _text_token(word: str, start: int, line: int, shape: str) -> Token:
         if len(_WORD_KEYS) < 65536:
             _WORD_KEYS[word] = cached
     key, positions = cached
-    return Token(TEXT, start, start + len(word), line, shape, raw=word, key=key, offsets=tuple(start + i for i in positions))
+    return Token(TEXT, start, start + len(word), line, shape, word, key, tuple(map(start.__add__, positions)))
 
 
 def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], blank_if_empty: bool, cell_end: int) -> None:
     """Tokens of one cell's text (already masked); `base` is the offset of text[0]."""
     stripped = text.strip(SPACE_CHARS)
-    if not stripped or stripped.strip("\x00") == "":
+    if not stripped or not stripped.strip("\x00"):
         if blank_if_empty:
             out.append(Token(BLANK, cell_end, cell_end, line, shape))
         return
@@ -131,7 +131,7 @@ def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], 
         start = base + text.index(stripped)
         number = parse_number(stripped)
         if number is not None:
-            out.append(Token(NUM, start, start + len(stripped), line, shape, value=number[0], unit=number[1], digits=number[2]))
+            out.append(Token(NUM, start, start + len(stripped), line, shape, "", "", (), number[0], number[1], False, number[2]))
             return
         if stripped not in NON_NUMERIC_WORDS and stripped not in _SIGNS and not stripped[-1].isdigit() and stripped[-1] not in "０１２３４５６７８９":
             out.append(_text_token(stripped, start, line, shape))

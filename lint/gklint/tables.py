@@ -327,15 +327,17 @@ def _run_together(values: list[Token], expected: int, counts: bool) -> bool:
 
 
 def _make_cells(row: TableRow, values: list[Token], columns: list[tuple[str, str, str]]) -> None:
+    # Cell(row, column, raw, value, start, end, kind, blank, non_numeric, glued, line), positionally: hot.
+    row_id, width = row.id, len(columns)
     for index, token in enumerate(values):
-        column, _label, kind = columns[index] if index < len(columns) else ("", "", "count")
+        column, _label, kind = columns[index] if index < width else ("", "", "count")
         if token.type == NUM:
-            cell = Cell(row.id, column, "", token.value, token.start, token.end, kind=kind, glued=token.glued, line=token.line)
+            cell = Cell(row_id, column, "", token.value, token.start, token.end, kind, False, False, token.glued, token.line)
         elif token.type == BLANK:
-            cell = Cell(row.id, column, "", None, token.start, token.end, kind=kind, blank=True, line=token.line)
+            cell = Cell(row_id, column, "", None, token.start, token.end, kind, True, False, False, token.line)
         else:
-            cell = Cell(row.id, column, token.raw, None, token.start, token.end, kind=kind, non_numeric=True, line=token.line)
-        (row.cells if index < len(columns) else row.extra).append(cell)
+            cell = Cell(row_id, column, token.raw, None, token.start, token.end, kind, False, True, False, token.line)
+        (row.cells if index < width else row.extra).append(cell)
 
 
 def _row_from_run(report: Report, run: Run, spec_id: str, label: str, size: int, columns, version: str = "") -> TableRow:

@@ -41,27 +41,31 @@ def conversions(report) -> list[tuple[int, str, str]]:
             continue
         clean, offsets = _line_without_debris(text, line.start, line.end)
         for run in _HAN_RUN_RE.finditer(clean):
-            if traditional.isdisjoint(run.group()):
+            group = run.group()
+            if traditional.isdisjoint(group):
                 continue
-            converted = to_simplified(run.group())
-            if len(converted) != len(run.group()):  # phrase of another length: fall back to characters
-                converted = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in run.group())
-            for index, (old, new) in enumerate(zip(run.group(), converted)):
-                if old != new:
-                    changed.append((offsets[run.start() + index], old, new))
+            converted = to_simplified(group)
+            if len(converted) != len(group):  # phrase of another length: fall back to characters
+                converted = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in group)
+            if converted == group:
+                continue
+            base = run.start()
+            changed.extend(
+                (offsets[base + index], old, new) for index, (old, new) in enumerate(zip(group, converted)) if old != new
+            )
     return changed
 
 
 def _edits(changed: list[tuple[int, str, str]]) -> list[Edit]:
     """One edit per run of adjacent changed characters."""
-    edits: list[Edit] = []
+    runs: list[list] = []  # [start, end, [replacement characters]]
     for offset, _, new in changed:
-        if edits and edits[-1].end == offset:
-            last = edits[-1]
-            edits[-1] = Edit(last.start, offset + 1, last.replacement + new)
+        if runs and runs[-1][1] == offset:
+            runs[-1][1] = offset + 1
+            runs[-1][2].append(new)
         else:
-            edits.append(Edit(offset, offset + 1, new))
-    return edits
+            runs.append([offset, offset + 1, [new]])
+    return [Edit(start, end, "".join(chars)) for start, end, chars in runs]
 
 
 @rule(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
@@ -72,13 +73,24 @@ def _page_footers(report):
         )
 
 
+@functools.lru_cache(maxsize=None)
+def _words_re(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def _placeholders(report):
     text = report.text
     words = [w for w in report.template.data.get("placeholder_words", []) if w]
     patterns = [_PLACEHOLDER_MARKS_RE]
     if words:
-        patterns.append(re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))))
-    debris = [(m.start(), m.end()) for line in report.lines for m in EXPORT_TOKEN_RE.finditer(text, line.start, line.end)]
+        patterns.append(_words_re(tuple(words)))
+    # Every export token opens with "[": lines without one hold none.
+    debris = [
+        (m.start(), m.end())
+        for line in report.lines
+        if "[" in line.text
+        for m in EXPORT_TOKEN_RE.finditer(text, line.start, line.end)
+    ]
     for pattern in patterns:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in debris):

@@ -44,6 +44,8 @@ def check(report, options):
     else changes. Radicals with no ordinary character are reported without an edit.
     """
     text = report.text
+    if RADICAL_RE.search(text) is None:  # none anywhere: no line to look at
+        return
     for line in report.lines:
         found = [
             (m.start(), m.group(), ordinary_char(m.group()))
