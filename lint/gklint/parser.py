@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from pathlib import Path
 
@@ -35,13 +36,16 @@ _OTHER_BREAKS_RE = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def split_lines(text: str) -> list[Line]:
+    if _OTHER_BREAKS_RE.search(text) is None:
+        raws = text.splitlines(keepends=True)  # never an empty one
+        contents = [raw.rstrip("\r\n") for raw in raws]
+        starts = itertools.accumulate(map(len, raws), initial=0)
+        lines = [Line(number, start, start + len(content), content) for number, start, content in zip(itertools.count(1), starts, contents)]
+        return lines or [Line(1, 0, 0, "")]
     lines: list[Line] = []
     position = 0
-    if _OTHER_BREAKS_RE.search(text) is None:
-        raws = text.splitlines(keepends=True)
-    else:
-        raws = (m.group() for m in _LINE_RE.finditer(text))
-    for number, raw in enumerate(raws, start=1):
+    for number, match in enumerate(_LINE_RE.finditer(text), start=1):
+        raw = match.group()
         if not raw:
             break
         content = raw.rstrip("\r\n")

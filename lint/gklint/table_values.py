@@ -123,6 +123,10 @@ def _text_token(word: str, start: int, line: int, shape: str) -> Token:
 def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], blank_if_empty: bool, cell_end: int) -> None:
     """Tokens of one cell's text (already masked); `base` is the offset of text[0]."""
     stripped = text.strip(SPACE_CHARS)
+    if stripped.isdigit() and stripped.isascii():  # a plain count ("0", "125"): most cells
+        start = base + text.index(stripped)
+        out.append(Token(NUM, start, start + len(stripped), line, shape, "", "", (), int(stripped), "", False, len(stripped)))
+        return
     if not stripped or not stripped.strip("\x00"):
         if blank_if_empty:
             out.append(Token(BLANK, cell_end, cell_end, line, shape))

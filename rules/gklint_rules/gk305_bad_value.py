@@ -62,6 +62,12 @@ def check(report, options):
         for row in table.rows + table.extra_rows:
             label = row.label or row.written
             for cell in row.cells + row.extra:
+                if not (
+                    cell.glued
+                    or cell.non_numeric
+                    or cell.kind == "count" and cell.value is not None and (cell.value < 0 or cell.value != int(cell.value))
+                ):
+                    continue  # nothing below can apply (most cells)
                 column = table.column_label(cell.column) if cell.column else "多出的值"
                 if cell.glued:
                     yield Finding(
