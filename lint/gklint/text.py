@@ -33,6 +33,25 @@ def is_traditional_char(char: str) -> bool:
 
 
 @functools.lru_cache(maxsize=None)
+def traditional_chars() -> str:
+    """Every character `is_traditional_char` accepts (U+3400–U+9FFF), in code-point order.
+
+    One OpenCC call for the whole block, one character a line: no phrase spans a line break,
+    so each character converts as it does alone (tests/test_text_scan.py checks this)."""
+    chars = [chr(code) for code in range(0x3400, 0xA000)]
+    converted = _T2S.convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # pragma: no cover - a converter that joins lines
+        return "".join(c for c in chars if is_traditional_char(c))
+    return "".join(c for c, simple in zip(chars, converted) if simple != c)
+
+
+@functools.lru_cache(maxsize=None)
+def traditional_re() -> re.Pattern:
+    """A character `is_traditional_char` accepts: a fast scan of whole texts for any."""
+    return re.compile(f"[{traditional_chars()}]")
+
+
+@functools.lru_cache(maxsize=None)
 def _s2t() -> opencc.OpenCC:
     """The s2t converter, loaded on first use (its tables take as long to load as a whole lint)."""
     return opencc.OpenCC("s2t")

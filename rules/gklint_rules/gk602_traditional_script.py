@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.text import PINYIN_DEBRIS_RE, is_simplified_char, is_traditional_char, to_simplified
+from gklint.text import PINYIN_DEBRIS_RE, is_simplified_char, is_traditional_char, to_simplified, traditional_re
 
 _HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 
@@ -33,6 +33,8 @@ def conversions(report) -> list[tuple[int, str, str]]:
     """
     text = report.text
     changed: list[tuple[int, str, str]] = []
+    if traditional_re().search(text) is None:  # fast scan: no traditional character anywhere
+        return changed
     traditional = {c for c in set(text) if is_traditional_char(c)}
     if not traditional:
         return changed

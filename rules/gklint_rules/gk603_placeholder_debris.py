@@ -12,6 +12,7 @@ EXPORT_TOKEN_RE = re.compile(r"(?:\[(?:image|bookmark)[ \t]*:[^\]\n]*\])+")
 # Runs of X or × standing for a name, number or date to be filled in (XX局, 20XX年, ××月).
 # Not part of a Latin word, an e-mail address, a URL or a file name: no `\b` on Chinese text.
 _PLACEHOLDER_MARKS_RE = re.compile(r"(?<![A-Za-z@._/\\:%+-])(?:[Xx]{2,}|[Ｘｘ]{2,}|×{2,})(?![A-Za-z@._/\\%+-])")
+_MARK_PAIR_RE = re.compile(r"[Xx]{2}|[Ｘｘ]{2}|×{2}")  # what every placeholder mark contains (fast scan)
 _LINE_SPACE = " \t\u00a0\u2002\u2003\u3000"
 
 
@@ -34,6 +35,8 @@ def _line_removal(report, line) -> Edit:
 
 def _export_debris(report):
     text = report.text
+    if "[" not in text:  # every export token opens with one
+        return
     for line in report.lines:
         if "[" not in line.text:
             continue
@@ -87,11 +90,13 @@ def _placeholders(report):
     # Every export token opens with "[": lines without one hold none.
     debris = [
         (m.start(), m.end())
-        for line in report.lines
+        for line in (report.lines if "[" in text else ())
         if "[" in line.text
         for m in EXPORT_TOKEN_RE.finditer(text, line.start, line.end)
     ]
     for pattern in patterns:
+        if pattern is _PLACEHOLDER_MARKS_RE and _MARK_PAIR_RE.search(text) is None:
+            continue  # every placeholder mark is at least such a pair: none anywhere
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in debris):
                 continue

@@ -1,0 +1,37 @@
+"""The fast whole-text scans agree with the per-character definitions they stand in for.
+
+`text.traditional_chars()` converts the whole CJK block in one OpenCC call (one character a
+line); `period.fold` skips the per-character work when its pre-scan finds no character that
+`_fold_char` would change. Both must see exactly what the one-character functions see.
+"""
+
+from __future__ import annotations
+
+from gklint.period import _ASTRAL_FOLDABLE_RE, _fold_char, _foldable_re, fold
+from gklint.text import is_traditional_char, traditional_chars, traditional_re
+
+
+def test_traditional_chars_is_the_per_character_set():
+    per_char = "".join(chr(code) for code in range(0x3400, 0xA000) if is_traditional_char(chr(code)))
+    assert traditional_chars() == per_char
+    assert "區" in per_char and "区" not in per_char
+    assert traditional_re().search("统计期限") is None
+    assert traditional_re().search("統計期限").group() == "統"
+
+
+def test_fold_prescan_covers_every_changed_character():
+    codes = [*range(0x0000, 0xD800), *range(0xE000, 0x10000), *range(0x2F800, 0x2FA20)]
+    missed = [
+        hex(code)
+        for code in codes
+        if _fold_char(chr(code)) != chr(code)
+        and not (_foldable_re().match(chr(code)) or _ASTRAL_FOLDABLE_RE.match(chr(code)))
+    ]
+    assert missed == []
+
+
+def test_fold_with_and_without_foldable_characters():
+    assert fold("统计期限为2020年").text == "统计期限为2020年"
+    folded = fold("統計期限為２０２０年 ⼀月")
+    assert folded.text == "统计期限为2020年一月"
+    assert folded.index == (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12)
