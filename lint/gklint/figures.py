@@ -575,6 +575,8 @@ def _result_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) -> l
     claims = []
     for entry in config.get("results", []):
         for word in entry["words"]:
+            if word not in text:  # the pattern holds the word itself
+                continue
             pattern = _result_pattern(word)
             for match in pattern.finditer(text):
                 left, _ = _clause_bounds(text, match.start(), match.start())
@@ -591,6 +593,8 @@ def _review_claims(report: Report, text: str, paragraph: Paragraph, config: dict
     claims = []
     negated: set[str] = set()
     for topic, word in topics:
+        if word not in text:  # both patterns below hold the word itself
+            continue
         pattern = _review_pattern(word)
         for match in pattern.finditer(text):
             claim = _claim(topic, int(match.group("num")), text, match.start("num"), match.end(), paragraph)
@@ -636,6 +640,8 @@ def _document_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) ->
     claims = []
     for entry in rows:
         for word in entry["words"]:
+            if word not in text:  # the pattern holds the word itself
+                continue
             pattern = _document_pattern(word)
             for match in pattern.finditer(text):
                 left, _ = _clause_bounds(text, match.start(), match.start())

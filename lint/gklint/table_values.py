@@ -211,11 +211,15 @@ def tokenize(lines: list[Line], skip: set[int]) -> list[Token]:
     """The token stream of some lines (page-number lines in `skip` are left out)."""
     out: list[Token] = []
     for line in lines:
-        if line.number in skip:
+        number = line.number
+        if number in skip:
             continue
         text = line.text
+        if text[:1] == "\t" and "|" not in text and "\t" not in text[1:]:  # line_shape's first case, inline
+            masked = _mask(text) if "[" in text or "(" in text or "（" in text else text
+            _cell_tokens(masked[1:], line.start + 1, number, CELL_PER_LINE, out, True, line.end)
+            continue
         shape = line_shape(text)
-        number = line.number
         if shape is None:
             out.append(Token(BREAK, line.start, line.start, number, PDF))
             continue

@@ -38,7 +38,7 @@ def check(report, options):
     annotates and everything else on the line stay byte-identical.
     """
     text = report.text
-    if PINYIN_DEBRIS_RE.search(text) is None:  # none anywhere: no line to look at
+    if ("(" not in text and "（" not in text) or PINYIN_DEBRIS_RE.search(text) is None:  # none anywhere
         return
     for line in report.lines:
         if "(" not in line.text and "（" not in line.text:
