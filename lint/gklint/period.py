@@ -30,7 +30,7 @@ from .text import (
     label_key,
     ordinary_char,
     to_simplified,
-    traditional_chars,
+    traditional_re,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,7 +42,7 @@ LAW_PATH = TEMPLATE_DIR / "law.yaml"
 @functools.lru_cache(maxsize=None)
 def law() -> dict[str, Any]:
     """The legal facts of templates/law.yaml (deadlines, names, keyword lists)."""
-    yaml = YAML(typ="safe", pure=True)
+    yaml = YAML(typ="safe")  # the C loader when installed, as for the templates: the same data, faster
     with LAW_PATH.open(encoding="utf-8") as handle:
         return yaml.load(handle) or {}
 
@@ -87,20 +87,14 @@ _FOLD_MAP = _FoldMap()
 _FOLDED: dict[str, str] = {}  # character → `_fold_char` (unbounded: one entry a distinct character)
 
 
-@functools.lru_cache(maxsize=None)
-def _foldable_re() -> re.Pattern:
-    """Every BMP character `_fold_char` may change: full-width digits, radicals and compatibility
-    ideographs (`text.RADICAL_RE`), traditional characters (the astral block: `_ASTRAL_FOLDABLE_RE`,
-    apart so that this class compiles to a bitmap)."""
-    return re.compile(f"[０-９\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff{traditional_chars()}]")
-
-
-_ASTRAL_FOLDABLE_RE = re.compile("[\U0002f800-\U0002fa1f]")
+# Besides traditional characters (`text.traditional_re`), what `_fold_char` may change:
+# full-width digits, radicals and compatibility ideographs (`text.RADICAL_RE`).
+_OTHER_FOLDABLE_RE = re.compile("[０-９\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def _fold_chars(text: str) -> str:
     """`_fold_char` applied to every character of `text` (most characters stay as they are)."""
-    if _foldable_re().search(text) is None and _ASTRAL_FOLDABLE_RE.search(text) is None:
+    if _OTHER_FOLDABLE_RE.search(text) is None and traditional_re().search(text) is None:
         return text
     changed: dict[str, str] = {}
     for char in set(text):

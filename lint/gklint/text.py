@@ -38,11 +38,11 @@ def traditional_chars() -> str:
 
     One OpenCC call for the whole block, one character a line: no phrase spans a line break,
     so each character converts as it does alone (tests/test_text_scan.py checks this)."""
-    chars = [chr(code) for code in range(0x3400, 0xA000)]
+    chars = "".join(map(chr, range(0x3400, 0xA000)))
     converted = _T2S.convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # pragma: no cover - a converter that joins lines
         return "".join(c for c in chars if is_traditional_char(c))
-    return "".join(c for c, simple in zip(chars, converted) if simple != c)
+    return "".join([c for c, simple in zip(chars, converted) if simple != c])
 
 
 @functools.lru_cache(maxsize=None)

@@ -7,15 +7,43 @@ original; fixes are never written to these files (`SourceText.fixable` is False)
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from .docx_reader import DocxReader
-from .html_reader import HtmlReader
 from .origins import LineOrigins, OffsetOrigins
 
-READERS = [DocxReader(), HtmlReader()]
+
+class _OnFirstRead:
+    """A built-in reader whose module is imported when it reads its first file: a run over
+    .txt files never pays for the HTML parser and the .docx code. Same `name`, `suffixes`, `read`."""
+
+    def __init__(self, module: str, cls: str, name: str, suffixes: tuple[str, ...]):
+        self.name = name
+        self.suffixes = suffixes
+        self._where = (module, cls)
+        self._reader = None
+
+    def read(self, path: Path, data: bytes):
+        if self._reader is None:
+            module, cls = self._where
+            self._reader = getattr(importlib.import_module(module, __name__), cls)()
+        return self._reader.read(path, data)
+
+
+READERS = [
+    _OnFirstRead(".docx_reader", "DocxReader", "docx", (".docx",)),
+    _OnFirstRead(".html_reader", "HtmlReader", "html", (".html", ".htm", ".shtml", ".xhtml")),
+]
+
+
+def __getattr__(name: str):
+    """`DocxReader` and `HtmlReader`, imported on first access (PEP 562)."""
+    modules = {"DocxReader": ".docx_reader", "HtmlReader": ".html_reader"}
+    if name in modules:
+        return getattr(importlib.import_module(modules[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["READERS", "DocxReader", "HtmlReader", "LineOrigins", "OffsetOrigins", "lint_stdin"]
 
