@@ -167,7 +167,7 @@ def _phones(passage: Passage) -> list[Phone]:
                 position += 1
             else:
                 break
-    for match in bare_landline.finditer(text):
+    for match in bare_landline.finditer(text) if "0" in text else ():  # an area code starts with 0
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         phone = _phone(passage, match.start(), match.end(), "", bad)
@@ -180,6 +180,8 @@ def _emails(passage: Passage) -> list[Email]:
     """Addresses with an @ (or a full-width ＠); the label before one, if any, is kept."""
     _phone_label, _number, _bare, email_label, _bad = _patterns()
     text = passage.text
+    if "@" not in text and "＠" not in text:  # every address has one
+        return []
     labels = {label.end(): label.group("label") for label in email_label.finditer(text)}
     emails: list[Email] = []
     for match in _EMAIL_RE.finditer(text):

@@ -23,7 +23,7 @@ _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR_RE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年")
 _TERMINAL = "。！？；：!?;:…”」』）)"
 _TABLE_ROW_RE = re.compile(r"[0-9][ \t\u3000]+[-+]?[0-9]")
-_CJK_RE = re.compile("[\u4e00-\u9fff]")
+_NON_CJK_RE = re.compile("[^\u4e00-\u9fff]+")
 _META_KEY_RE = re.compile(r"^\s*([^|:：]{1,12})[:：]\s*$")
 
 # Fuzzy match thresholds for a heading's title against a section's wording.
@@ -58,7 +58,8 @@ def split_lines(text: str) -> list[Line]:
 
 def _is_table_fragment(line: Line) -> bool:
     """Cell lines of exported tables: tab-prefixed (Word) or pipe fragments/Markdown rows."""
-    return line.text.startswith("\t") or line.stripped.startswith("|") or line.stripped.endswith("|")
+    stripped = line.stripped
+    return line.text[:1] == "\t" or stripped[:1] == "|" or stripped[-1:] == "|"
 
 
 def find_year(text: str) -> int | None:
@@ -188,7 +189,7 @@ def _hard_wrapped(lines: list[Line]) -> bool:
         if len(l.stripped) >= 15
         and not _is_table_fragment(l)
         and nb.parse_numbering(l.text, l.start) is None
-        and len(_CJK_RE.findall(l.stripped)) * 2 >= len(l.stripped)
+        and len(_NON_CJK_RE.sub("", l.stripped)) * 2 >= len(l.stripped)  # CJK characters counted
     ]
     if len(long_lines) < 5:
         return False
@@ -211,12 +212,14 @@ def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrappe
     for line in report_lines:
         if line.number in skip:  # page numbers inside a paragraph are skipped, not breaks
             continue
-        if line.is_blank or _is_table_fragment(line):
-            flush()
+        if not line.stripped or _is_table_fragment(line):
+            if chars:
+                flush()
             continue
         starts_new = not hard_wrapped or not chars or nb.parse_numbering(line.text, line.start) is not None
         if starts_new:
-            flush()
+            if chars:
+                flush()
             first = line.number
         lead = len(line.text) - len(line.text.lstrip(" \t\u3000"))
         body = line.text[lead:].rstrip(" \t\u3000")
