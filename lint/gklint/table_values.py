@@ -230,7 +230,11 @@ def tokenize(lines: list[Line], skip: set[int]) -> list[Token]:
             position = 0
             before = len(out)
             for part in masked.split("|"):
-                if part.strip(SPACE_CHARS):
+                stripped = part.strip(SPACE_CHARS)
+                if stripped.isdigit() and stripped.isascii():  # a plain count: _cell_tokens' first case, inline
+                    start = line.start + position + part.index(stripped)
+                    out.append(Token(NUM, start, start + len(stripped), number, shape, "", "", (), int(stripped), "", False, len(stripped)))
+                elif stripped:
                     _cell_tokens(part, line.start + position, number, shape, out, False, 0)
                 position += len(part) + 1
             if len(out) > before:
@@ -238,7 +242,11 @@ def tokenize(lines: list[Line], skip: set[int]) -> list[Token]:
         elif shape == PIPE:
             position = 0
             for part in masked.split("|"):
-                if part.strip(SPACE_CHARS):
+                stripped = part.strip(SPACE_CHARS)
+                if stripped.isdigit() and stripped.isascii():  # a plain count: _cell_tokens' first case, inline
+                    start = line.start + position + part.index(stripped)
+                    out.append(Token(NUM, start, start + len(stripped), number, shape, "", "", (), int(stripped), "", False, len(stripped)))
+                elif stripped:
                     _cell_tokens(part, line.start + position, number, shape, out, False, 0)
                 position += len(part) + 1
         elif shape == TSV:
