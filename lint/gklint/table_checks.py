@@ -3,9 +3,10 @@ the result rows of table 三, and number formatting."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, Iterator
 
-from .model import Cell, Report, Table
+from .model import Cell, Report, Table, TableRow
 
 TABLE_NAMES = {
     "active_disclosure": ("第二部分「主动公开政府信息情况」表", "table 二 (active disclosure)"),
@@ -72,3 +73,30 @@ def equal(a: float | int, b: float | int) -> bool:
 
 def cell_span(cell: Cell) -> tuple[int, int]:
     return (cell.start, cell.end) if cell.end > cell.start else (cell.start, cell.start)
+
+
+@dataclass(frozen=True)
+class TotalMismatch:
+    """A row whose 总计 cell is not the sum of its part cells."""
+
+    row: TableRow
+    total: Cell
+    expected: float | int
+    expression: str  # "72 + 64 + 178 + 37"
+
+    @property
+    def difference(self) -> str:
+        return fmt(abs(self.total.number - self.expected))
+
+
+def row_total_mismatches(table: Table, total_id: str = "total") -> Iterator[TotalMismatch]:
+    """Rows of `table` whose `total_id` cell ≠ the sum of the row's other columns (rows with an unread cell are skipped)."""
+    part_ids = [column for column, _label in table.columns if column != total_id]
+    for row in table.rows:
+        total = table.cell(row.id, total_id)
+        parts = [table.cell(row.id, column) for column in part_ids]
+        if total is None or any(part is None for part in parts):
+            continue
+        expected = sum(part.number for part in parts)
+        if not equal(total.number, expected):
+            yield TotalMismatch(row, total, expected, " + ".join(fmt(part.number) for part in parts))

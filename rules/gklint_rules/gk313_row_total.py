@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.table_checks import equal, fmt, table_name
+from gklint.table_checks import fmt, row_total_mismatches, table_name
 
 
 @rule(
@@ -34,28 +34,15 @@ def check(report, options):
     No fix: the total may be right and a column wrong.
     """
     table = report.table("applications")
-    if table is None or not table.readable:
+    if table is None or not table.readable or "total" not in (c for c, _l in table.columns):
         return
     zh, en = table_name(table)
-    ids = [c for c, _l in table.columns]
-    if "total" not in ids:
-        return
-    parts_ids = [c for c in ids if c != "total"]
-    for row in table.rows:
-        total = table.cell(row.id, "total")
-        parts = [table.cell(row.id, c) for c in parts_ids]
-        if total is None or any(p is None for p in parts):
-            continue
-        expected = sum(p.number for p in parts)
-        if equal(total.number, expected):
-            continue
-        expr = " + ".join(fmt(p.number) for p in parts)
+    for m in row_total_mismatches(table):
         yield Finding(
-            total.start,
-            total.end,
-            zh=f"{zh}「{row.label}」行：总计为 {fmt(total.number)}，各类申请人之和为 {expr} = {fmt(expected)}，相差 {fmt(abs(total.number - expected))}",
-            en=f"{en}, row {row.label}: 总计 is {fmt(total.number)} but the applicant columns sum to {expr} = {fmt(expected)}, a difference of {fmt(abs(total.number - expected))}",
+            m.total.start,
+            m.total.end,
+            zh=f"{zh}「{m.row.label}」行：总计为 {fmt(m.total.number)}，各类申请人之和为 {m.expression} = {fmt(m.expected)}，相差 {m.difference}",
+            en=f"{en}, row {m.row.label}: 总计 is {fmt(m.total.number)} but the applicant columns sum to {m.expression} = {fmt(m.expected)}, a difference of {m.difference}",
         )
-
 
 RULE = check

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.table_checks import equal, fmt, table_name
+from gklint.table_checks import fmt, row_total_mismatches, table_name
 
 
 @rule(
@@ -39,22 +39,12 @@ def check(report, options):
     if table is None or not table.readable:
         return
     zh, en = table_name(table)
-    parts_ids = [c for c, _l in table.columns if c != "total"]
-    for row in table.rows:
-        total = table.cell(row.id, "total")
-        parts = [table.cell(row.id, c) for c in parts_ids]
-        if total is None or any(p is None for p in parts):
-            continue
-        expected = sum(p.number for p in parts)
-        if equal(total.number, expected):
-            continue
-        expr = " + ".join(fmt(p.number) for p in parts)
+    for m in row_total_mismatches(table):
         yield Finding(
-            total.start,
-            total.end,
-            zh=f"{zh}「{row.label}」：总计为 {fmt(total.number)}，结果维持+结果纠正+其他结果+尚未审结 = {expr} = {fmt(expected)}，相差 {fmt(abs(total.number - expected))}",
-            en=f"{en}, {row.label}: 总计 is {fmt(total.number)} but upheld+corrected+other+pending = {expr} = {fmt(expected)}, a difference of {fmt(abs(total.number - expected))}",
+            m.total.start,
+            m.total.end,
+            zh=f"{zh}「{m.row.label}」：总计为 {fmt(m.total.number)}，结果维持+结果纠正+其他结果+尚未审结 = {m.expression} = {fmt(m.expected)}，相差 {m.difference}",
+            en=f"{en}, {m.row.label}: 总计 is {fmt(m.total.number)} but upheld+corrected+other+pending = {m.expression} = {fmt(m.expected)}, a difference of {m.difference}",
         )
-
 
 RULE = check
