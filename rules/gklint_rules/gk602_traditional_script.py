@@ -3,26 +3,36 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.text import PINYIN_DEBRIS_RE, is_simplified_char, is_traditional_char, to_simplified, traditional_re
+from gklint.text import PINYIN_DEBRIS_RE, is_simplified_char, to_simplified, traditional_re
 
 _HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 
 
-def _line_without_debris(text: str, start: int, end: int) -> tuple[str, list[int]]:
-    """The line's text with pinyin debris cut out, and the source offset of each kept character."""
+def _line_without_debris(text: str, start: int, end: int, debris: bool) -> tuple[str, list[int], list[int]]:
+    """The line's text with pinyin debris cut out, and its pieces: the position of each piece
+    in that text and the source offset of the piece's first character (ascending)."""
+    matches = list(PINYIN_DEBRIS_RE.finditer(text, start, end)) if debris else ()
+    if not matches:
+        return text[start:end], [0], [start]
     kept: list[str] = []
-    offsets: list[int] = []
+    clean_starts: list[int] = []
+    source_starts: list[int] = []
     position = start
-    for match in PINYIN_DEBRIS_RE.finditer(text, start, end):
+    length = 0
+    for match in matches:
+        clean_starts.append(length)
+        source_starts.append(position)
         kept.append(text[position : match.start()])
-        offsets.extend(range(position, match.start()))
+        length += match.start() - position
         position = match.end()
+    clean_starts.append(length)
+    source_starts.append(position)
     kept.append(text[position:end])
-    offsets.extend(range(position, end))
-    return "".join(kept), offsets
+    return "".join(kept), clean_starts, source_starts
 
 
 def conversions(report) -> list[tuple[int, str, str]]:
@@ -33,18 +43,17 @@ def conversions(report) -> list[tuple[int, str, str]]:
     """
     text = report.text
     changed: list[tuple[int, str, str]] = []
-    if traditional_re().search(text) is None:  # fast scan: no traditional character anywhere
+    traditional = traditional_re()  # exactly the characters is_traditional_char accepts
+    if traditional.search(text) is None:  # fast scan: no traditional character anywhere
         return changed
-    traditional = {c for c in set(text) if is_traditional_char(c)}
-    if not traditional:
-        return changed
+    debris = "(" in text or "（" in text  # debris opens with a bracket
     for line in report.lines:
-        if traditional.isdisjoint(line.text):
+        if traditional.search(text, line.start, line.end) is None:
             continue
-        clean, offsets = _line_without_debris(text, line.start, line.end)
+        clean, clean_starts, source_starts = _line_without_debris(text, line.start, line.end, debris)
         for run in _HAN_RUN_RE.finditer(clean):
             group = run.group()
-            if traditional.isdisjoint(group):
+            if traditional.search(group) is None:
                 continue
             converted = to_simplified(group)
             if len(converted) != len(group):  # phrase of another length: fall back to characters
@@ -52,9 +61,11 @@ def conversions(report) -> list[tuple[int, str, str]]:
             if converted == group:
                 continue
             base = run.start()
-            changed.extend(
-                (offsets[base + index], old, new) for index, (old, new) in enumerate(zip(group, converted)) if old != new
-            )
+            for index, (old, new) in enumerate(zip(group, converted)):
+                if old != new:
+                    position = base + index
+                    piece = bisect_right(clean_starts, position) - 1  # the last piece starting at or before it
+                    changed.append((source_starts[piece] + position - clean_starts[piece], old, new))
     return changed
 
 
