@@ -96,10 +96,14 @@ def test_unknown_selector_and_format_are_usage_errors():
 
 
 def test_lang_en():
-    zh = findings("--isolated", "--select", "GK0", str(SEEDS[0]))
+    zh = findings("--isolated", "--select", "ALL", str(seed("004")))
+    en = findings("--isolated", "--select", "ALL", "--lang", "en", str(seed("004")))
+    assert [(f["code"], f["line"]) for f in zh] == [(f["code"], f["line"]) for f in en]
+    assert all(z["message"] != e["message"] for z, e in zip(zh, en))
+    # English messages quote Chinese only for the report's own words.
+    assert all(sum(c.isascii() for c in e["message"]) > len(e["message"]) / 3 for e in en)
     out = gklint("--isolated", "--lang", "en", "--select", "GK002", os.devnull)
     assert "empty" in out.stdout and out.returncode == 1
-    assert zh == [] or all(f["message"] for f in zh)
 
 
 def test_bad_input_never_tracebacks(tmp_path):
