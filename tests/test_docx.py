@@ -201,7 +201,6 @@ def cell_values(result) -> list:
 def test_word_tables_give_the_same_cells_as_the_txt(linter, docx_path):
     from_txt = cell_values(linter.lint_path(SEED))
     result = linter.lint_path(docx_path)
-    if not from_txt:
-        pytest.skip("the table reader reads no tables yet")
+    assert len(from_txt) > 100  # tables 二, 三 and 四 of seed 003
     assert cell_values(result) == from_txt
     assert {t.shape for t in result.report.tables} == {"tsv"}

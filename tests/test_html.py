@@ -206,6 +206,5 @@ def test_html_tables_give_the_same_cells_as_the_txt(linter, page_path):
     from .test_docx import cell_values
 
     from_txt = cell_values(linter.lint_path(SEED))
-    if not from_txt:
-        pytest.skip("the table reader reads no tables yet")
+    assert len(from_txt) > 100  # tables 二, 三 and 四 of seed 003
     assert cell_values(linter.lint_path(page_path)) == from_txt

@@ -21,7 +21,6 @@ and column in the HTML source. Fixes are not applied to HTML.
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import html
 import re
