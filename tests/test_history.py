@@ -13,7 +13,7 @@ from gklint.cli import main
 from gklint.config import Settings
 from gklint.engine import Linter
 from gklint.history import Identity, identify, link_previous, pair
-from gklint.source import SourceText, decode
+from gklint.source import SourceText
 
 from .conftest import SAMPLES, seed
 
