@@ -63,16 +63,45 @@ def _fold_char(char: str) -> str:
     return char
 
 
-@dataclass(frozen=True)
 class Folded:
-    """`text` is the folded string; `index[k]` is the position in the original of text[k]."""
+    """`text` is the folded string; `index[k]` is the position in the original of text[k].
 
-    text: str
-    index: tuple[int, ...]
+    The index is built on first use (most folded texts are only searched): from `kept`, the
+    (start, end) spans of the original that the folded text keeps, in order."""
+
+    __slots__ = ("text", "_index", "_kept")
+
+    def __init__(self, text: str, index: tuple[int, ...] | None = None, kept=None) -> None:
+        self.text = text
+        self._index = index
+        self._kept = kept
+
+    @property
+    def index(self) -> tuple[int, ...]:
+        index = self._index
+        if index is None:
+            parts: list[int] = []
+            for start, end in self._kept:
+                parts.extend(range(start, end))
+            index = tuple(parts)
+            self._index = index
+        return index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original positions for the folded slice text[start:end] (end > start)."""
-        return self.index[start], self.index[end - 1] + 1
+        index = self.index
+        return index[start], index[end - 1] + 1
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Folded):
+            return NotImplemented
+        return self.text == other.text and self.index == other.index
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.index))
+
+    def __repr__(self) -> str:
+        return f"Folded(text={self.text!r}, index={self.index!r})"
 
 
 class _FoldMap(dict):
@@ -115,25 +144,36 @@ def _fold_chars(text: str) -> str:
 def fold(text: str) -> Folded:
     """Script → simplified, full-width digits → ASCII, radicals → ordinary characters, one
     character at a time; spaces and pinyin debris (「區(qū)」) dropped."""
+    return _fold(text, True)
+
+
+def _fold(text: str, chars: bool) -> Folded:
+    """`fold`; with `chars` False the caller knows no character of `text` folds (`_may_fold`)."""
     # Spans to drop (debris never holds a space, so the two kinds never overlap).
     # Debris opens with a bracket: without one, there is none to look for.
     drops = [m.span() for m in PINYIN_DEBRIS_RE.finditer(text)] if "(" in text or "（" in text else []
     drops.extend(m.span() for m in SPACES_RE.finditer(text))
     if not drops:
-        return Folded(_fold_chars(text), tuple(range(len(text))))
+        return Folded(_fold_chars(text) if chars else text, None, ((0, len(text)),))
     drops.sort()
     pieces: list[str] = []
-    index: list[int] = []
+    kept: list[tuple[int, int]] = []
     position = 0
     for start, end in drops:
         if start > position:
             pieces.append(text[position:start])
-            index.extend(range(position, start))
+            kept.append((position, start))
         position = max(position, end)
     if position < len(text):
         pieces.append(text[position:])
-        index.extend(range(position, len(text)))
-    return Folded(_fold_chars("".join(pieces)), tuple(index))
+        kept.append((position, len(text)))
+    joined = "".join(pieces)
+    return Folded(_fold_chars(joined) if chars else joined, None, kept)
+
+
+def _may_fold(text: str) -> bool:
+    """Whether `_fold_chars` may change any character of `text` (one scan of a whole text)."""
+    return _OTHER_FOLDABLE_RE.search(text) is not None or traditional_re().search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -163,7 +203,8 @@ def passages(report: "Report") -> list[Passage]:
     """The report's paragraphs, folded; computed once a report (kept beside its cached properties)."""
     cached = vars(report).get("_gk2_passages")
     if cached is None:
-        cached = [Passage(p, fold(p.text)) for p in report.paragraphs]
+        chars = _may_fold(report.text)  # most reports: no paragraph has a character to fold
+        cached = [Passage(p, _fold(p.text, chars)) for p in report.paragraphs]
         vars(report)["_gk2_passages"] = cached
     return cached
 
