@@ -207,8 +207,44 @@ def line_shape(text: str) -> str | None:
     return PDF
 
 
+_LINE_TOKENS: dict[str, tuple[tuple, ...]] = {}
+_NO_SKIP: set[int] = set()
+
+
 def tokenize(lines: list[Line], skip: set[int]) -> list[Token]:
-    """The token stream of some lines (page-number lines in `skip` are left out)."""
+    """The token stream of some lines (page-number lines in `skip` are left out).
+
+    A line's tokens depend only on its text (offsets shift with the line's start), so each
+    distinct line text is read once (`_tokenize_lines`) and its tokens kept relative to the line."""
+    out: list[Token] = []
+    append = out.append
+    cache = _LINE_TOKENS
+    for line in lines:
+        number = line.number
+        if number in skip:
+            continue
+        text = line.text
+        relative = cache.get(text)
+        base = line.start
+        if relative is None:
+            tokens = _tokenize_lines([line], _NO_SKIP)
+            out.extend(tokens)
+            if len(cache) < 65536:
+                cache[text] = tuple(
+                    (t.type, t.start - base, t.end - base, t.shape, t.raw, t.key,
+                     tuple([o - base for o in t.offsets]) if t.offsets else (), t.value, t.unit, t.glued, t.digits)
+                    for t in tokens
+                )
+            continue
+        for type_, start, end, shape, raw, key, offsets, value, unit, glued, digits in relative:
+            if offsets:
+                offsets = tuple(map(base.__add__, offsets))
+            append(Token(type_, base + start, base + end, number, shape, raw, key, offsets, value, unit, glued, digits))
+    return out
+
+
+def _tokenize_lines(lines: list[Line], skip: set[int]) -> list[Token]:
+    """The token stream of some lines, read afresh (what `tokenize` caches per line text)."""
     out: list[Token] = []
     for line in lines:
         number = line.number
@@ -216,6 +252,12 @@ def tokenize(lines: list[Line], skip: set[int]) -> list[Token]:
             continue
         text = line.text
         if text[:1] == "\t" and "|" not in text and "\t" not in text[1:]:  # line_shape's first case, inline
+            body = text[1:]
+            stripped = body.strip(SPACE_CHARS)
+            if stripped.isdigit() and stripped.isascii():  # a plain count: _cell_tokens' first case, inline
+                start = line.start + 1 + body.index(stripped)
+                out.append(Token(NUM, start, start + len(stripped), number, CELL_PER_LINE, "", "", (), int(stripped), "", False, len(stripped)))
+                continue
             masked = _mask(text) if "[" in text or "(" in text or "（" in text else text
             _cell_tokens(masked[1:], line.start + 1, number, CELL_PER_LINE, out, True, line.end)
             continue

@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Cell, Report, Table, TableRow
@@ -329,15 +328,25 @@ def _run_together(values: list[Token], expected: int, counts: bool) -> bool:
 def _make_cells(row: TableRow, values: list[Token], columns: list[tuple[str, str, str]]) -> None:
     # Cell(row, column, raw, value, start, end, kind, blank, non_numeric, glued, line), positionally: hot.
     row_id, width = row.id, len(columns)
-    for index, token in enumerate(values):
-        column, _label, kind = columns[index] if index < width else ("", "", "count")
-        if token.type == NUM:
-            cell = Cell(row_id, column, "", token.value, token.start, token.end, kind, False, False, token.glued, token.line)
-        elif token.type == BLANK:
-            cell = Cell(row_id, column, "", None, token.start, token.end, kind, True, False, False, token.line)
+    cells = row.cells
+    for token, (column, _label, kind) in zip(values, columns):
+        type_ = token.type
+        if type_ == NUM:
+            cells.append(Cell(row_id, column, "", token.value, token.start, token.end, kind, False, False, token.glued, token.line))
+        elif type_ == BLANK:
+            cells.append(Cell(row_id, column, "", None, token.start, token.end, kind, True, False, False, token.line))
         else:
-            cell = Cell(row_id, column, token.raw, None, token.start, token.end, kind, False, True, False, token.line)
-        (row.cells if index < width else row.extra).append(cell)
+            cells.append(Cell(row_id, column, token.raw, None, token.start, token.end, kind, False, True, False, token.line))
+    if len(values) > width:
+        extra = row.extra
+        for token in values[width:]:
+            type_ = token.type
+            if type_ == NUM:
+                extra.append(Cell(row_id, "", "", token.value, token.start, token.end, "count", False, False, token.glued, token.line))
+            elif type_ == BLANK:
+                extra.append(Cell(row_id, "", "", None, token.start, token.end, "count", True, False, False, token.line))
+            else:
+                extra.append(Cell(row_id, "", token.raw, None, token.start, token.end, "count", False, True, False, token.line))
 
 
 def _row_from_run(report: Report, run: Run, spec_id: str, label: str, size: int, columns, version: str = "") -> TableRow:
@@ -379,8 +388,18 @@ def _region(report: Report, number: int) -> tuple[list, int] | None:
 
 
 def _shape(tokens: list[Token]) -> str:
-    counts = Counter(t.shape for t in tokens if t.type != BREAK)
-    return counts.most_common(1)[0][0] if counts else "unknown"
+    counts: dict[str, int] = {}  # insertion order kept: ties go to the shape seen first (Counter.most_common)
+    for t in tokens:
+        if t.type != BREAK:
+            shape = t.shape
+            counts[shape] = counts.get(shape, 0) + 1
+    if not counts:
+        return "unknown"
+    best, most = "unknown", 0
+    for shape, count in counts.items():
+        if count > most:
+            best, most = shape, count
+    return best
 
 
 def _table_shell(report: Report, kind: str, tokens: list[Token], start: int, end: int) -> Table:
