@@ -181,14 +181,30 @@ def _title(lines: list[Line], first_section_line: int) -> Title | None:
     return None
 
 
-def _hard_wrapped(lines: list[Line]) -> bool:
+def _line_facts(lines: list[Line]) -> list:
+    """Per line (by index): False for a blank line or a table fragment, else its numbering
+    (None when it has none) — computed once for the parser's passes."""
+    facts: list = []
+    append = facts.append
+    parse_numbering = nb.parse_numbering
+    for line in lines:
+        stripped = line.stripped
+        if not stripped or line.text[:1] == "\t" or stripped[:1] == "|" or stripped[-1:] == "|":
+            append(False)
+        else:
+            append(parse_numbering(line.text, line.start))
+    return facts
+
+
+def _hard_wrapped(lines: list[Line], facts: list | None = None) -> bool:
     """PDF text breaks lines inside sentences; Word exports end long lines with punctuation."""
+    if facts is None:
+        facts = _line_facts(lines)
     long_lines = [
         l.stripped
-        for l in lines
-        if len(l.stripped) >= 15
-        and not _is_table_fragment(l)
-        and nb.parse_numbering(l.text, l.start) is None
+        for l, fact in zip(lines, facts)
+        if fact is None
+        and len(l.stripped) >= 15
         and len(_NON_CJK_RE.sub("", l.stripped)) * 2 >= len(l.stripped)  # CJK characters counted
     ]
     if len(long_lines) < 5:
@@ -197,7 +213,9 @@ def _hard_wrapped(lines: list[Line]) -> bool:
     return open_ended / len(long_lines) >= 0.4
 
 
-def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrapped: bool, section_of) -> list[Paragraph]:
+def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrapped: bool, section_of, facts: list | None = None) -> list[Paragraph]:
+    if facts is None:
+        facts = _line_facts(report_lines)
     paragraphs: list[Paragraph] = []
     chars: list[str] = []
     offsets: list[int] = []
@@ -209,14 +227,14 @@ def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrappe
             paragraphs.append(Paragraph("".join(chars), tuple(offsets), first, last, section_of(first)))
         chars, offsets = [], []
 
-    for line in report_lines:
+    for line, fact in zip(report_lines, facts):
         if line.number in skip:  # page numbers inside a paragraph are skipped, not breaks
             continue
-        if not line.stripped or _is_table_fragment(line):
+        if fact is False:  # blank or a table fragment
             if chars:
                 flush()
             continue
-        starts_new = not hard_wrapped or not chars or nb.parse_numbering(line.text, line.start) is not None
+        starts_new = not hard_wrapped or not chars or fact is not None
         if starts_new:
             if chars:
                 flush()
@@ -243,11 +261,9 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
     sections: list[Section] = []
     duplicates: list[Heading] = []
     numbered: list[tuple[Line, nb.Numbering, SectionSpec | None, bool]] = []
-    for line in lines:
-        if line.is_blank or _is_table_fragment(line):
-            continue
-        numbering = nb.parse_numbering(line.text, line.start)
-        if numbering is None:
+    facts = _line_facts(lines)
+    for line, numbering in zip(lines, facts):
+        if not numbering:  # blank, a table fragment or no numbering
             continue
         title = line.text[numbering.title_start - line.start :].strip()
         match = None
@@ -294,11 +310,11 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
 
     title_end = title.lines[-1].number if title else 0
     preamble = range(title_end + 1, first_section_line if first_section_line else len(lines) + 1)
-    hard_wrapped = _hard_wrapped(lines)
+    hard_wrapped = _hard_wrapped(lines, facts)
     skip = {l.number for l in page_markers} | section_line_numbers
     if title:
         skip |= {l.number for l in title.lines}
-    paragraphs = _paragraphs(lines, source.text, skip, hard_wrapped, section_of)
+    paragraphs = _paragraphs(lines, source.text, skip, hard_wrapped, section_of, facts)
 
     return Report(
         path=path,
