@@ -17,6 +17,9 @@ from .source import SourceText
 from .template import SectionSpec, Template, TemplateSet
 
 
+LINE_SPACES = " \t\u00a0\u2002\u2003\u3000"  # what `Line.stripped` strips
+
+
 @dataclass(frozen=True, init=False)
 class Line:
     number: int  # 1-based
@@ -33,7 +36,7 @@ class Line:
         fields["start"] = start
         fields["end"] = end
         fields["text"] = text
-        fields["stripped"] = text.strip(" \t\u00a0\u2002\u2003\u3000")
+        fields["stripped"] = text.strip(LINE_SPACES)
 
     @property
     def is_blank(self) -> bool:
