@@ -100,6 +100,18 @@ def _versions(report: Report) -> list[Template]:
     return list(report.templates.templates)
 
 
+_TEMPLATE_CACHE: dict = {}
+
+
+def _template_cached(name: str, templates: list[Template], kind: str, build):
+    """build(templates, kind), once per set of template objects (kept alive here, so ids stay theirs)."""
+    key = (name, kind, tuple(id(t) for t in templates))
+    hit = _TEMPLATE_CACHE.get(key)
+    if hit is None:
+        hit = _TEMPLATE_CACHE[key] = (list(templates), build(templates, kind))
+    return hit[1]
+
+
 def _row_specs(templates: list[Template], kind: str) -> list[RowSpec]:
     """Every row label of a kind in every version, longest key first."""
     cache_key = (kind, tuple(id(t) for t in templates))
@@ -144,16 +156,35 @@ def _block_columns(block: dict) -> list[tuple[str, str, str]]:
 # --- matching labels ------------------------------------------------------------
 
 
+_EXACT_INDEX: dict[int, tuple] = {}
+
+
+def _exact_index(specs: list[RowSpec]) -> tuple:
+    """(specs, key lengths longest first, {key: first spec with it}, [(alias, spec)]), once per spec list."""
+    hit = _EXACT_INDEX.get(id(specs))
+    if hit is None or hit[0] is not specs:
+        by_key: dict[str, RowSpec] = {}
+        for spec in specs:
+            by_key.setdefault(spec.key, spec)
+        lengths = sorted({len(spec.key) for spec in specs}, reverse=True)
+        aliases = [(alias, spec) for spec in specs for alias in spec.alias_keys]
+        hit = _EXACT_INDEX[id(specs)] = (specs, lengths, by_key, aliases)
+    return hit
+
+
 def _match_exact(key: str, specs: list[RowSpec]) -> tuple[RowSpec, int, bool] | None:
     """The spec whose label (or alias) ends the label text: (spec, key length, is_alias)."""
-    for spec in specs:
-        if key.endswith(spec.key):
-            return spec, len(spec.key), False
+    _specs, lengths, by_key, aliases = _exact_index(specs)
+    size = len(key)
+    for length in lengths:  # specs are sorted longest key first: the longest label that ends the text
+        if length <= size:
+            spec = by_key.get(key[size - length :])
+            if spec is not None:
+                return spec, length, False
     best = None
-    for spec in specs:
-        for alias in spec.alias_keys:
-            if key.endswith(alias) and (best is None or len(alias) > best[1]):
-                best = (spec, len(alias), True)
+    for alias, spec in aliases:
+        if key.endswith(alias) and (best is None or len(alias) > best[1]):
+            best = (spec, len(alias), True)
     return best
 
 
@@ -623,15 +654,7 @@ def _one_run_per_row(report: Report, kind: str, matched: list, unmatched: list[R
     """A row label found twice (a narrative figure next to the table, a repeated row): keep the
     run whose number of values fits the template; the other one is left unmatched (GK308 when
     it lies inside the table)."""
-    widths: dict[str, int] = {}
-    for template in _versions(report):
-        if kind == "applications":
-            width = len(template.data.get("applicant_columns", []))
-            for row, _block in _template_rows(template, kind):
-                widths[row["id"]] = width
-        else:
-            for row, block in _template_rows(template, kind):
-                widths[row["id"]] = max(widths.get(row["id"], 0), len(block["columns"]))
+    widths = _template_cached("widths", _versions(report), kind, _row_widths)
     best: dict[str, int] = {}
     for index, (run, spec, _size, deviates) in enumerate(matched):
         if not spec.data_in:
@@ -654,11 +677,21 @@ def _one_run_per_row(report: Report, kind: str, matched: list, unmatched: list[R
     return keep
 
 
-def _column_evidence(report: Report, templates: list[Template], tokens: list[Token], matched) -> set[str]:
-    """Table 二: version-specific column labels in its header, and rows of a neutral label whose
-    number of values only one version has."""
-    evidence: set[str] = set()
-    text_key = "".join(t.key for t in tokens if t.type == TEXT)
+def _row_widths(templates: list[Template], kind: str) -> dict[str, int]:
+    widths: dict[str, int] = {}
+    for template in templates:
+        if kind == "applications":
+            width = len(template.data.get("applicant_columns", []))
+            for row, _block in _template_rows(template, kind):
+                widths[row["id"]] = width
+        else:
+            for row, block in _template_rows(template, kind):
+                widths[row["id"]] = max(widths.get(row["id"], 0), len(block["columns"]))
+    return widths
+
+
+def _disclosure_columns(templates: list[Template], _kind: str) -> tuple[dict[str, set[str]], dict[str, dict[str, int]]]:
+    """Table 二's column label keys per version, and each row's number of columns per version."""
     column_keys: dict[str, set[str]] = {}
     width: dict[str, dict[str, int]] = {}
     for template in templates:
@@ -668,6 +701,15 @@ def _column_evidence(report: Report, templates: list[Template], tokens: list[Tok
             for row in block["rows"]:
                 width.setdefault(row["id"], {})[template.version] = len(block["columns"])
         column_keys[template.version] = keys
+    return column_keys, width
+
+
+def _column_evidence(report: Report, templates: list[Template], tokens: list[Token], matched) -> set[str]:
+    """Table 二: version-specific column labels in its header, and rows of a neutral label whose
+    number of values only one version has."""
+    evidence: set[str] = set()
+    text_key = "".join(t.key for t in tokens if t.type == TEXT)
+    column_keys, width = _template_cached("disclosure_columns", templates, "active_disclosure", _disclosure_columns)
     for version, keys in column_keys.items():
         others = set().union(*(k for v, k in column_keys.items() if v != version))
         for key in keys:
