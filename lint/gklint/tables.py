@@ -452,6 +452,43 @@ def _choose_version(report: Report, evidence: set[str]) -> tuple[Template, bool,
     return own, False, True
 
 
+def _layout(templates: list[Template], kind: str) -> tuple:
+    """A template's reading layout of table 二 or 三 (computed once per template):
+    (applicant columns, {row id: columns}, {group id: item ids}, data row ids, {row id: label}, table columns)."""
+    template = templates[0]
+    rows_spec = _template_rows(template, kind)
+    applicant = [(c["id"], c["label"], "count") for c in template.data.get("applicant_columns", [])]
+    columns_of: dict[str, list[tuple[str, str, str]]] = {}
+    groups: dict[str, list[str]] = {}
+    data_ids: list[str] = []
+    labels: dict[str, str] = {}
+    for row, block in rows_spec:
+        labels[row["id"]] = row["label"]
+        if row.get("parent") and not row.get("total_of"):
+            groups.setdefault(row["parent"], []).append(row["id"])
+        if row.get("group"):
+            continue
+        data_ids.append(row["id"])
+        if kind == "applications":
+            columns_of[row["id"]] = applicant
+        else:
+            cols = _block_columns(block)
+            if row.get("kind"):
+                cols = [(i, l, row["kind"]) for i, l, _k in cols]
+            columns_of[row["id"]] = cols
+    if kind == "applications":
+        table_columns = [(i, l) for i, l, _k in applicant]
+    else:
+        seen: list[tuple[str, str]] = []
+        for row, block in rows_spec:
+            if block is not None:
+                for i, l, _k in _block_columns(block):
+                    if (i, l) not in seen:
+                        seen.append((i, l))
+        table_columns = seen
+    return applicant, columns_of, groups, data_ids, labels, table_columns
+
+
 def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
     """Tables 二 and 三: rows recognised by label, in any shape."""
     templates = _versions(report)
@@ -516,37 +553,9 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
         table.version = template.version
 
     # The rows of the chosen template, with their columns.
-    rows_spec = _template_rows(template, kind)
-    applicant = [(c["id"], c["label"], "count") for c in template.data.get("applicant_columns", [])]
-    columns_of: dict[str, list[tuple[str, str, str]]] = {}
-    groups: dict[str, list[str]] = {}
-    data_ids: list[str] = []
-    labels: dict[str, str] = {}
-    for row, block in rows_spec:
-        labels[row["id"]] = row["label"]
-        if row.get("parent") and not row.get("total_of"):
-            groups.setdefault(row["parent"], []).append(row["id"])
-        if row.get("group"):
-            continue
-        data_ids.append(row["id"])
-        if kind == "applications":
-            columns_of[row["id"]] = applicant
-        else:
-            cols = _block_columns(block)
-            if row.get("kind"):
-                cols = [(i, l, row["kind"]) for i, l, _k in cols]
-            columns_of[row["id"]] = cols
-    table.groups = groups
-    if kind == "applications":
-        table.columns = [(i, l) for i, l, _k in applicant]
-    else:
-        seen: list[tuple[str, str]] = []
-        for row, block in rows_spec:
-            if block is not None:
-                for i, l, _k in _block_columns(block):
-                    if (i, l) not in seen:
-                        seen.append((i, l))
-        table.columns = seen
+    applicant, columns_of, groups, data_ids, labels, table_columns = _template_cached("layout", [template], kind, _layout)
+    table.groups = {group: list(items) for group, items in groups.items()}
+    table.columns = list(table_columns)
 
     found: dict[str, TableRow] = {}
     run_together: Run | None = None
