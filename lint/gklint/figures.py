@@ -95,6 +95,7 @@ _NUMBER = r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
 _PERCENT_RE = re.compile(rf"({_NUMBER}){_SP}[%％]")
 _CLAUSE_END = "。！？!?"
 _ITEM_SEPS = "，,、"
+_ASCII_DIGIT_RE = re.compile("[0-9]")
 _STRONG_SEPS = "；;"
 
 
@@ -248,9 +249,13 @@ def _counted_across(texts: list[str], config: dict[str, Any]) -> bool:
 
 
 def _inline(report: Report, paragraph: Paragraph, config: dict[str, Any], pattern: re.Pattern) -> list[Figure]:
+    markers = config.get("split_markers", [])
+    # A marker without digits is found after ascii_digits only where it is found before.
+    if not any(marker in paragraph.text or _ASCII_DIGIT_RE.search(marker) for marker in markers):
+        return []
     text = ascii_digits(paragraph.text)  # same length: offsets stay valid
     figures = []
-    for marker in config.get("split_markers", []):
+    for marker in markers:
         for found in _literal_re(marker).finditer(text):
             position = found.start()
             sentence_start = max(text.rfind(c, 0, position) for c in "。！？!?；;") + 1
@@ -496,9 +501,13 @@ def table_claims(report: Report) -> list[TableClaim]:
     if not config:
         return []
     ranges = _table_line_ranges(report)
+    # Every claim's pattern holds 申请 or one of these words (none with a digit: `_claim_words`).
+    words = _claim_words(config)
     claims: list[TableClaim] = []
     for paragraph in report.paragraphs:
         if any(first <= paragraph.first_line <= last for first, last in ranges):
+            continue
+        if words is not None and not any(word in paragraph.text for word in words):
             continue
         text = ascii_digits(paragraph.text)
         claims.extend(_application_claims(text, paragraph, config))
@@ -506,6 +515,19 @@ def table_claims(report: Report) -> list[TableClaim]:
         claims.extend(_review_claims(report, text, paragraph, config))
         claims.extend(_document_claims(text, paragraph, config))
     return claims
+
+
+def _claim_words(config: dict[str, Any]) -> tuple[str, ...] | None:
+    """Words one of which every claim's text holds (`_application_claims`, `_result_claims`:
+    申请; `_review_claims`, `_document_claims`: their words); None when one has a digit (a
+    full-width digit before `ascii_digits` could match it)."""
+    words = ["申请"]
+    words.extend(config.get("review", []))
+    words.extend(config.get("litigation", []))
+    words.extend(word for entry in config.get("documents", {}).get("rows", []) for word in entry["words"])
+    if any(_ASCII_DIGIT_RE.search(word) for word in words):
+        return None
+    return tuple(words)
 
 
 _CARRIED_RE = re.compile(rf"{_SP}[（(]{_SP}含[^）)]*?结转[^）)0-9]*[0-9]+{_SP}件")
