@@ -419,25 +419,20 @@ def _region(report: Report, number: int) -> tuple[list, int] | None:
 
 
 def _shape(tokens: list[Token]) -> str:
-    counts: dict[str, int] = {}  # insertion order kept: ties go to the shape seen first (Counter.most_common)
-    for t in tokens:
-        if t.type != BREAK:
-            shape = t.shape
-            counts[shape] = counts.get(shape, 0) + 1
-    if not counts:
-        return "unknown"
+    shapes = [t.shape for t in tokens if t.type != BREAK]
     best, most = "unknown", 0
-    for shape, count in counts.items():
+    for shape in dict.fromkeys(shapes):  # first seen wins a tie, as Counter.most_common
+        count = shapes.count(shape)
         if count > most:
             best, most = shape, count
     return best
 
 
 def _table_shell(report: Report, kind: str, tokens: list[Token], start: int, end: int) -> Table:
-    inside = [t for t in tokens if start <= t.start <= end]
     first = report.location(start)[0]
     last = report.location(max(end - 1, start))[0]
-    return Table(kind, KIND_SECTION[kind], first, last, shape=_shape(inside), start=start, end=end,
+    shape = _shape([t for t in tokens if start <= t.start <= end])
+    return Table(kind, KIND_SECTION[kind], first, last, shape=shape, start=start, end=end,
                  expected_version=report.template.version)
 
 
