@@ -5,6 +5,7 @@ Tables are read afterwards by `gklint.tables` into `Report.tables`.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import itertools
@@ -38,7 +39,7 @@ _OTHER_BREAKS_RE = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 def split_lines(text: str) -> list[Line]:
     if _OTHER_BREAKS_RE.search(text) is None:
         raws = text.splitlines(keepends=True)  # never an empty one
-        contents = [raw.rstrip("\r\n") for raw in raws]
+        contents = text.splitlines()  # the same lines without their endings
         starts = itertools.accumulate(map(len, raws), initial=0)
         # Line.__init__ inlined (hundreds of lines a report): the same fields, written directly.
         new = object.__new__
@@ -63,6 +64,19 @@ def split_lines(text: str) -> list[Line]:
     if not lines:
         lines.append(Line(1, 0, 0, ""))
     return lines
+
+
+_PAGE_DASH_RE = re.compile("[-—–－]")  # every page marker has one
+
+
+def _page_markers(text: str, lines: list[Line]) -> list[Line]:
+    """The lines PAGE_MARKER_RE matches, looked for only on lines with a dash."""
+    dashes = [m.start() for m in _PAGE_DASH_RE.finditer(text)]
+    if not dashes:
+        return []
+    starts = [l.start for l in lines]
+    candidates = sorted({bisect.bisect_right(starts, position) - 1 for position in dashes})
+    return [lines[i] for i in candidates if i >= 0 and PAGE_MARKER_RE.match(lines[i].text)]
 
 
 def _is_table_fragment(line: Line) -> bool:
@@ -261,7 +275,7 @@ def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrappe
 
 def parse(source: SourceText, path: Path, templates: TemplateSet, template_choice: str = "auto", issuer: str = "department") -> Report:
     lines = split_lines(source.text)
-    page_markers = [l for l in lines if PAGE_MARKER_RE.match(l.text)]
+    page_markers = _page_markers(source.text, lines)
     page_numbers = [int(PAGE_MARKER_RE.match(l.text).group(1)) for l in page_markers]
     paginated = len(page_numbers) >= 2 and all(b > a for a, b in zip(page_numbers, page_numbers[1:]))
 
