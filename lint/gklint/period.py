@@ -171,6 +171,18 @@ def _fold(text: str, chars: bool) -> Folded:
     return Folded(_fold_chars(joined) if chars else joined, None, kept)
 
 
+def _fold_table(text: str) -> dict[int, str]:
+    """str.translate table of `_fold_char` for the characters of `text` it changes."""
+    table: dict[int, str] = {}
+    for char in set(text):
+        folded = _FOLDED.get(char)
+        if folded is None:
+            folded = _FOLDED[char] = _fold_char(char)
+        if folded != char:
+            table[ord(char)] = folded
+    return table
+
+
 def _may_fold(text: str) -> bool:
     """Whether `_fold_chars` may change any character of `text` (one scan of a whole text)."""
     return _OTHER_FOLDABLE_RE.search(text) is not None or traditional_re().search(text) is not None
@@ -203,10 +215,48 @@ def passages(report: "Report") -> list[Passage]:
     """The report's paragraphs, folded; computed once a report (kept beside its cached properties)."""
     cached = vars(report).get("_gk2_passages")
     if cached is None:
+        paragraphs = report.paragraphs
         chars = _may_fold(report.text)  # most reports: no paragraph has a character to fold
-        cached = [Passage(p, _fold(p.text, chars)) for p in report.paragraphs]
+        cached = [Passage(p, f) for p, f in zip(paragraphs, _fold_all([p.text for p in paragraphs], chars))]
         vars(report)["_gk2_passages"] = cached
     return cached
+
+
+def _fold_all(texts: list[str], chars: bool) -> list[Folded]:
+    """`_fold` of each text, the spans to drop found by one scan of all of them."""
+    joined = "\n".join(texts)  # no text holds a \n, and neither kind of drop matches one
+    drops = [m.span() for m in PINYIN_DEBRIS_RE.finditer(joined)] if "(" in joined or "（" in joined else []
+    drops.extend(m.span() for m in SPACES_RE.finditer(joined))
+    if not drops or joined.count("\n") != len(texts) - 1:  # (a \n in a text: never from the parser)
+        return [_fold(text, chars) for text in texts]
+    drops.sort()
+    table = _fold_table(joined) if chars else None  # `_fold_chars` of any piece: str.translate(table)
+    folded: list[Folded] = []
+    count = len(drops)
+    at = 0  # next drop
+    base = 0  # offset of the text in `joined`
+    for text in texts:
+        end = base + len(text)
+        if at >= count or drops[at][0] >= end:  # nothing to drop
+            folded.append(Folded(text.translate(table) if table else text, None, ((0, len(text)),)))
+        else:
+            pieces: list[str] = []
+            kept: list[tuple[int, int]] = []
+            position = base
+            while at < count and drops[at][0] < end:
+                start, stop = drops[at]
+                if start > position:
+                    pieces.append(joined[position:start])
+                    kept.append((position - base, start - base))
+                position = max(position, stop)
+                at += 1
+            if position < end:
+                pieces.append(joined[position:end])
+                kept.append((position - base, end - base))
+            piece = "".join(pieces)
+            folded.append(Folded(piece.translate(table) if table else piece, None, kept))
+        base = end + 1
+    return folded
 
 
 # --- dates ---------------------------------------------------------------------
