@@ -413,6 +413,8 @@ def find_periods(report: "Report") -> list[Period]:
                 continue
             start, end = passage.source_span(match.start(), match.end())
             found.append(Period(first, last, start, end, passage.section))
+        if "统计" not in text:  # every keyword below starts with it
+            continue
         if any(p.start >= passage.paragraph.offsets[0] and p.end <= passage.paragraph.offsets[-1] + 1 for p in found):
             continue
         for keyword in ("统计期限", "统计时限", "统计时间", "统计区间", "统计周期", "统计时段"):
