@@ -317,7 +317,13 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
     if template is not probe:
         sections = [Section(template.section(s.number), s.heading, s.first_body_line, s.last_body_line, s.exact_wording) for s in sections]
 
+    heads = [s.heading.line.number for s in sections]
+    in_order = all(a <= b for a, b in zip(heads, heads[1:]))  # always: chosen in line order
+
     def section_of(number: int) -> int:
+        if in_order:  # the last section whose heading is at or before the line
+            index = bisect.bisect_right(heads, number) - 1
+            return sections[index].number if index >= 0 else 0
         current = 0
         for section in sections:
             if section.heading.line.number <= number:
