@@ -125,13 +125,7 @@ def _fold_chars(text: str) -> str:
     """`_fold_char` applied to every character of `text` (most characters stay as they are)."""
     if _OTHER_FOLDABLE_RE.search(text) is None and traditional_re().search(text) is None:
         return text
-    changed: dict[str, str] = {}
-    for char in set(text):
-        folded = _FOLDED.get(char)
-        if folded is None:
-            folded = _FOLDED[char] = _fold_char(char)
-        if folded != char:
-            changed[char] = folded
+    changed = {chr(code): folded for code, folded in _fold_table(text).items()}
     if not changed:
         return text
     if len(changed) <= 8 and all(len(f) == 1 and f not in changed for f in changed.values()):

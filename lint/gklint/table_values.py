@@ -211,6 +211,23 @@ _LINE_TOKENS: dict[str, tuple[tuple, ...]] = {}
 _NO_SKIP: set[int] = set()
 
 
+def _plain_count(start: int, digits: str, number: int, shape: str) -> Token:
+    """A cell that is just ASCII digits: _cell_tokens' first case, built directly (the hot path)."""
+    return Token(NUM, start, start + len(digits), number, shape, "", "", (), int(digits), "", False, len(digits))
+
+
+def _pipe_cells(masked: str, line_start: int, number: int, shape: str, out: list) -> None:
+    """The cells of a Markdown row or a pipe fragment, split by `|`."""
+    position = 0
+    for part in masked.split("|"):
+        stripped = part.strip(SPACE_CHARS)
+        if stripped.isdigit() and stripped.isascii():
+            out.append(_plain_count(line_start + position + part.index(stripped), stripped, number, shape))
+        elif stripped:
+            _cell_tokens(part, line_start + position, number, shape, out, False, 0)
+        position += len(part) + 1
+
+
 def tokenize(lines: list[Line], skip: set[int]) -> list[Token]:
     """The token stream of some lines (page-number lines in `skip` are left out).
 
@@ -255,8 +272,7 @@ def _tokenize_lines(lines: list[Line], skip: set[int]) -> list[Token]:
             body = text[1:]
             stripped = body.strip(SPACE_CHARS)
             if stripped.isdigit() and stripped.isascii():  # a plain count: _cell_tokens' first case, inline
-                start = line.start + 1 + body.index(stripped)
-                out.append(Token(NUM, start, start + len(stripped), number, CELL_PER_LINE, "", "", (), int(stripped), "", False, len(stripped)))
+                out.append(_plain_count(line.start + 1 + body.index(stripped), stripped, number, CELL_PER_LINE))
                 continue
             masked = _mask(text) if "[" in text or "(" in text or "（" in text else text
             _cell_tokens(masked[1:], line.start + 1, number, CELL_PER_LINE, out, True, line.end)
@@ -269,28 +285,12 @@ def _tokenize_lines(lines: list[Line], skip: set[int]) -> list[Token]:
         if shape == MARKDOWN:
             if _SEPARATOR_RE.match(masked.strip(SPACE_CHARS)):
                 continue
-            position = 0
             before = len(out)
-            for part in masked.split("|"):
-                stripped = part.strip(SPACE_CHARS)
-                if stripped.isdigit() and stripped.isascii():  # a plain count: _cell_tokens' first case, inline
-                    start = line.start + position + part.index(stripped)
-                    out.append(Token(NUM, start, start + len(stripped), number, shape, "", "", (), int(stripped), "", False, len(stripped)))
-                elif stripped:
-                    _cell_tokens(part, line.start + position, number, shape, out, False, 0)
-                position += len(part) + 1
+            _pipe_cells(masked, line.start, number, shape, out)
             if len(out) > before:
                 out.append(Token(BREAK, line.end, line.end, number, shape))
         elif shape == PIPE:
-            position = 0
-            for part in masked.split("|"):
-                stripped = part.strip(SPACE_CHARS)
-                if stripped.isdigit() and stripped.isascii():  # a plain count: _cell_tokens' first case, inline
-                    start = line.start + position + part.index(stripped)
-                    out.append(Token(NUM, start, start + len(stripped), number, shape, "", "", (), int(stripped), "", False, len(stripped)))
-                elif stripped:
-                    _cell_tokens(part, line.start + position, number, shape, out, False, 0)
-                position += len(part) + 1
+            _pipe_cells(masked, line.start, number, shape, out)
         elif shape == TSV:
             lead = len(masked) - len(masked.lstrip("\t"))
             position = lead
