@@ -17,8 +17,6 @@ from dataclasses import replace
 
 from . import __version__
 from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
-from .baseline import BaselineError
-from .changed_lines import GitError
 from .engine import FileResult, Linter
 from .fixes import FixOutcome, applicable, fix_until_stable, unified_diff
 from .formatters import OutputContext
@@ -170,27 +168,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"gklint: {error}", file=sys.stderr)
             return EXIT_ERROR
 
-    try:
-        baseline = _baseline(args)
-        run = Run(linter, args, baseline)
-        paths = args.paths or [Path(".")]
-        if args.stdin_filename is not None or paths == [Path("-")]:
-            if args.fix or args.diff or args.since:
-                print("gklint: --fix, --diff and --since work on files, not on stdin", file=sys.stderr)
-                return EXIT_ERROR
-            from .readers import lint_stdin
+    baseline = None
+    if args.baseline:  # gklint.baseline (and hashlib) only with --baseline
+        from .baseline import BaselineError
 
-            run.results = [*linter.plugin_error_results(), lint_stdin(linter, args.stdin_filename)]
-            paths = []
-        if args.since:
-            from .changed_lines import changed_since
+        try:
+            baseline = _baseline(args)
+        except BaselineError as error:
+            print(f"gklint: {error}", file=sys.stderr)
+            return EXIT_ERROR
+    run = Run(linter, args, baseline)
+    paths = args.paths or [Path(".")]
+    if args.stdin_filename is not None or paths == [Path("-")]:
+        if args.fix or args.diff or args.since:
+            print("gklint: --fix, --diff and --since work on files, not on stdin", file=sys.stderr)
+            return EXIT_ERROR
+        from .readers import lint_stdin
 
+        run.results = [*linter.plugin_error_results(), lint_stdin(linter, args.stdin_filename)]
+        paths = []
+    if args.since:
+        from .changed_lines import GitError, changed_since
+
+        try:
             run.changes = changed_since(args.since, paths)
-        if paths:
-            run.lint_all(paths)
-    except (BaselineError, GitError) as error:
-        print(f"gklint: {error}", file=sys.stderr)
-        return EXIT_ERROR
+        except GitError as error:
+            print(f"gklint: {error}", file=sys.stderr)
+            return EXIT_ERROR
+    if paths:
+        run.lint_all(paths)
 
     lang = settings.lang
     if args.update_baseline:
@@ -247,8 +253,6 @@ def _usage_error(args) -> str | None:
 def _baseline(args):
     from .baseline import Baseline, load
 
-    if not args.baseline:
-        return None
     if args.update_baseline:
         return Baseline(args.baseline)  # record everything: the old baseline hides nothing
     return load(args.baseline)

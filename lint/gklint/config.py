@@ -12,11 +12,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 LANGS = ("zh", "en")
 TEMPLATES = ("auto", "2019", "2021")
 ISSUERS = ("department", "government")
@@ -105,6 +100,11 @@ def settings_from_table(table: dict[str, Any], path: Path | None) -> Settings:
 
 def read_config_file(path: Path) -> Settings | None:
     """Settings from one file; None when a pyproject.toml has no [tool.gklint]."""
+    if sys.version_info >= (3, 11):  # imported here: a run without a config file never parses TOML
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:

@@ -4,7 +4,6 @@ through the `gklint_formatters` hook.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -78,6 +77,8 @@ class JsonFormatter:
     """A JSON array of findings (ruff/flake8-json style)."""
 
     def format(self, results: list["FileResult"], context: OutputContext) -> str:
+        import json
+
         items = [violation_as_dict(r, v, context.lang) for r in results for v in r.violations]
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 

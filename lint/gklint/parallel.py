@@ -19,10 +19,6 @@ from __future__ import annotations
 import copy
 import functools
 import os
-import pickle
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -67,6 +63,8 @@ def lint_files(run: "Run", files: list[Path], jobs: int | None = 1) -> list["Fil
 
 def _worker_state(run: "Run") -> bytes | None:
     """The run without its linter, pickled once; None when something in it cannot be pickled."""
+    import pickle  # with -j N only
+
     state = {k: v for k, v in vars(run).items() if k not in _SKIP}
     try:
         return pickle.dumps((run.linter.settings, state), protocol=pickle.HIGHEST_PROTOCOL)
@@ -75,8 +73,11 @@ def _worker_state(run: "Run") -> bytes | None:
 
 
 def _parallel(run: "Run", files: list[Path], workers: int, state: bytes, progress: Progress) -> Iterator["FileResult"]:
+    from multiprocessing import get_context
+
+    executor = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")  # a test's stand-in, else the real one
     chunk = max(1, min(8, len(files) // (workers * 8)))
-    pool = ProcessPoolExecutor(workers, mp_context=get_context(START_METHOD), initializer=_start_worker, initargs=(state,))
+    pool = executor(workers, mp_context=get_context(START_METHOD), initializer=_start_worker, initargs=(state,))
     try:
         for packed, collected in pool.map(_lint_one, files, chunksize=chunk):
             for name, value in collected.items():
@@ -85,6 +86,16 @@ def _parallel(run: "Run", files: list[Path], workers: int, state: bytes, progres
             yield _unpack(packed, run.linter)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def __getattr__(name: str):
+    """`ProcessPoolExecutor`, imported on first use: concurrent.futures brings multiprocessing and
+    logging, which only a `-j N` run needs."""
+    if name == "ProcessPoolExecutor":
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _merge(run: "Run", name: str, value: Any) -> None:
@@ -102,6 +113,8 @@ _COLLECTED: tuple[str, ...] = ()
 
 def _start_worker(state: bytes) -> None:
     global _RUN, _COLLECTED
+    import pickle
+
     from .cli import Run
     from .engine import Linter
 
@@ -128,10 +141,12 @@ def _lint_one(path: Path) -> tuple["FileResult", dict[str, Any]]:
 # A parsed Report is thousands of small objects: copying it back costs the parent more than
 # parsing did. What comes back is its line table; the parent serves formatters' usual questions
 # (text, lines, location) from that and parses the file again only if asked for anything else.
-@dataclass(frozen=True)
 class _Lines:
-    path: Path
-    spans: tuple  # (start, end) per line
+    __slots__ = ("path", "spans")
+
+    def __init__(self, path: Path, spans: tuple):
+        self.path = path
+        self.spans = spans  # (start, end) per line
 
 
 def _pack(result: "FileResult") -> "FileResult":

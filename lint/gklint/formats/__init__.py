@@ -10,20 +10,53 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 
-from .full import FullFormatter
-from .github import GithubFormatter
-from .jsonlines import JsonLinesFormatter
-from .junit import JunitFormatter
-from .sarif import SarifFormatter
+_CLASSES = {
+    "SarifFormatter": ".sarif",
+    "GithubFormatter": ".github",
+    "JunitFormatter": ".junit",
+    "JsonLinesFormatter": ".jsonlines",
+    "FullFormatter": ".full",
+}
+
+
+def __getattr__(name: str):
+    """The formatter classes, imported on first access (PEP 562)."""
+    if name in _CLASSES:
+        return getattr(importlib.import_module(_CLASSES[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _OnFirstUse:
+    """A format whose module is imported when it first formats: a run printing text never
+    imports the XML, SARIF or caret-line code. Any other attribute comes from the real formatter."""
+
+    def __init__(self, cls: str):
+        self._cls = cls
+        self._formatter = None
+
+    def _real(self):
+        if self._formatter is None:
+            self._formatter = __getattr__(self._cls)()
+        return self._formatter
+
+    def format(self, results, context) -> str:
+        return self._real().format(results, context)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._real(), name)
+
 
 FORMATS = {
-    "sarif": SarifFormatter(),
-    "github": GithubFormatter(),
-    "junit": JunitFormatter(),
-    "json-lines": JsonLinesFormatter(),
-    "full": FullFormatter(),
+    "sarif": _OnFirstUse("SarifFormatter"),
+    "github": _OnFirstUse("GithubFormatter"),
+    "junit": _OnFirstUse("JunitFormatter"),
+    "json-lines": _OnFirstUse("JsonLinesFormatter"),
+    "full": _OnFirstUse("FullFormatter"),
 }
 
 

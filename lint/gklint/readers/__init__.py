@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from .origins import LineOrigins, OffsetOrigins
-
 
 class _OnFirstRead:
     """A built-in reader whose module is imported when it reads its first file: a run over
@@ -39,8 +37,8 @@ READERS = [
 
 
 def __getattr__(name: str):
-    """`DocxReader` and `HtmlReader`, imported on first access (PEP 562)."""
-    modules = {"DocxReader": ".docx_reader", "HtmlReader": ".html_reader"}
+    """`DocxReader`, `HtmlReader` and the origins classes, imported on first access (PEP 562)."""
+    modules = {"DocxReader": ".docx_reader", "HtmlReader": ".html_reader", "LineOrigins": ".origins", "OffsetOrigins": ".origins"}
     if name in modules:
         return getattr(importlib.import_module(modules[name], __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
