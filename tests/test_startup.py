@@ -1,0 +1,137 @@
+"""Start-up cost (bench/bench.py's one-file process): the YAML cache of gklint.template, and what a
+plain `gklint FILE` run does not import."""
+
+from __future__ import annotations
+
+import marshal
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from gklint import template
+from gklint.template import TEMPLATE_DIR, read_yaml
+
+
+def _ruamel(path):
+    with path.open(encoding="utf-8") as handle:
+        return YAML(typ="safe").load(handle)
+
+
+def _same(a, b) -> bool:
+    """Equal, with the same types all the way down (True is not 1, "1" is not 1) and the same key order."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(x, y) for x, y in zip(a, b)) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+@pytest.fixture
+def writing(monkeypatch):
+    """Caches are written as bytecode is: switch that on whatever PYTHONDONTWRITEBYTECODE says."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """Counts the real YAML parses (cache misses)."""
+    calls = []
+    real = template._parse_yaml
+
+    def counting(data):
+        calls.append(data)
+        return real(data)
+
+    monkeypatch.setattr(template, "_parse_yaml", counting)
+    return calls
+
+
+def _cache_of(path):
+    return path.parent / "__pycache__" / f"{path.name}.{sys.implementation.cache_tag}.gklint"
+
+
+@pytest.mark.parametrize("name", ["base", "2019", "2021", "law"])
+def test_cached_data_is_what_ruamel_reads(tmp_path, writing, parses, name):
+    path = Path(shutil.copy(TEMPLATE_DIR / f"{name}.yaml", tmp_path))
+    expected = _ruamel(path)
+    first = read_yaml(path)  # parsed, cache written
+    second = read_yaml(path)  # from the cache
+    assert len(parses) == 1 and _cache_of(path).is_file()
+    assert _same(first, expected) and _same(second, expected)
+    assert second is not first  # every read gets its own objects (load_template updates them)
+
+
+def test_an_edited_file_is_parsed_again(tmp_path, writing, parses):
+    path = tmp_path / "t.yaml"
+    path.write_text("version: 2019\nname: a\n", encoding="utf-8")
+    assert read_yaml(path) == {"version": 2019, "name": "a"}
+    path.write_text("version: 2021\nname: b\n", encoding="utf-8")  # same length, other bytes
+    assert read_yaml(path) == {"version": 2021, "name": "b"}
+    assert read_yaml(path) == {"version": 2021, "name": "b"}
+    assert len(parses) == 2  # the stale cache was replaced, then used
+
+
+def test_a_cache_of_another_gklint_version_is_not_used(tmp_path, writing, parses, monkeypatch):
+    path = tmp_path / "t.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    read_yaml(path)
+    monkeypatch.setattr(template, "__version__", "9.9.9")
+    assert read_yaml(path) == {"a": 1}
+    assert len(parses) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", "truncated"])
+def test_a_damaged_cache_is_parsed_around(tmp_path, writing, damage):
+    path = tmp_path / "t.yaml"
+    path.write_text("a: [1, 2, {b: c}]\n", encoding="utf-8")
+    read_yaml(path)
+    cache = _cache_of(path)
+    cache.write_bytes(cache.read_bytes()[:-3] if damage == "truncated" else damage)
+    assert read_yaml(path) == {"a": [1, 2, {"b": "c"}]}
+
+
+def test_the_cache_is_the_key_then_the_data(tmp_path, writing):
+    # The key (gklint version, marshal format, length and CRC-32 of the YAML's bytes) is what makes it trusted.
+    path = tmp_path / "t.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    read_yaml(path)
+    key = template._cache_key(path.read_bytes())
+    assert _cache_of(path).read_bytes().startswith(key)
+    assert marshal.loads(_cache_of(path).read_bytes()[len(key):]) == {"a": 1}
+
+
+def test_no_cache_when_it_cannot_be_written(tmp_path, writing, parses):
+    path = tmp_path / "t.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    (tmp_path / "__pycache__").write_text("a file where the folder would go", encoding="utf-8")
+    assert read_yaml(path) == {"a": 1}
+    assert read_yaml(path) == {"a": 1}
+    assert len(parses) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["__pycache__", "t.yaml"]  # no temporary left
+
+
+def test_no_cache_written_without_bytecode(tmp_path, monkeypatch, parses):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    path = tmp_path / "t.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    assert read_yaml(path) == {"a": 1}
+    assert not (tmp_path / "__pycache__").exists()
+
+
+def test_values_marshal_cannot_hold_are_not_cached(tmp_path, writing, parses):
+    path = tmp_path / "t.yaml"
+    path.write_text("published: 2021-01-31\n", encoding="utf-8")  # a datetime.date
+    first, second = read_yaml(path), read_yaml(path)
+    assert _same(first, _ruamel(path)) and _same(second, first)
+    assert len(parses) == 2 and not _cache_of(path).exists()
+
+
+def test_windows_line_endings_read_as_before(tmp_path, writing):
+    path = tmp_path / "t.yaml"
+    path.write_bytes(b"text: |\r\n  one\r\n  two\r\nfolded: >\r\n  a\r\n  b\r\n")
+    assert _same(read_yaml(path), _ruamel(path))
