@@ -56,14 +56,17 @@ def test_jobs_2_gives_exactly_the_findings_and_statistics_of_jobs_1(batch, capsy
 
 def test_every_format_is_the_same_from_workers(batch):
     """Formatters read the report (source lines for `full` and SARIF, fix positions for JSON):
-    what a worker sends back must serve them exactly as the real report does."""
+    what a run keeps of each report (-j 1 too: only the line table) must serve them exactly as
+    the real report does."""
     files = sorted(batch.iterdir())[:14]
     linter = Linter(Settings(select=["ALL"]))
     args = build_parser().parse_args([])
-    serial = parallel.lint_files(Run(linter, args), files, 1)
-    shipped = parallel.lint_files(Run(linter, args), files, 2)
-    assert [r.path for r in shipped] == [str(f) for f in files]
-    assert all(isinstance(r.report, parallel.ShippedReport) for r in shipped)
+    serial = [linter.lint_path(f) for f in files]  # the full parsed reports
+    for jobs in (1, 2):
+        kept = parallel.lint_files(Run(linter, args), files, jobs)
+        assert [r.path for r in kept] == [str(f) for f in files]
+        assert all(isinstance(r.report, parallel.ShippedReport) for r in kept)
+    shipped = kept
     for name in ("text", "json", "json-lines", "full", "sarif", "github", "junit"):
         context = OutputContext(lang="zh", rules=linter.rules)
         assert linter.formatters[name].format(shipped, context) == linter.formatters[name].format(serial, context), name
@@ -74,6 +77,20 @@ def test_every_format_is_the_same_from_workers(batch):
         assert [s.number for s in stand_in.report.sections] == [s.number for s in real.report.sections]
         assert stand_in.report.title == real.report.title and stand_in.report.year == real.report.year
         assert [t.kind for t in stand_in.report.tables] == [t.kind for t in real.report.tables]
+
+
+def test_a_serial_run_raises_the_collector_threshold_only_while_it_lints(batch):
+    import gc
+
+    before = gc.get_threshold()
+    seen = []
+    linter = Linter(Settings(select=["GK1"]))
+    run = Run(linter, build_parser().parse_args([]))
+    original = run.lint_file
+    run.lint_file = lambda path: (seen.append(gc.get_threshold()), original(path))[1]
+    parallel.lint_files(run, sorted(batch.iterdir())[:3], 1)
+    assert seen and all(t[0] >= 50_000 for t in seen)
+    assert gc.get_threshold() == before
 
 
 def _copies(folder, count=4):
