@@ -135,3 +135,61 @@ def test_windows_line_endings_read_as_before(tmp_path, writing):
     path = tmp_path / "t.yaml"
     path.write_bytes(b"text: |\r\n  one\r\n  two\r\nfolded: >\r\n  a\r\n  b\r\n")
     assert _same(read_yaml(path), _ruamel(path))
+
+
+# -- entry points without importlib.metadata -------------------------------------------------------
+def _metadata_entry_points(group):
+    from importlib import metadata
+
+    return [(ep.name, ep.value, ep.group, str(ep.dist._path)) for ep in metadata.entry_points(group=group)]
+
+
+def _ours(group):
+    from gklint.plugins import entry_points
+
+    return [(ep.name, ep.value, ep.group, str(ep.dist)) for ep in entry_points(group)]
+
+
+def _dist(folder, stem, entry_points=None, metadata="Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n"):
+    info = folder / stem
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(metadata.format(name=stem.split("-")[0]), encoding="utf-8")
+    if entry_points is not None:
+        (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+
+
+def test_entry_points_as_importlib_metadata_finds_them(tmp_path, monkeypatch):
+    first, second = tmp_path / "first", tmp_path / "second"
+    _dist(first, "Demo_Pack-1.0.dist-info", "[gklint]\ndemo = demo_pack.rules\n\n[console_scripts]\nd = demo_pack:main\n")
+    _dist(first, "other.pack-2.0.egg-info", "# comment\n[gklint]\n  other =  other_pack : plugin.hooks [extra] \n")
+    _dist(first, "no_entry_points-1.0.dist-info")
+    # The same distribution later on sys.path (another spelling of the name): hidden by the first.
+    _dist(second, "demo-pack-0.9.dist-info", "[gklint]\ndemo = old_demo\n")
+    _dist(second, "late-1.0.dist-info", "[gklint]\nlate = late_pack\n[gklint.extra]\nx = y\n")
+    (second / "not_a_dist").mkdir()
+    monkeypatch.setattr(sys, "path", [str(first), str(tmp_path / "missing"), str(second), *sys.path])
+    for group in ("gklint", "console_scripts", "gklint.extra", "pytest11"):
+        assert _ours(group) == _metadata_entry_points(group)
+    assert [name for name, *_ in _ours("gklint")][:3] == ["demo", "other", "late"]
+
+
+def test_entry_points_elsewhere_are_left_to_importlib_metadata(tmp_path, monkeypatch):
+    import zipfile
+
+    archive = tmp_path / "pack.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("zipped-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: zipped\nVersion: 1.0\n")
+        zipped.writestr("zipped-1.0.dist-info/entry_points.txt", "[gklint]\nzipped = zipped_pack\n")
+    monkeypatch.setattr(sys, "path", [str(archive), *sys.path])
+    ours = _ours("gklint")
+    assert ("zipped", "zipped_pack") in [(name, value) for name, value, *_ in ours]
+    assert [ep[:3] for ep in ours] == [ep[:3] for ep in _metadata_entry_points("gklint")]
+
+
+def test_version_reads_the_distribution_metadata():
+    from gklint.plugins import load_plugins
+
+    info = {i.name: (i.distribution, i.version) for i in load_plugins().info}
+    from importlib import metadata
+
+    assert info["core"] == info["rules"] == ("gklint", metadata.version("gklint"))

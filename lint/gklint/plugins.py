@@ -2,14 +2,20 @@
 
 A plugin that fails to import, or whose hook raises, is recorded as a PluginError
 (reported as GK003) and the rest of the run goes on.
+
+The entry points are read as `importlib.metadata.entry_points()` reads them, but without importing
+it (it brings the email package: ~25 ms of every start-up); see `entry_points`.
 """
 
 from __future__ import annotations
 
-import traceback
+import functools
+import importlib
+import os
+import re
+import sys
 from dataclasses import dataclass, field
-from importlib import metadata
-from typing import Any
+from typing import Any, Iterator
 
 import pluggy
 
@@ -36,8 +42,14 @@ class PluginInfo:
 @dataclass
 class Plugins:
     manager: pluggy.PluginManager
-    info: list[PluginInfo] = field(default_factory=list)
     errors: list[PluginError] = field(default_factory=list)
+    # (plugin name, its distribution's metadata folder or an importlib.metadata Distribution; None: a source tree)
+    loaded: list[tuple[str, Any]] = field(default_factory=list)
+
+    @property
+    def info(self) -> list[PluginInfo]:
+        """The loaded plugins with their distribution's name and version (`gklint --version`)."""
+        return [_info(name, dist) for name, dist in self.loaded]
 
     def _collect(self, hook_name: str) -> list[tuple[str, Any]]:
         """Call one hook on every plugin separately; a raising plugin becomes an error."""
@@ -82,7 +94,20 @@ class Plugins:
         return [reader for _plugin, provided in self._collect("gklint_readers") for reader in provided]
 
 
+def _info(name: str, dist: Any) -> PluginInfo:
+    if dist is None:
+        return PluginInfo(name, "gklint", "source")
+    if isinstance(dist, str):
+        from importlib import metadata
+        from pathlib import Path
+
+        dist = metadata.PathDistribution(Path(dist))
+    return PluginInfo(name, dist.metadata["Name"], dist.version)
+
+
 def _describe(error: BaseException) -> str:
+    import traceback
+
     frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     where = f" ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame else ""
     return f"{type(error).__name__}: {error}{where}"
@@ -92,27 +117,18 @@ def load_plugins() -> Plugins:
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     plugins = Plugins(manager)
-    entry_points = metadata.entry_points()
-    group = (
-        entry_points.select(group=ENTRY_POINT_GROUP)
-        if hasattr(entry_points, "select")
-        else entry_points.get(ENTRY_POINT_GROUP, [])
-    )
     seen: set[str] = set()
-    for entry_point in sorted(group, key=lambda ep: (ep.name not in ("core", "rules"), ep.name)):
+    for entry_point in sorted(entry_points(ENTRY_POINT_GROUP), key=lambda ep: (ep.name not in ("core", "rules"), ep.name)):
         if entry_point.name in seen:  # the same distribution found twice on sys.path
             continue
         seen.add(entry_point.name)
-        dist = getattr(entry_point, "dist", None)
         try:
             module = entry_point.load()
             manager.register(module, name=entry_point.name)
         except Exception as error:
             plugins.errors.append(PluginError(entry_point.name, "load", _describe(error)))
             continue
-        plugins.info.append(
-            PluginInfo(entry_point.name, dist.metadata["Name"] if dist else "?", dist.version if dist else "?")
-        )
+        plugins.loaded.append((entry_point.name, entry_point.dist))
     if "core" not in seen:
         # Running from a source tree without installed metadata: register the built-ins directly.
         import gklint_rules
@@ -121,5 +137,106 @@ def load_plugins() -> Plugins:
 
         manager.register(builtins, name="core")
         manager.register(gklint_rules, name="rules")
-        plugins.info[:0] = [PluginInfo("core", "gklint", "source"), PluginInfo("rules", "gklint", "source")]
+        plugins.loaded[:0] = [("core", None), ("rules", None)]
     return plugins
+
+
+# -- entry points ------------------------------------------------------------------------------
+class EntryPoint:
+    """An entry point as importlib.metadata's: `name`, `value` ("module:attr"), `group`, and `dist`
+    (here the path of its distribution's metadata folder)."""
+
+    # importlib.metadata.EntryPoint.pattern
+    pattern = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+
+    def __init__(self, name: str, value: str, group: str, dist: str):
+        self.name = name
+        self.value = value
+        self.group = group
+        self.dist = dist
+
+    def __repr__(self) -> str:
+        return f"EntryPoint(name={self.name!r}, value={self.value!r}, group={self.group!r})"
+
+    def load(self) -> Any:
+        """The module, or the object named after its colon (as importlib.metadata.EntryPoint.load)."""
+        match = self.pattern.match(self.value)
+        module = importlib.import_module(match.group("module"))
+        attrs = filter(None, (match.group("attr") or "").split("."))
+        return functools.reduce(getattr, attrs, module)
+
+
+def entry_points(group: str) -> list:
+    """The entry points of `group`, as `importlib.metadata.entry_points(group=group)` gives them.
+
+    Its search, redone: the `*.dist-info` and `*.egg-info` folders in the folders on sys.path, in
+    sys.path order, the first distribution of a (normalised) name hiding later ones; their
+    `entry_points.txt` read as importlib.metadata reads it. Where distributions could be found some
+    other way (a zip file or an .egg on sys.path, a finder with its own `find_distributions`),
+    importlib.metadata itself is asked.
+    """
+    if not _plain_folders():
+        from importlib import metadata
+
+        return list(metadata.entry_points(group=group))
+    found = []
+    seen: set[str] = set()
+    for folder in sys.path:
+        for name, dist in _distributions(folder):
+            if name in seen:
+                continue
+            seen.add(name)
+            found.extend(ep for ep in _read_entry_points(dist) if ep.group == group)
+    return found
+
+
+def _plain_folders() -> bool:
+    """True when importlib.metadata would find distributions only as metadata folders in folders."""
+    from importlib.machinery import PathFinder
+
+    if any(hasattr(finder, "find_distributions") for finder in sys.meta_path if finder is not PathFinder):
+        return False
+    for entry in sys.path:
+        if not isinstance(entry, str) or entry.lower().endswith(".egg") or os.path.isfile(entry):
+            return False
+    return True
+
+
+def _normalize(name: str) -> str:
+    """importlib.metadata's Prepared.normalize: PEP 503, with underscores."""
+    return re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")
+
+
+def _distributions(folder: str) -> Iterator[tuple[str, str]]:
+    """(normalised name, metadata folder) in `folder`, grouped by name as importlib.metadata's Lookup."""
+    try:
+        children = os.listdir(folder or ".")
+    except Exception:  # noqa: BLE001 - as importlib.metadata: a missing or unreadable folder holds nothing
+        return
+    by_name: dict[str, list[str]] = {}
+    for child in children:
+        low = child.lower()
+        if low.endswith((".dist-info", ".egg-info")):
+            by_name.setdefault(_normalize(low.rpartition(".")[0].partition("-")[0]), []).append(os.path.join(folder, child))
+    for name, paths in by_name.items():
+        for path in paths:
+            yield name, path
+
+
+def _read_entry_points(dist: str) -> Iterator[EntryPoint]:
+    """entry_points.txt as importlib.metadata's Sectioned reads it."""
+    try:
+        with open(os.path.join(dist, "entry_points.txt"), encoding="utf-8") as handle:
+            text = handle.read()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
+        return
+    section = None
+    for line in map(str.strip, text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line.strip("[]")
+            continue
+        if section is not None:
+            name, value = line.split("=", 1)
+            yield EntryPoint(name.strip(), value.strip(), section, dist)
