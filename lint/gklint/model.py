@@ -69,12 +69,49 @@ class Section:
         return self.spec.number
 
 
+class OffsetMap:
+    """The source offset of each character of a text joined from pieces of the source, stored as
+    one (text position, source offset) pair a piece: a sequence of ints, indexable like a tuple
+    of them, without an int object for every character of the report."""
+
+    __slots__ = ("_starts", "_sources", "_length")
+
+    def __init__(self, starts: list[int], sources: list[int], length: int):
+        self._starts = starts  # text position where each piece begins (ascending, the first 0)
+        self._sources = sources  # source offset of each piece's first character
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: int) -> int:
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset map index out of range")
+        piece = bisect.bisect_right(self._starts, index) - 1
+        return self._sources[piece] + index - self._starts[piece]
+
+    def __iter__(self) -> Iterator[int]:
+        ends = [*self._starts[1:], self._length]
+        for start, end, source in zip(self._starts, ends, self._sources):
+            yield from range(source, source + end - start)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({list(zip(self._starts, self._sources))}, length={self._length})"
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """Text joined across hard wraps (and page numbers), with a map back to the source."""
 
     text: str
-    offsets: tuple[int, ...]  # source offset of each character of `text`
+    offsets: "OffsetMap"  # source offset of each character of `text`
     first_line: int
     last_line: int
     section: int

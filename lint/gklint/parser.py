@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from . import numbering as nb
-from .model import LINE_SPACES, Heading, Line, MetadataField, Paragraph, Report, Section, Title
+from .model import LINE_SPACES, Heading, Line, MetadataField, OffsetMap, Paragraph, Report, Section, Title
 from .source import SourceText
 from .template import SectionSpec, Template, TemplateSet, section_keys
 from .text import cn_digit_string_to_int, label_key, strip_spaces
@@ -240,15 +240,16 @@ def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrappe
     if facts is None:
         facts = _line_facts(report_lines)
     paragraphs: list[Paragraph] = []
-    chars: list[str] = []
-    offsets: list[int] = []
-    first = last = 0
+    chars: list[str] = []  # the paragraph's pieces, one a line
+    starts: list[int] = []  # where each piece begins in the paragraph's text
+    sources: list[int] = []  # and in the source
+    length = first = last = 0
 
     def flush() -> None:
-        nonlocal chars, offsets
+        nonlocal chars, starts, sources, length
         if chars:
-            paragraphs.append(Paragraph("".join(chars), tuple(offsets), first, last, section_of(first)))
-        chars, offsets = [], []
+            paragraphs.append(Paragraph("".join(chars), OffsetMap(starts, sources, length), first, last, section_of(first)))
+        chars, starts, sources, length = [], [], [], 0
 
     for line, fact in zip(report_lines, facts):
         if line.number in skip:  # page numbers inside a paragraph are skipped, not breaks
@@ -265,7 +266,9 @@ def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrappe
         lead = len(line.text) - len(line.text.lstrip(" \t\u3000"))
         body = line.text[lead:].rstrip(" \t\u3000")
         chars.append(body)  # never empty: the line is not blank
-        offsets.extend(range(line.start + lead, line.start + lead + len(body)))
+        starts.append(length)
+        sources.append(line.start + lead)
+        length += len(body)
         last = line.number
         if hard_wrapped and (body[-1] in _TERMINAL or _TABLE_ROW_RE.search(body)):
             flush()
