@@ -60,6 +60,8 @@ def select_rules(
 
 def ignored_for_path(path: PurePath, per_file_ignores: Mapping[str, list[str]], base: PurePath | None) -> list[str]:
     """Selectors ignored for `path` by per-file-ignores globs (relative to the config's folder)."""
+    if not per_file_ignores:
+        return []
     try:
         relative = PurePath(path).relative_to(base) if base else PurePath(path)
     except ValueError:
