@@ -11,18 +11,19 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from dataclasses import replace
 
 from . import __version__
 from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
 from .engine import FileResult, Linter
-from .fixes import FixOutcome, applicable, fix_until_stable, unified_diff
 from .formatters import OutputContext
 from .plugins import load_plugins
 from .violation import Applicability
-from .writer import write_atomic
+
+if TYPE_CHECKING:
+    from .fixes import FixOutcome
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -350,7 +351,11 @@ class Run:
         result = linter.lint_bytes(data, path)
         source = result.source
         result.violations = self.visible(path, result, result.violations, source.text if source else None)
-        if not self.fixing or not _fixable(result) or not any(applicable(v, self.unsafe) for v in result.violations):
+        if not self.fixing or not _fixable(result):
+            return result
+        from .fixes import applicable, fix_until_stable, unified_diff  # --fix and --diff only
+
+        if not any(applicable(v, self.unsafe) for v in result.violations):
             return result
         if source.encode() != data:
             # A reader that does not give back the file's bytes (a plugin's .docx reader): no safe way to write.
@@ -375,6 +380,8 @@ class Run:
         if not self.write:
             self.diffs.append(unified_diff(result.path, source, outcome.text))
             return result
+        from .writer import write_atomic
+
         write_atomic(path, source.encode(outcome.text))
         final = linter.lint_source(replace(source, text=outcome.text), path, result.path)
         final.violations = self.visible(path, final, final.violations, outcome.text)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path`'s content with `data` atomically; mode bits are kept (symlinks are followed)."""
+    import tempfile  # only --fix writes: a linting run need not import it
+
     target = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
