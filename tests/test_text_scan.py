@@ -7,8 +7,15 @@ line); `period.fold` skips the per-character work when its pre-scan finds no cha
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from gklint.period import _OTHER_FOLDABLE_RE, _fold_char, fold
-from gklint.text import is_traditional_char, traditional_chars, traditional_re
+from gklint.text import _TONED, PINYIN_DEBRIS_RE, is_traditional_char, traditional_chars, traditional_re
+
+from .conftest import seed
 
 
 def test_traditional_chars_is_the_per_character_set():
@@ -35,3 +42,22 @@ def test_fold_with_and_without_foldable_characters():
     folded = fold("統計期限為２０２０年 ⼀月")
     assert folded.text == "统计期限为2020年一月"
     assert folded.index == (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12)
+
+
+# The debris pattern as first written: a Han character before the bracket, as a look-behind at the start.
+_PINYIN_DEBRIS_PLAIN = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（](?=[a-z" + _TONED + r"]{0,5}[" + _TONED + r"])[a-z" + _TONED + r"]{1,6}[)）]"
+)
+
+
+@given(st.text(alphabet="區报告a qūbàoǎo()（）ü1。", max_size=60))
+def test_pinyin_debris_scan_matches_its_plain_definition(text):
+    """PINYIN_DEBRIS_RE starts with the bracket (so the engine can skip ahead to brackets) and looks
+    behind it for the Han character: the same matches as the look-behind-first pattern."""
+    assert [m.span() for m in PINYIN_DEBRIS_RE.finditer(text)] == [m.span() for m in _PINYIN_DEBRIS_PLAIN.finditer(text)]
+
+
+def test_pinyin_debris_scan_on_the_seed_with_debris():
+    text = seed("001").read_text(encoding="utf-8")
+    found = [m.span() for m in PINYIN_DEBRIS_RE.finditer(text)]
+    assert len(found) > 50 and found == [m.span() for m in _PINYIN_DEBRIS_PLAIN.finditer(text)]

