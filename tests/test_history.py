@@ -15,7 +15,7 @@ from gklint.engine import Linter
 from gklint.history import Identity, identify, link_previous, pair
 from gklint.source import SourceText
 
-from .conftest import SAMPLES, seed
+from .conftest import FIXTURES, SAMPLES, SEEDS, seed
 
 HUAIAN = next(p for p in SAMPLES if p.name.startswith("huaian"))
 HUAIAN_TEXT = HUAIAN.read_text(encoding="utf-8")
@@ -343,3 +343,12 @@ def test_gk703_not_against_a_2019_format_previous(tmp_path, capsys):
     code, items, _err = lint(capsys, "--select", "GK701,GK703", str(folder))
     # paired (GK701: 34 carried in, 1 carried forward) but no GK703
     assert {(name, code_) for name, code_, *_ in found(items)} == {("2021.txt", "GK701")}
+
+
+@pytest.mark.parametrize("path", [*SEEDS, *SAMPLES, FIXTURES / "reports" / "clean-2021.txt"], ids=lambda p: p.name)
+def test_a_file_is_identified_from_its_head_as_from_its_full_parse(path):
+    """Pairing reads only each file's first lines (`parser.parse_head`): the same body and year as
+    the full report's title and metadata give."""
+    linter = Linter(Settings())
+    full = history._parse_file(linter, path)
+    assert history.identify_file(linter, path) == identify(full) is not None

@@ -68,15 +68,18 @@ def _body_and_year(title: str) -> tuple[str, int | None]:
 
 def identify(report) -> Identity | None:
     """The issuing body and the year of a report, from its title (or the metadata); None if unknown."""
-    body, year = _body_and_year(report.title.text) if report.title else ("", None)
-    metadata = getattr(report, "metadata", {}) or {}
+    return _identify(report.title, getattr(report, "metadata", {}) or {})
+
+
+def _identify(title, metadata) -> Identity | None:
+    body, year = _body_and_year(title.text) if title else ("", None)
     meta_title = metadata.get("标题")
     if meta_title is not None and (not label_key(body) or year is None):
         meta_body, meta_year = _body_and_year(meta_title.value)
         body = body if label_key(body) else meta_body
         year = year if year is not None else meta_year
     if year is None:
-        year = report.year
+        year = title.year if title else None
     if not label_key(body):
         body = next((metadata[k].value for k in _BODY_KEYS if k in metadata), "")
     key = label_key(body)
@@ -272,13 +275,11 @@ def _parse_file(linter, path: Path):
 
 
 def identify_file(linter, path: Path) -> Identity | None:
-    """A file's identity from its first lines (a parse of the head: title and metadata, no tables)."""
-    from . import parser
-    from .source import SourceText
+    """A file's identity from its first lines (their title and metadata, as the parser finds them)."""
+    from .parser import parse_head
 
     source = _read(linter, path)
     if source is None:
         return None
     head = "".join(source.text.splitlines(keepends=True)[:HEAD_LINES])
-    report = parser.parse(SourceText(head, source.encoding, source.kind), Path(path), linter.templates)
-    return identify(report)
+    return _identify(*parse_head(head, linter.templates))

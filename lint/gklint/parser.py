@@ -276,6 +276,29 @@ def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrappe
     return paragraphs
 
 
+def _numbered_lines(lines: list[Line], facts: list, probe: Template) -> list[tuple[Line, nb.Numbering, SectionSpec | None, bool]]:
+    """Every numbered line, with the section its title names (if any) and whether exactly."""
+    numbered = []
+    for line, numbering in zip(lines, facts):
+        if not numbering:  # blank, a table fragment or no numbering
+            continue
+        title = line.text[numbering.title_start - line.start :].strip()
+        match = None
+        if numbering.style in (nb.CN, nb.ARABIC):
+            match = match_section(title, probe, numbering)
+        numbered.append((line, numbering, match[0] if match else None, match[1] if match else False))
+    return numbered
+
+
+def parse_head(text: str, templates: TemplateSet) -> tuple[Title | None, dict[str, MetadataField]]:
+    """The title and the portal metadata of a report's first lines, as `parse` finds them, without
+    the rest of a parse (what `gklint.history` needs to pair a run's reports by body and year)."""
+    lines = split_lines(text)
+    headings = _choose_section_headings(_numbered_lines(lines, _line_facts(lines), templates.templates[-1]), [])
+    first_section_line = min((heading.line.number for heading, _spec, _exact in headings), default=0)
+    return _title(lines, first_section_line), _metadata(lines)
+
+
 def parse(source: SourceText, path: Path, templates: TemplateSet, template_choice: str = "auto", issuer: str = "department") -> Report:
     lines = split_lines(source.text)
     page_markers = _page_markers(source.text, lines)
@@ -286,17 +309,8 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
     probe = templates.templates[-1]
     sections: list[Section] = []
     duplicates: list[Heading] = []
-    numbered: list[tuple[Line, nb.Numbering, SectionSpec | None, bool]] = []
     facts = _line_facts(lines)
-    for line, numbering in zip(lines, facts):
-        if not numbering:  # blank, a table fragment or no numbering
-            continue
-        title = line.text[numbering.title_start - line.start :].strip()
-        match = None
-        if numbering.style in (nb.CN, nb.ARABIC):
-            match = match_section(title, probe, numbering)
-        numbered.append((line, numbering, match[0] if match else None, match[1] if match else False))
-
+    numbered = _numbered_lines(lines, facts, probe)
     heading_lines = _choose_section_headings(numbered, duplicates)
     for index, (heading, spec, exact) in enumerate(heading_lines):
         next_start = heading_lines[index + 1][0].line.number if index + 1 < len(heading_lines) else len(lines) + 1
