@@ -12,8 +12,8 @@ from gklint.text import PINYIN_DEBRIS_RE, is_simplified_char, to_simplified, tra
 _HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 
 
-def _line_without_debris(text: str, start: int, end: int, debris: bool) -> tuple[str, list[int], list[int]]:
-    """The line's text with pinyin debris cut out, and its pieces: the position of each piece
+def _text_without_debris(text: str, start: int, end: int, debris: bool) -> tuple[str, list[int], list[int]]:
+    """text[start:end] with pinyin debris cut out, and its pieces: the position of each piece
     in that text and the source offset of the piece's first character (ascending)."""
     matches = list(PINYIN_DEBRIS_RE.finditer(text, start, end)) if debris else ()
     if not matches:
@@ -47,25 +47,23 @@ def conversions(report) -> list[tuple[int, str, str]]:
     if traditional.search(text) is None:  # fast scan: no traditional character anywhere
         return changed
     debris = "(" in text or "（" in text  # debris opens with a bracket
-    for line in report.lines:
-        if traditional.search(text, line.start, line.end) is None:
+    # Runs never span a line break (not a Han character), so the whole text is converted run by run.
+    clean, clean_starts, source_starts = _text_without_debris(text, 0, len(text), debris)
+    for run in _HAN_RUN_RE.finditer(clean):
+        group = run.group()
+        if traditional.search(group) is None:
             continue
-        clean, clean_starts, source_starts = _line_without_debris(text, line.start, line.end, debris)
-        for run in _HAN_RUN_RE.finditer(clean):
-            group = run.group()
-            if traditional.search(group) is None:
-                continue
-            converted = to_simplified(group)
-            if len(converted) != len(group):  # phrase of another length: fall back to characters
-                converted = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in group)
-            if converted == group:
-                continue
-            base = run.start()
-            for index, (old, new) in enumerate(zip(group, converted)):
-                if old != new:
-                    position = base + index
-                    piece = bisect_right(clean_starts, position) - 1  # the last piece starting at or before it
-                    changed.append((source_starts[piece] + position - clean_starts[piece], old, new))
+        converted = to_simplified(group)
+        if len(converted) != len(group):  # phrase of another length: fall back to characters
+            converted = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in group)
+        if converted == group:
+            continue
+        base = run.start()
+        for index, (old, new) in enumerate(zip(group, converted)):
+            if old != new:
+                position = base + index
+                piece = bisect_right(clean_starts, position) - 1  # the last piece starting at or before it
+                changed.append((source_starts[piece] + position - clean_starts[piece], old, new))
     return changed
 
 
