@@ -193,3 +193,51 @@ def test_version_reads_the_distribution_metadata():
     from importlib import metadata
 
     assert info["core"] == info["rules"] == ("gklint", metadata.version("gklint"))
+
+
+def test_a_source_tree_without_metadata_registers_the_built_ins(monkeypatch):
+    from gklint import plugins
+
+    monkeypatch.setattr(plugins, "entry_points", lambda group: [])
+    loaded = plugins.load_plugins()
+    assert [(i.name, i.distribution, i.version) for i in loaded.info] == [("core", "gklint", "source"), ("rules", "gklint", "source")]
+    assert "GK101" in loaded.rules() and not loaded.errors
+
+
+# -- what a plain run imports ------------------------------------------------------------------
+NOT_FOR_A_PLAIN_RUN = (
+    "gklint.baseline",  # --baseline
+    "hashlib",
+    "gklint.changed_lines",  # --since
+    "subprocess",
+    "concurrent.futures",  # -j N
+    "multiprocessing",
+    "pickle",
+    "gklint.fixes",  # --fix, --diff
+    "gklint.writer",
+    "tempfile",
+    "gklint.formats.sarif",  # the formats not printed
+    "gklint.formats.junit",
+    "xml.etree.ElementTree",
+    "gklint.formats.full",
+    "json",
+    "gklint.readers.origins",  # .docx, .html
+    "importlib.metadata",  # entry points are read without it
+    "email",
+    "zipfile",
+)
+
+
+def test_a_plain_run_imports_only_what_it_uses(tmp_path):
+    import subprocess
+
+    from .conftest import seed
+
+    script = (
+        "import sys; from gklint.cli import main; "
+        f"main(['--isolated', '--exit-zero', {str(seed('004'))!r}]); "
+        f"print(sorted(m for m in {NOT_FOR_A_PLAIN_RUN!r} if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert done.stderr.strip() == "[]"
+    assert ": GK" in done.stdout  # it did lint

@@ -43,7 +43,7 @@ class PluginInfo:
 class Plugins:
     manager: pluggy.PluginManager
     errors: list[PluginError] = field(default_factory=list)
-    # (plugin name, its distribution's metadata folder or an importlib.metadata Distribution; None: a source tree)
+    # (plugin name, its distribution: a metadata folder, an importlib.metadata Distribution, None, or SOURCE_TREE)
     loaded: list[tuple[str, Any]] = field(default_factory=list)
 
     @property
@@ -94,9 +94,14 @@ class Plugins:
         return [reader for _plugin, provided in self._collect("gklint_readers") for reader in provided]
 
 
+SOURCE_TREE = "<source tree>"  # the built-ins registered without installed metadata
+
+
 def _info(name: str, dist: Any) -> PluginInfo:
-    if dist is None:
+    if dist is SOURCE_TREE:
         return PluginInfo(name, "gklint", "source")
+    if dist is None:
+        return PluginInfo(name, "?", "?")
     if isinstance(dist, str):
         from importlib import metadata
         from pathlib import Path
@@ -137,7 +142,7 @@ def load_plugins() -> Plugins:
 
         manager.register(builtins, name="core")
         manager.register(gklint_rules, name="rules")
-        plugins.loaded[:0] = [("core", None), ("rules", None)]
+        plugins.loaded[:0] = [("core", SOURCE_TREE), ("rules", SOURCE_TREE)]
     return plugins
 
 
