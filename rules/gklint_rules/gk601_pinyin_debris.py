@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 from gklint import Edit, Finding, Fix, Message, Severity, rule
 from gklint.text import PINYIN_DEBRIS_RE
 
@@ -40,12 +38,14 @@ def check(report, options):
     annotates and everything else on the line stay byte-identical.
     """
     text = report.text
-    if "(" not in text and "（" not in text:  # debris opens with a bracket
+    if ("(" not in text and "（" not in text) or PINYIN_DEBRIS_RE.search(text) is None:  # none anywhere
         return
-    # One scan of the whole text, the matches grouped by line (a token never spans a line break).
-    by_line = itertools.groupby(PINYIN_DEBRIS_RE.finditer(text), key=lambda m: report.location(m.start())[0])
-    for _line, group in by_line:
-        matches = list(group)
+    for line in report.lines:
+        if "(" not in line.text and "（" not in line.text:
+            continue
+        matches = list(PINYIN_DEBRIS_RE.finditer(text, line.start, line.end))
+        if not matches:
+            continue
         tokens = "".join(m.group() for m in matches[:3]) + ("…" if len(matches) > 3 else "")
         first = matches[0]
         annotated = text[first.start() - 1]

@@ -8,8 +8,7 @@ import re
 from gklint import Edit, Finding, Fix, Message, Severity, rule
 
 # Pandoc/Word-export leftovers; adjacent tokens ([image: ][image: ]) make one finding.
-# Never across a line break: the text is scanned whole.
-EXPORT_TOKEN_RE = re.compile(r"(?:\[(?:image|bookmark)[ \t]*:[^\]\r\n]*\])+")
+EXPORT_TOKEN_RE = re.compile(r"(?:\[(?:image|bookmark)[ \t]*:[^\]\n]*\])+")
 # Runs of X or × standing for a name, number or date to be filled in (XX局, 20XX年, ××月).
 # Not part of a Latin word, an e-mail address, a URL or a file name: no `\b` on Chinese text.
 _PLACEHOLDER_MARKS_RE = re.compile(r"(?<![A-Za-z@._/\\:%+-])(?:[Xx]{2,}|[Ｘｘ]{2,}|×{2,})(?![A-Za-z@._/\\%+-])")
@@ -39,28 +38,30 @@ def _export_debris(report):
     text = report.text
     if "[" not in text:  # every export token opens with one
         return
-    for match in EXPORT_TOKEN_RE.finditer(text):
-        line = report.line(report.location(match.start())[0])
-        start, end = match.start(), match.end()
-        before = text[line.start : start]
-        after = text[end : line.end]
-        first = match.group()[: match.group().index("]") + 1]
-        if not before.strip(_LINE_SPACE) and not after.strip(_LINE_SPACE) and not _is_table_fragment(line):
-            edit = _line_removal(report, line)
-            how_zh, how_en = "删除该行", "remove the line"
-        else:
-            # A token opening the line takes the spaces after it: "\t[bookmark: _GoBack] 9" → "\t9".
-            if not before.strip(_LINE_SPACE):
-                end += len(after) - len(after.lstrip(_LINE_SPACE))
-            edit = Edit(start, end, "")
-            how_zh, how_en = "删除", "remove it"
-        yield Finding(
-            match.start(),
-            match.end(),
-            zh=f"导出残留「{match.group()}」：文档转换时留下的图片或书签标记，不是报告内容，应{how_zh}",
-            en=f"export debris {match.group()!r}: an image or bookmark marker left by the document converter; {how_en}",
-            fix=Fix.safe(edit, description=Message(f"删除「{first}」等导出标记", f"remove the export marker {first!r}")),
-        )
+    for line in report.lines:
+        if "[" not in line.text:
+            continue
+        for match in EXPORT_TOKEN_RE.finditer(text, line.start, line.end):
+            start, end = match.start(), match.end()
+            before = text[line.start : start]
+            after = text[end : line.end]
+            first = match.group()[: match.group().index("]") + 1]
+            if not before.strip(_LINE_SPACE) and not after.strip(_LINE_SPACE) and not _is_table_fragment(line):
+                edit = _line_removal(report, line)
+                how_zh, how_en = "删除该行", "remove the line"
+            else:
+                # A token opening the line takes the spaces after it: "\t[bookmark: _GoBack] 9" → "\t9".
+                if not before.strip(_LINE_SPACE):
+                    end += len(after) - len(after.lstrip(_LINE_SPACE))
+                edit = Edit(start, end, "")
+                how_zh, how_en = "删除", "remove it"
+            yield Finding(
+                match.start(),
+                match.end(),
+                zh=f"导出残留「{match.group()}」：文档转换时留下的图片或书签标记，不是报告内容，应{how_zh}",
+                en=f"export debris {match.group()!r}: an image or bookmark marker left by the document converter; {how_en}",
+                fix=Fix.safe(edit, description=Message(f"删除「{first}」等导出标记", f"remove the export marker {first!r}")),
+            )
 
 
 def _page_footers(report):
@@ -87,8 +88,13 @@ def _placeholders(report):
     patterns = [_PLACEHOLDER_MARKS_RE]
     if words:
         patterns.append(_words_re(tuple(words)))
-    # Every export token opens with "[".
-    debris = [m.span() for m in EXPORT_TOKEN_RE.finditer(text)] if "[" in text else []
+    # Every export token opens with "[": lines without one hold none.
+    debris = [
+        (m.start(), m.end())
+        for line in (report.lines if "[" in text else ())
+        if "[" in line.text
+        for m in EXPORT_TOKEN_RE.finditer(text, line.start, line.end)
+    ]
     for pattern in patterns:
         if pattern is _PLACEHOLDER_MARKS_RE and not any(pair in text for pair in _MARK_PAIRS):
             continue  # every placeholder mark is at least such a pair: none anywhere
