@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
@@ -147,24 +148,27 @@ def _lint_one(path: Path) -> tuple["FileResult", dict[str, Any]]:
 # parsing did. What comes back is its line table; the parent serves formatters' usual questions
 # (text, lines, location) from that and parses the file again only if asked for anything else.
 class _Lines:
-    __slots__ = ("path", "spans")
+    __slots__ = ("path", "starts", "ends")
 
-    def __init__(self, path: Path, spans: tuple):
+    def __init__(self, path: Path, starts: list[int], ends: list[int]):
         self.path = path
-        self.spans = spans  # (start, end) per line
+        self.starts = starts  # offset of each line's first character
+        self.ends = ends  # and just after its last, before the line ending
 
 
 def _pack(result: "FileResult") -> "FileResult":
     if result.report is None:
         return result
     packed = copy.copy(result)
-    packed.report = _Lines(result.report.path, tuple((line.start, line.end) for line in result.report.lines))
+    report = result.report
+    packed.report = _Lines(report.path, report._line_starts, [line.end for line in report.lines])
     return packed
 
 
 def _unpack(result: "FileResult", linter) -> "FileResult":
     if isinstance(result.report, _Lines):
-        result.report = ShippedReport(result.source, result.report.path, result.report.spans, linter)
+        lines = result.report
+        result.report = ShippedReport(result.source, lines.path, lines.starts, lines.ends, linter)
     return result
 
 
@@ -172,11 +176,11 @@ class ShippedReport:
     """A worker's `Report` in the parent: `text`, `lines`, `line()`, `location()` from the line table;
     any other attribute from the full `Report`, parsed again from the same text on first use."""
 
-    def __init__(self, source, path: Path, spans: tuple, linter):
+    def __init__(self, source, path: Path, starts: list[int], ends: list[int], linter):
         self.source = source
         self.path = path
-        self._spans = spans
-        self._line_starts = [start for start, _end in spans]
+        self._line_starts = starts
+        self._line_ends = ends
         self._linter = linter
 
     @property
@@ -188,7 +192,7 @@ class ShippedReport:
         from .model import Line
 
         text = self.source.text
-        return [Line(number, start, end, text[start:end]) for number, (start, end) in enumerate(self._spans, 1)]
+        return [Line(number, start, end, text[start:end]) for number, start, end in zip(itertools.count(1), self._line_starts, self._line_ends)]
 
     def location(self, offset: int) -> tuple[int, int]:
         from .model import Report
@@ -204,6 +208,6 @@ class ShippedReport:
         return self._linter.parse(self.source, self.path)
 
     def __getattr__(self, name: str):
-        if name.startswith("__") or name in ("_spans", "_line_starts", "_linter", "source", "path"):
+        if name.startswith("__") or name in ("_line_starts", "_line_ends", "_linter", "source", "path"):
             raise AttributeError(name)
         return getattr(self.parsed, name)
