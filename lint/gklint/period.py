@@ -21,7 +21,9 @@ from ruamel.yaml import YAML
 
 from .template import TEMPLATE_DIR
 from .text import (
+    _TONED,  # the tone-marked letters of PINYIN_DEBRIS_RE: a cheap pre-check for it
     PINYIN_DEBRIS_RE,
+    SPACE_CHARS,
     SPACES_RE,
     ascii_digits,
     cn_digit_string_to_int,
@@ -66,24 +68,28 @@ def _fold_char(char: str) -> str:
 class Folded:
     """`text` is the folded string; `index[k]` is the position in the original of text[k].
 
-    The index is built on first use (most folded texts are only searched): from `kept`, the
-    (start, end) spans of the original that the folded text keeps, in order."""
+    The index is built on first use (most folded texts are only searched), from `source`,
+    the original: its positions that `_dropped` keeps (folding keeps every other length)."""
 
-    __slots__ = ("text", "_index", "_kept")
+    __slots__ = ("text", "_index", "_source")
 
-    def __init__(self, text: str, index: tuple[int, ...] | None = None, kept=None) -> None:
+    def __init__(self, text: str, source: str) -> None:
         self.text = text
-        self._index = index
-        self._kept = kept
+        self._index: tuple[int, ...] | None = None
+        self._source = source
 
     @property
     def index(self) -> tuple[int, ...]:
         index = self._index
         if index is None:
-            parts: list[int] = []
-            for start, end in self._kept:
-                parts.extend(range(start, end))
-            index = tuple(parts)
+            source = self._source
+            if len(source) == len(self.text):  # nothing dropped
+                index = tuple(range(len(source)))
+            else:
+                parts: list[int] = []
+                for start, end in _kept(source):
+                    parts.extend(range(start, end))
+                index = tuple(parts)
             self._index = index
         return index
 
@@ -135,36 +141,6 @@ def _fold_chars(text: str) -> str:
     return text.translate(_FOLD_MAP)
 
 
-def fold(text: str) -> Folded:
-    """Script → simplified, full-width digits → ASCII, radicals → ordinary characters, one
-    character at a time; spaces and pinyin debris (「區(qū)」) dropped."""
-    return _fold(text, True)
-
-
-def _fold(text: str, chars: bool) -> Folded:
-    """`fold`; with `chars` False the caller knows no character of `text` folds (`_may_fold`)."""
-    # Spans to drop (debris never holds a space, so the two kinds never overlap).
-    # Debris opens with a bracket: without one, there is none to look for.
-    drops = [m.span() for m in PINYIN_DEBRIS_RE.finditer(text)] if "(" in text or "（" in text else []
-    drops.extend(m.span() for m in SPACES_RE.finditer(text))
-    if not drops:
-        return Folded(_fold_chars(text) if chars else text, None, ((0, len(text)),))
-    drops.sort()
-    pieces: list[str] = []
-    kept: list[tuple[int, int]] = []
-    position = 0
-    for start, end in drops:
-        if start > position:
-            pieces.append(text[position:start])
-            kept.append((position, start))
-        position = max(position, end)
-    if position < len(text):
-        pieces.append(text[position:])
-        kept.append((position, len(text)))
-    joined = "".join(pieces)
-    return Folded(_fold_chars(joined) if chars else joined, None, kept)
-
-
 def _fold_table(text: str) -> dict[int, str]:
     """str.translate table of `_fold_char` for the characters of `text` it changes."""
     table: dict[int, str] = {}
@@ -177,9 +153,42 @@ def _fold_table(text: str) -> dict[int, str]:
     return table
 
 
-def _may_fold(text: str) -> bool:
-    """Whether `_fold_chars` may change any character of `text` (one scan of a whole text)."""
-    return _OTHER_FOLDABLE_RE.search(text) is not None or traditional_re().search(text) is not None
+def _may_have_debris(text: str) -> bool:
+    """Whether `PINYIN_DEBRIS_RE` may match: it needs a bracket and a tone-marked letter (or ü)."""
+    return ("(" in text or "（" in text) and any(char in text for char in _TONED)
+
+
+def _dropped(text: str) -> str:
+    """`text` without pinyin debris (「區(qū)」) and spaces: the characters `_kept` leaves out."""
+    if _may_have_debris(text):
+        text = PINYIN_DEBRIS_RE.sub("", text)  # debris never holds a space: the order does not matter
+    for space in SPACE_CHARS:  # every character of SPACES_RE; str.replace is many times faster than the regex
+        if space in text:
+            text = text.replace(space, "")
+    return text
+
+
+def _kept(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of `text` that `_dropped` keeps, in order."""
+    # Debris never holds a space, so the two kinds of drop never overlap.
+    drops = [m.span() for m in PINYIN_DEBRIS_RE.finditer(text)] if _may_have_debris(text) else []
+    drops.extend(m.span() for m in SPACES_RE.finditer(text))
+    drops.sort()
+    kept: list[tuple[int, int]] = []
+    position = 0
+    for start, end in drops:
+        if start > position:
+            kept.append((position, start))
+        position = max(position, end)
+    if position < len(text):
+        kept.append((position, len(text)))
+    return kept
+
+
+def fold(text: str) -> Folded:
+    """Script → simplified, full-width digits → ASCII, radicals → ordinary characters, one
+    character at a time; spaces and pinyin debris (「區(qū)」) dropped."""
+    return Folded(_fold_chars(_dropped(text)), text)
 
 
 @dataclass(frozen=True)
@@ -210,47 +219,18 @@ def passages(report: "Report") -> list[Passage]:
     cached = vars(report).get("_gk2_passages")
     if cached is None:
         paragraphs = report.paragraphs
-        chars = _may_fold(report.text)  # most reports: no paragraph has a character to fold
-        cached = [Passage(p, f) for p, f in zip(paragraphs, _fold_all([p.text for p in paragraphs], chars))]
+        cached = [Passage(p, f) for p, f in zip(paragraphs, _fold_all([p.text for p in paragraphs]))]
         vars(report)["_gk2_passages"] = cached
     return cached
 
 
-def _fold_all(texts: list[str], chars: bool) -> list[Folded]:
-    """`_fold` of each text, the spans to drop found by one scan of all of them."""
-    joined = "\n".join(texts)  # no text holds a \n, and neither kind of drop matches one
-    drops = [m.span() for m in PINYIN_DEBRIS_RE.finditer(joined)] if "(" in joined or "（" in joined else []
-    drops.extend(m.span() for m in SPACES_RE.finditer(joined))
-    if not drops or joined.count("\n") != len(texts) - 1:  # (a \n in a text: never from the parser)
-        return [_fold(text, chars) for text in texts]
-    drops.sort()
-    table = _fold_table(joined) if chars else None  # `_fold_chars` of any piece: str.translate(table)
-    folded: list[Folded] = []
-    count = len(drops)
-    at = 0  # next drop
-    base = 0  # offset of the text in `joined`
-    for text in texts:
-        end = base + len(text)
-        if at >= count or drops[at][0] >= end:  # nothing to drop
-            folded.append(Folded(text.translate(table) if table else text, None, ((0, len(text)),)))
-        else:
-            pieces: list[str] = []
-            kept: list[tuple[int, int]] = []
-            position = base
-            while at < count and drops[at][0] < end:
-                start, stop = drops[at]
-                if start > position:
-                    pieces.append(joined[position:start])
-                    kept.append((position - base, start - base))
-                position = max(position, stop)
-                at += 1
-            if position < end:
-                pieces.append(joined[position:end])
-                kept.append((position - base, end - base))
-            piece = "".join(pieces)
-            folded.append(Folded(piece.translate(table) if table else piece, None, kept))
-        base = end + 1
-    return folded
+def _fold_all(texts: list[str]) -> list[Folded]:
+    """`fold` of each text: the whole report's paragraphs dropped and folded at once."""
+    joined = "\n".join(texts)  # no text holds a \n, and nothing dropped or folded is one
+    folded = _fold_chars(_dropped(joined)).split("\n")
+    if len(folded) != len(texts):  # (a \n in a text: never from the parser)
+        return [fold(text) for text in texts]
+    return [Folded(piece, text) for piece, text in zip(folded, texts)]
 
 
 # --- dates ---------------------------------------------------------------------
