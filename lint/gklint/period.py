@@ -129,9 +129,16 @@ _OTHER_FOLDABLE_RE = re.compile("[０-９\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff
 
 def _fold_chars(text: str) -> str:
     """`_fold_char` applied to every character of `text` (most characters stay as they are)."""
-    if _OTHER_FOLDABLE_RE.search(text) is None and traditional_re().search(text) is None:
-        return text
-    changed = {chr(code): folded for code, folded in _fold_table(text).items()}
+    # Only what the two scans find may change: each distinct such character is looked up once.
+    foldable = set(traditional_re().findall(text))
+    foldable.update(_OTHER_FOLDABLE_RE.findall(text))
+    changed: dict[str, str] = {}
+    for char in foldable:
+        folded = _FOLDED.get(char)
+        if folded is None:
+            folded = _FOLDED[char] = _fold_char(char)
+        if folded != char:
+            changed[char] = folded
     if not changed:
         return text
     if len(changed) <= 8 and all(len(f) == 1 and f not in changed for f in changed.values()):
@@ -139,18 +146,6 @@ def _fold_chars(text: str) -> str:
             text = text.replace(char, folded)
         return text
     return text.translate(_FOLD_MAP)
-
-
-def _fold_table(text: str) -> dict[int, str]:
-    """str.translate table of `_fold_char` for the characters of `text` it changes."""
-    table: dict[int, str] = {}
-    for char in set(text):
-        folded = _FOLDED.get(char)
-        if folded is None:
-            folded = _FOLDED[char] = _fold_char(char)
-        if folded != char:
-            table[ord(char)] = folded
-    return table
 
 
 def _may_have_debris(text: str) -> bool:
@@ -191,20 +186,22 @@ def fold(text: str) -> Folded:
     return Folded(_fold_chars(_dropped(text)), text)
 
 
-@dataclass(frozen=True)
 class Passage:
-    """A paragraph with its folded text; `source_span` maps folded positions to report offsets."""
+    """A paragraph with its folded text; `source_span` maps folded positions to report offsets.
 
-    paragraph: "Paragraph"
-    folded: Folded
+    A plain slotted class (one a paragraph, read by every GK2 rule): `text` and `section`
+    are attributes, not properties."""
 
-    @property
-    def text(self) -> str:
-        return self.folded.text
+    __slots__ = ("paragraph", "folded", "text", "section")
 
-    @property
-    def section(self) -> int:
-        return self.paragraph.section
+    def __init__(self, paragraph: "Paragraph", folded: Folded) -> None:
+        self.paragraph = paragraph
+        self.folded = folded
+        self.text = folded.text
+        self.section = paragraph.section
+
+    def __repr__(self) -> str:
+        return f"Passage(paragraph={self.paragraph!r}, folded={self.folded!r})"
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         a, b = self.folded.span(start, end)
