@@ -79,7 +79,9 @@ def test_every_format_is_the_same_from_workers(batch):
         assert [t.kind for t in stand_in.report.tables] == [t.kind for t in real.report.tables]
 
 
-def test_a_serial_run_raises_the_collector_threshold_only_while_it_lints(batch):
+def test_a_serial_run_tunes_the_collector_only_while_it_lints(batch):
+    """Threshold raised, and the results kept so far frozen out of the collector's passes; both
+    undone when the run is over."""
     import gc
 
     before = gc.get_threshold()
@@ -87,10 +89,11 @@ def test_a_serial_run_raises_the_collector_threshold_only_while_it_lints(batch):
     linter = Linter(Settings(select=["GK1"]))
     run = Run(linter, build_parser().parse_args([]))
     original = run.lint_file
-    run.lint_file = lambda path: (seen.append(gc.get_threshold()), original(path))[1]
+    run.lint_file = lambda path: (seen.append((gc.get_threshold(), gc.get_freeze_count())), original(path))[1]
     parallel.lint_files(run, sorted(batch.iterdir())[:3], 1)
-    assert seen and all(t[0] >= 50_000 for t in seen)
-    assert gc.get_threshold() == before
+    assert len(seen) == 3 and all(threshold[0] >= 50_000 for threshold, _frozen in seen)
+    assert seen[0][1] == 0 < seen[1][1] <= seen[2][1]  # the first file's result is frozen before the second's lint
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
 def _copies(folder, count=4):

@@ -23,7 +23,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from .engine import batch_collection
+from .engine import BatchCollection
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -56,11 +56,12 @@ def lint_files(run: "Run", files: list[Path], jobs: int | None = 1) -> list["Fil
         state = _worker_state(run) if workers > 1 else None
         if state is None:
             results = []
-            with batch_collection():
+            with BatchCollection() as collection:
                 for path in files:
                     # Kept as its line table, as a worker's would be: a folder of reports in memory
                     # as thousands of parsed models each would cost hundreds of MB.
                     results.append(_unpack(_pack(run.lint_file(path)), run.linter))
+                    collection.kept()
                     progress.advance()
             return results
         return list(_parallel(run, files, workers, state, progress))
@@ -131,7 +132,7 @@ def _start_worker(state: bytes) -> None:
     # What the run collects per file: the lists and dicts that start empty (diffs, fixed, errors, outcomes…).
     _COLLECTED = tuple(k for k, v in attributes.items() if isinstance(v, (list, dict)) and not v)
     _RUN = run
-    batch_collection().__enter__()  # a worker lints until it exits: the batch setting for good
+    BatchCollection().__enter__()  # a worker lints until it exits: the batch threshold for good
 
 
 def _lint_one(path: Path) -> tuple["FileResult", dict[str, Any]]:
