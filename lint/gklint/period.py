@@ -375,9 +375,12 @@ def find_periods(report: "Report") -> list[Period]:
     found: list[Period] = []
     for passage in passages(report):
         text = passage.text
-        for match in RANGE_RE.finditer(text) if "月" in text else ():  # a range names its months
+        wanted = preamble_keywords if passage.section == 0 else keywords
+        # A range names its months, and counts only after a keyword: without both in the text, none does.
+        may_state = "月" in text and any(k in text for k in wanted)
+        for match in RANGE_RE.finditer(text) if may_state else ():
             lead = _sentence_before(text, match.start())
-            if not any(k in lead for k in (preamble_keywords if passage.section == 0 else keywords)):
+            if not any(k in lead for k in wanted):
                 continue
             first, last = _mention(passage, match, "a"), _mention(passage, match, "b")
             if first is None or last is None or (first.year is None and last.year is None):
