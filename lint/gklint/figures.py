@@ -14,7 +14,9 @@ template data (`figures:` in base.yaml). All offsets are source offsets into `re
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -99,6 +101,43 @@ _ASCII_DIGIT_RE = re.compile("[0-9]")
 _STRONG_SEPS = "；;"
 
 
+def _decimal(number: str) -> Fraction:
+    """A plain decimal ("4790", "12.5") as a Fraction; an integer without Fraction's string parsing."""
+    return Fraction(number) if "." in number else Fraction(int(number))
+
+
+@functools.lru_cache(maxsize=None)
+def _any_char_re(chars: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(chars)}]")
+
+
+def _last_of(text: str, chars: str, end: int) -> int:
+    """Where the last of `chars` is in text[:end]; -1 if none (one C-level rfind a character)."""
+    return max(map(text.rfind, chars, itertools.repeat(0), itertools.repeat(end)))
+
+
+def _first_of(text: str, chars: str, start: int, end: int | None = None) -> int:
+    """Where the first of `chars` is in text[start:end]; -1 if none."""
+    found = _any_char_re(chars).search(text, start, len(text) if end is None else end)
+    return found.start() if found else -1
+
+
+@functools.lru_cache(maxsize=None)
+def _any_word_re(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _holding(paragraphs: list[Paragraph], words: tuple[str, ...]) -> list[Paragraph]:
+    """The paragraphs whose text holds one of `words`, in order: one regex scan of all the texts."""
+    if not words:
+        return []
+    texts = [p.text for p in paragraphs]
+    joined = "\n".join(texts)  # no text and no word holds a \n: each match lies in one text
+    starts = list(itertools.accumulate([len(t) + 1 for t in texts], initial=0))
+    found = {bisect.bisect_right(starts, m.start()) - 1 for m in _any_word_re(words).finditer(joined)}
+    return [paragraphs[i] for i in sorted(found)]
+
+
 def _config(report: Report) -> dict[str, Any]:
     return report.template.data.get("figures", {})
 
@@ -132,7 +171,7 @@ def _located_quantities(text: str, start: int, end: int, pattern: re.Pattern, pa
     """(quantity, start, end in the paragraph text) for each count in text[start:end]."""
     found = []
     for match in pattern.finditer(text, start, end):
-        value = Fraction(match.group("num").replace(",", ""))
+        value = _decimal(match.group("num").replace(",", ""))
         approximate = bool(match.group("about") or match.group("more") or match.group("wan"))
         if match.group("wan"):
             value *= 10000
@@ -159,7 +198,7 @@ def _shares(text: str, start: int, end: int, config: dict[str, Any], paragraph: 
         number = match.group(1).replace(",", "")
         decimals = len(number.partition(".")[2])
         s, e = paragraph.source_span(match.start(), match.end())
-        found.append(Share(Fraction(number), decimals, s, e, text[match.start() : match.end()]))
+        found.append(Share(_decimal(number), decimals, s, e, text[match.start() : match.end()]))
     return found
 
 
@@ -250,15 +289,12 @@ def _counted_across(texts: list[str], config: dict[str, Any]) -> bool:
 
 def _inline(report: Report, paragraph: Paragraph, config: dict[str, Any], pattern: re.Pattern) -> list[Figure]:
     markers = config.get("split_markers", [])
-    # A marker without digits is found after ascii_digits only where it is found before.
-    if not any(marker in paragraph.text or _ASCII_DIGIT_RE.search(marker) for marker in markers):
-        return []
     text = ascii_digits(paragraph.text)  # same length: offsets stay valid
     figures = []
     for marker in markers:
         for found in _literal_re(marker).finditer(text):
             position = found.start()
-            sentence_start = max(text.rfind(c, 0, position) for c in "。！？!?；;") + 1
+            sentence_start = _last_of(text, "。！？!?；;", position) + 1
             before = _located_quantities(text, sentence_start, position, pattern, paragraph)
             if not before:
                 continue
@@ -270,9 +306,11 @@ def _inline(report: Report, paragraph: Paragraph, config: dict[str, Any], patter
             begin = found.end()
             while begin < len(text) and text[begin] in " \t\u3000，,：:":
                 begin += 1
-            end = min([text.find(c, begin) for c in _CLAUSE_END if text.find(c, begin) >= 0] or [len(text)])
+            end = _first_of(text, _CLAUSE_END, begin)
+            end = len(text) if end < 0 else end
             # ；ends the parts when the parts are separated by ，/、 ("…尚未审结37件；行政诉讼46件，其中…").
-            strong = min([text.find(c, begin, end) for c in _STRONG_SEPS if text.find(c, begin, end) >= 0] or [end])
+            strong = _first_of(text, _STRONG_SEPS, begin, end)
+            strong = end if strong < 0 else strong
             if strong < end:
                 first = _quantities(text, begin, strong, pattern, paragraph)
                 if len(first) > 1 or any(c in text[begin:strong] for c in "，,"):
@@ -309,37 +347,48 @@ def _inline(report: Report, paragraph: Paragraph, config: dict[str, Any], patter
 # --- list: total, then a numbered list of parts -------------------------------------------
 
 
-def _numbering(paragraph: Paragraph) -> nb.Numbering | None:
-    return nb.parse_numbering(paragraph.text, 0)
+# What 1. and （1） (`numbering`'s ARABIC, PAREN_ARABIC) start with: most paragraphs are no list item.
+_LIST_ITEM_START_RE = re.compile(rf"{nb._SPACE}[（(]?{nb._SPACE}[0-9０-９]")
+
+
+def _list_numbering(paragraph: Paragraph) -> nb.Numbering | None:
+    """The paragraph's 1. or （1） numbering (the styles a list of parts is numbered in), else None."""
+    if _LIST_ITEM_START_RE.match(paragraph.text) is None:
+        return None
+    numbering = nb.parse_numbering(paragraph.text, 0)
+    return numbering if numbering is not None and numbering.style in (nb.ARABIC, nb.PAREN_ARABIC) else None
 
 
 def _lists(report: Report, config: dict[str, Any], pattern: re.Pattern) -> list[Figure]:
     paragraphs = report.paragraphs
+    numberings = [_list_numbering(p) for p in paragraphs]
     figures = []
     index = 0
     while index < len(paragraphs):
-        numbering = _numbering(paragraphs[index])
-        if numbering is None or numbering.value != 1 or numbering.style not in (nb.ARABIC, nb.PAREN_ARABIC):
+        numbering = numberings[index]
+        if numbering is None or numbering.value != 1:
             index += 1
             continue
         run = [paragraphs[index]]
         expected = 2
         following = index + 1
         while following < len(paragraphs):
-            item = _numbering(paragraphs[following])
+            item = numberings[following]
             if item is None or item.style != numbering.style or item.value != expected or paragraphs[following].section != run[0].section:
                 break
             run.append(paragraphs[following])
             expected += 1
             following += 1
-        figure = _list_figure(report, index, run, config, pattern)
+        figure = _list_figure(report, index, run, numberings[index:following], config, pattern)
         if figure is not None:
             figures.append(figure)
         index = following if len(run) > 1 else index + 1
     return figures
 
 
-def _list_figure(report: Report, index: int, run: list[Paragraph], config: dict[str, Any], pattern: re.Pattern) -> Figure | None:
+def _list_figure(
+    report: Report, index: int, run: list[Paragraph], numberings: list[nb.Numbering], config: dict[str, Any], pattern: re.Pattern
+) -> Figure | None:
     if len(run) < 2:
         return None
     not_part = config.get("not_a_part", [])
@@ -347,7 +396,7 @@ def _list_figure(report: Report, index: int, run: list[Paragraph], config: dict[
     parts: list[Part] = []
     remainder = False
     family = None
-    for paragraph in run:
+    for paragraph, numbering in zip(run, numberings):
         text = ascii_digits(paragraph.text)
         counts = [q for q in _quantities(text, 0, len(text), pattern, paragraph)]
         shares = _shares(text, 0, len(text), config, paragraph)
@@ -367,8 +416,7 @@ def _list_figure(report: Report, index: int, run: list[Paragraph], config: dict[
             elif this != family:
                 return None
         label_end = text.find(count.text) + len(count.text) if count is not None else len(text)
-        numbering = _numbering(paragraph)
-        start = numbering.title_start if numbering else 0
+        start = numbering.title_start
         s, e = paragraph.source_span(start, len(text))
         label = text[start:label_end].strip()
         if "。" in label[:-1]:  # "政府网站。通过政府门户网站公开…": the item's own heading
@@ -418,8 +466,14 @@ def extract_figures(report: Report) -> list[Figure]:
     if not config:
         return []
     pattern = _quantity_re(config)
+    markers = tuple(config.get("split_markers", []))
+    # A marker without digits is found after ascii_digits only where it is found before.
+    if any(_ASCII_DIGIT_RE.search(marker) for marker in markers):
+        candidates = report.paragraphs
+    else:
+        candidates = _holding(report.paragraphs, markers)
     figures: list[Figure] = []
-    for paragraph in report.paragraphs:
+    for paragraph in candidates:
         figures.extend(_inline(report, paragraph, config, pattern))
     figures.extend(_lists(report, config, pattern))
     figures.sort(key=lambda f: f.start)
@@ -481,9 +535,8 @@ _CASE_UNITS = r"(?:件|起|次|宗|个)"
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, start) for c in _CLAUSE_SPLIT) + 1
-    rights = [text.find(c, end) for c in _CLAUSE_SPLIT if text.find(c, end) >= 0]
-    return left, min(rights) if rights else len(text)
+    right = _first_of(text, _CLAUSE_SPLIT, end)
+    return _last_of(text, _CLAUSE_SPLIT, start) + 1, len(text) if right < 0 else right
 
 
 def _claim(topic: str, value: int, text: str, start: int, end: int, paragraph: Paragraph, **extra) -> TableClaim:
@@ -491,8 +544,11 @@ def _claim(topic: str, value: int, text: str, start: int, end: int, paragraph: P
     return TableClaim(topic, value, s, e, text[start:end], **extra)
 
 
-def _table_line_ranges(report: Report) -> list[tuple[int, int]]:
-    return [(t.first_line, t.last_line) for t in getattr(report, "tables", [])]
+def _table_lines(report: Report) -> set[int]:
+    lines: set[int] = set()
+    for table in getattr(report, "tables", []):
+        lines.update(range(table.first_line, table.last_line + 1))
+    return lines
 
 
 def table_claims(report: Report) -> list[TableClaim]:
@@ -500,14 +556,12 @@ def table_claims(report: Report) -> list[TableClaim]:
     config = report.template.data.get("text_vs_tables", {})
     if not config:
         return []
-    ranges = _table_line_ranges(report)
+    in_tables = _table_lines(report)
     # Every claim's pattern holds 申请 or one of these words (none with a digit: `_claim_words`).
     words = _claim_words(config)
     claims: list[TableClaim] = []
-    for paragraph in report.paragraphs:
-        if any(first <= paragraph.first_line <= last for first, last in ranges):
-            continue
-        if words is not None and not any(word in paragraph.text for word in words):
+    for paragraph in report.paragraphs if words is None else _holding(report.paragraphs, words):
+        if paragraph.first_line in in_tables:
             continue
         text = ascii_digits(paragraph.text)
         claims.extend(_application_claims(text, paragraph, config))
@@ -548,7 +602,10 @@ def _application_patterns(verbs: tuple[str, ...]) -> tuple[re.Pattern, re.Patter
 
 @functools.lru_cache(maxsize=None)
 def _result_pattern(word: str) -> re.Pattern:
-    return re.compile(rf"(?<![不以分]){re.escape(word)}(?:的)?(?:申请)?(?:数|数量)?(?:为|共)?{_SP}(?P<num>[0-9]+){_SP}件")
+    # The word first, the character before it checked by a look-behind after it: the regex engine
+    # then skips ahead to the word (a leading look-behind is tried at every position).
+    word = re.escape(word)
+    return re.compile(rf"{word}(?<![不以分]{word})(?:的)?(?:申请)?(?:数|数量)?(?:为|共)?{_SP}(?P<num>[0-9]+){_SP}件")
 
 
 @functools.lru_cache(maxsize=None)
