@@ -1,8 +1,8 @@
 """Benchmark: the five seeds repeated to 1,000 files, linted in one process as `gklint -j 1 FOLDER`
-lints them (the CLI's `Run.lint_all`), and with `-j 2`; the engine alone (`Linter.lint_path` in a
-loop); plus `gklint FILE` as a whole process.
+lints them (the CLI's `Run.lint_all`) with the default rules and with `--select ALL`, and with `-j 2`;
+the engine alone (`Linter.lint_path` in a loop); plus `gklint FILE` as a whole process.
 
-    python bench/bench.py [--files 1000] [--select ALL] [--jobs 1,2] [--rounds 3]
+    python bench/bench.py [--files 1000] [--select default,ALL] [--jobs 1,2] [--rounds 3]
 
 Prints reports per second and milliseconds per file. Each rate is the best of `--rounds` runs, as
 `timeit` reports: the fastest run is what the code costs, the slower ones measure what else the
@@ -30,11 +30,12 @@ SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=1000)
-    parser.add_argument("--select", default="ALL")
+    parser.add_argument("--select", default="default,ALL", help="rule selections to time, comma-separated (default: the default rules, then ALL)")
     parser.add_argument("--jobs", default="1,2", help="comma-separated -j values to time (default 1,2)")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each measurement; the best is shown")
     args = parser.parse_args()
     job_counts = [int(j) for j in args.jobs.split(",") if j.strip()] or [1]
+    selections = [s.strip() for s in args.select.split(",") if s.strip()]
 
     from gklint.config import Settings
     from gklint.engine import Linter
@@ -47,21 +48,24 @@ def main() -> None:
             shutil.copyfile(source, target)
             paths.append(target)
 
-        linter = Linter(Settings(select=[args.select]))
-        linter.lint_path(paths[0])  # warm caches (OpenCC, templates) as a long run would
-        print(f"files: {args.files} (the {len(SEEDS)} seeds repeated), rules: --select {args.select}, best of {args.rounds} runs")
+        print(f"files: {args.files} (the {len(SEEDS)} seeds repeated), best of {args.rounds} runs")
+        for selection in selections:
+            linter = Linter(Settings(select=None if selection == "default" else [selection]))
+            linter.lint_path(paths[0])  # warm caches (OpenCC, templates) as a long run would
+            name = "default rules" if selection == "default" else f"--select {selection}"
+            print(f"{name} ({len(linter.selected)} rules):")
 
-        # The CLI's path: Run.lint_all → gklint.parallel.lint_files, as `gklint -j N` runs it.
-        reference = None
-        for jobs in job_counts:
-            elapsed, keys = min(_cli_run(linter, paths, jobs) for _ in range(args.rounds))
-            reference = keys if reference is None else reference
-            same = "" if jobs == job_counts[0] else (f"; same findings as -j {job_counts[0]}" if keys == reference else "; DIFFERENT FINDINGS")
-            workers = " (worker start-up included" + same + ")" if jobs > 1 else ""
-            print(f"gklint -j {jobs}: {_rate(args.files, elapsed)}{workers}" + (f", findings: {len(keys)}" if jobs == job_counts[0] else ""))
+            # The CLI's path: Run.lint_all → gklint.parallel.lint_files, as `gklint -j N` runs it.
+            reference = None
+            for jobs in job_counts:
+                elapsed, keys = min(_cli_run(linter, paths, jobs) for _ in range(args.rounds))
+                reference = keys if reference is None else reference
+                same = "" if jobs == job_counts[0] else (f"; same findings as -j {job_counts[0]}" if keys == reference else "; DIFFERENT FINDINGS")
+                workers = " (worker start-up included" + same + ")" if jobs > 1 else ""
+                print(f"  gklint -j {jobs}: {_rate(args.files, elapsed)}{workers}" + (f", findings: {len(keys)}" if jobs == job_counts[0] else ""))
 
-        engine = min(_engine_run(linter, paths) for _ in range(args.rounds))
-        print(f"engine alone (Linter.lint_path in a loop): {_rate(args.files, engine)}")
+            engine = min(_engine_run(linter, paths) for _ in range(args.rounds))
+            print(f"  engine alone (Linter.lint_path in a loop): {_rate(args.files, engine)}")
 
     # As an installed gklint starts: with bytecode caches (pip compiles them on install; a shell with
     # PYTHONDONTWRITEBYTECODE=1 would recompile every module on every start). One warm-up run writes them.
