@@ -216,18 +216,28 @@ def passages(report: "Report") -> list[Passage]:
     cached = vars(report).get("_gk2_passages")
     if cached is None:
         paragraphs = report.paragraphs
-        cached = [Passage(p, f) for p, f in zip(paragraphs, _fold_all([p.text for p in paragraphs]))]
+        joined, folded = _fold_all([p.text for p in paragraphs])
+        cached = [Passage(p, f) for p, f in zip(paragraphs, folded)]
         vars(report)["_gk2_passages"] = cached
+        vars(report)["_gk2_passages_text"] = joined
     return cached
 
 
-def _fold_all(texts: list[str]) -> list[Folded]:
-    """`fold` of each text: the whole report's paragraphs dropped and folded at once."""
-    joined = "\n".join(texts)  # no text holds a \n, and nothing dropped or folded is one
-    folded = _fold_chars(_dropped(joined)).split("\n")
+def passages_text(report: "Report") -> str:
+    """The texts of `passages(report)` joined by \n (no text holds one). A pattern without anchors,
+    look-arounds or \n matches some passage only if it matches this: one scan tells."""
+    passages(report)
+    return vars(report)["_gk2_passages_text"]
+
+
+def _fold_all(texts: list[str]) -> tuple[str, list[Folded]]:
+    """The folded texts joined by \n, and `fold` of each text: all dropped and folded at once."""
+    joined = _fold_chars(_dropped("\n".join(texts)))  # no text holds a \n; nothing dropped or folded is one
+    folded = joined.split("\n")
     if len(folded) != len(texts):  # (a \n in a text: never from the parser)
-        return [fold(text) for text in texts]
-    return [Folded(piece, text) for piece, text in zip(folded, texts)]
+        folded = [fold(text) for text in texts]
+        return "\n".join(f.text for f in folded), folded
+    return joined, [Folded(piece, text) for piece, text in zip(folded, texts)]
 
 
 # --- dates ---------------------------------------------------------------------
@@ -250,10 +260,34 @@ RANGE_RE = re.compile(
     # "2020年1月至12月" (months only) means the first to the last day of those months.
     rf"(?P<from>自|从|由)?{_date_pattern('a', day_required=False)}(?:起)?{_RANGE_SEP}{_date_pattern('b', day_required=False)}(?:止)?"
 )
+# A match's first 月 is at most this far from its start: a year (4 characters and 年), then a
+# month of at most 2 characters; a range may open with 自/从/由 (`_finditer_near`).
+_DATE_REACH = 7
+_RANGE_REACH = 8
 # "统计期限为2020年度" / "统计时间为2020年": a whole year named without dates.
 _YEAR_ONLY_RE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})|(?P<ycn>[〇○零一二三四五六七八九]{4}))年(?:度)?(?![0-9〇○零一二三四五六七八九十]{1,2}月)")
 _NUMERIC_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?")
 _SENTENCE_END = "。！？；!?;"
+
+
+def _finditer_near(pattern: re.Pattern, text: str, anchor: str, reach: int) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match holds `anchor` at most `reach`
+    characters after its start: only the starts that near an `anchor` are tried, in order.
+
+    The date patterns have no literal prefix, so a plain scan tries a match at every position of
+    the text, many times slower than these few tries (tests/test_period_scan.py)."""
+    start = 0  # the first start not tried yet
+    at = text.find(anchor)
+    while at >= 0:
+        for candidate in range(max(start, at - reach), at + 1):
+            match = pattern.match(text, candidate)
+            if match:  # it holds this anchor (none before it was in reach): it ends after it
+                yield match
+                start = match.end()
+                break
+        else:
+            start = at + 1
+        at = text.find(anchor, start)
 
 
 def _number(value: str | None) -> int | None:
@@ -323,7 +357,7 @@ def date_mentions(report: "Report") -> Iterator[DateMention]:
     for passage in passages(report):
         if "月" not in passage.text:  # every date names its month
             continue
-        for match in DATE_RE.finditer(passage.text):
+        for match in _finditer_near(DATE_RE, passage.text, "月", _DATE_REACH):
             mention = _mention(passage, match, "")
             if mention is not None:
                 yield mention
@@ -378,7 +412,7 @@ def find_periods(report: "Report") -> list[Period]:
         wanted = preamble_keywords if passage.section == 0 else keywords
         # A range names its months, and counts only after a keyword: without both in the text, none does.
         may_state = "月" in text and any(k in text for k in wanted)
-        for match in RANGE_RE.finditer(text) if may_state else ():
+        for match in _finditer_near(RANGE_RE, text, "月", _RANGE_REACH) if may_state else ():
             lead = _sentence_before(text, match.start())
             if not any(k in lead for k in wanted):
                 continue

@@ -1,0 +1,106 @@
+"""period's fast scans find exactly what the plain ones find.
+
+`_finditer_near` tries a date pattern only at starts within reach of a 月; folding builds the
+folded texts for all paragraphs at once and the index back to the source lazily.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from gklint import period
+from gklint.config import Settings
+from gklint.engine import Linter
+from gklint.text import PINYIN_DEBRIS_RE, SPACES_RE
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPORTS = sorted((FIXTURES / "seeds").glob("*.txt")) + [FIXTURES / "samples" / "huaian-2024-pdf-text.txt"]
+NOISE = ["，", "统计", "9", "十", "月", "日", "年", "二〇", "2019", "自", "由"]
+SCANS = [(period.DATE_RE, period._DATE_REACH), (period.RANGE_RE, period._RANGE_REACH)]
+
+
+def _found(matches):
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _random_texts(count: int, seed: int = 3) -> list[str]:
+    """Date ranges and dates, written every way the patterns allow, amid characters they use."""
+    rnd = random.Random(seed)
+
+    def date() -> str:
+        year = rnd.choice(["", "2020年", "二〇二〇年", "2019年"])
+        return year + rnd.choice(["1", "12", "一", "十二", "十"]) + "月" + rnd.choice(["", "1日", "31日", "三十一日", "二十日", "3号"])
+
+    def text() -> str:
+        parts = [rnd.choice(NOISE) for _ in range(rnd.randint(0, 3))]
+        parts.append(
+            rnd.choice(["", "自", "从", "由"]) + date() + rnd.choice(["", "起"]) + rnd.choice(["至", "到", "—", "-", "至至"])
+            + date() + rnd.choice(["", "止"])
+        )
+        parts += [rnd.choice(NOISE) for _ in range(rnd.randint(0, 3))]
+        if rnd.random() < 0.5:
+            parts.insert(0, date())
+        return "".join(parts)
+
+    return [text() for _ in range(count)]
+
+
+@pytest.mark.parametrize("pattern,reach", SCANS, ids=["date", "range"])
+def test_finditer_near_finds_what_finditer_finds(pattern, reach):
+    found = 0
+    for text in _random_texts(3000):
+        expected = _found(pattern.finditer(text))
+        assert _found(period._finditer_near(pattern, text, "月", reach)) == expected, text
+        found += len(expected)
+    assert found > 2000  # the texts hold many dates and ranges
+
+
+@pytest.mark.parametrize("pattern,reach", SCANS, ids=["date", "range"])
+def test_reach_is_no_larger_than_needed(pattern, reach):
+    """One less and some match is missed: the reach is what the pattern needs, not a guess."""
+    texts = _random_texts(3000)
+    assert any(
+        _found(period._finditer_near(pattern, text, "月", reach - 1)) != _found(pattern.finditer(text)) for text in texts
+    )
+
+
+def _reports():
+    linter = Linter(Settings(select=["ALL"]))
+    return [linter.parse(linter.reader_for(path).read(path, path.read_bytes()), path) for path in REPORTS]
+
+
+def _plain_fold(text: str) -> tuple[str, tuple[int, ...]]:
+    """The folded text and index by the definition: drop debris and spaces, fold each character."""
+    drops = {i for m in PINYIN_DEBRIS_RE.finditer(text) for i in range(*m.span())}
+    drops |= {i for m in SPACES_RE.finditer(text) for i in range(*m.span())}
+    index = tuple(i for i in range(len(text)) if i not in drops)
+    return "".join(period._fold_char(text[i]) for i in index), index
+
+
+def test_passages_fold_every_paragraph_as_fold_does():
+    for report in _reports():
+        for passage in period.passages(report):
+            text, index = _plain_fold(passage.paragraph.text)
+            assert (passage.text, passage.folded.index) == (text, index)
+        assert period.passages_text(report) == "\n".join(p.text for p in period.passages(report))
+
+
+def test_fold_drops_debris_and_spaces_and_maps_back():
+    text = "統(tǒng)計 期限（qī）為 ２０２０年"
+    folded = period.fold(text)
+    assert folded.text == "统计期限为2020年"
+    assert (folded.text, folded.index) == _plain_fold(text)
+    start, end = folded.span(0, 4)
+    assert text[start:end] == "統(tǒng)計 期限"
+
+
+def test_seed_dates_found_as_by_finditer():
+    for report in _reports():
+        for passage in period.passages(report):
+            for pattern, reach in SCANS:
+                assert _found(period._finditer_near(pattern, passage.text, "月", reach)) == _found(
+                    pattern.finditer(passage.text)
+                )
