@@ -17,9 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ruamel.yaml import YAML
 
-from .template import TEMPLATE_DIR
+from .template import TEMPLATE_DIR, read_yaml
 from .text import (
     _TONED,  # the tone-marked letters of PINYIN_DEBRIS_RE: a cheap pre-check for it
     PINYIN_DEBRIS_RE,
@@ -44,9 +43,7 @@ LAW_PATH = TEMPLATE_DIR / "law.yaml"
 @functools.lru_cache(maxsize=None)
 def law() -> dict[str, Any]:
     """The legal facts of templates/law.yaml (deadlines, names, keyword lists)."""
-    yaml = YAML(typ="safe")  # the C loader when installed, as for the templates: the same data, faster
-    with LAW_PATH.open(encoding="utf-8") as handle:
-        return yaml.load(handle) or {}
+    return read_yaml(LAW_PATH) or {}  # read and cached as the templates are
 
 
 # --- folding: a comparison form of a string with a map back to it ------------------
