@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from gklint import template
+from gklint import cache, template, text
 from gklint.template import TEMPLATE_DIR, read_yaml
 
 
@@ -80,9 +80,25 @@ def test_a_cache_of_another_gklint_version_is_not_used(tmp_path, writing, parses
     path = tmp_path / "t.yaml"
     path.write_text("a: 1\n", encoding="utf-8")
     read_yaml(path)
-    monkeypatch.setattr(template, "__version__", "9.9.9")
+    monkeypatch.setattr(cache, "__version__", "9.9.9")
     assert read_yaml(path) == {"a": 1}
     assert len(parses) == 2
+
+
+def test_the_traditional_characters_are_cached_as_computed(tmp_path, writing, monkeypatch):
+    """text.traditional_chars: what OpenCC's one call over the CJK block gives, kept for the
+    OpenCC installed (its version and file in the key), computed again for another."""
+    computed = text._convert_block()
+    store = tmp_path / "__pycache__" / "traditional-chars.gklint"
+    key = cache.key_line("traditional-chars", "1.4.2", "opencc")
+    assert cache.cached(store, key, text._convert_block) == computed
+    assert cache.cached(store, key, lambda: "never called") == computed
+    assert cache.cached(store, cache.key_line("traditional-chars", "9.9", "opencc"), lambda: "again") == "again"
+    text.traditional_chars.cache_clear()
+    try:
+        assert text.traditional_chars() == computed  # the package's own cache, whatever it holds now
+    finally:
+        text.traditional_chars.cache_clear()
 
 
 @pytest.mark.parametrize("damage", [b"", b"garbage", "truncated"])

@@ -5,23 +5,20 @@ adds its tables and may override any top-level key. Plugins can provide more
 templates through the `gklint_templates` hook (paths to YAML files).
 
 The YAML stays the source of truth. What ruamel.yaml made of a file is kept, as Python keeps
-bytecode, in `__pycache__/NAME.<python tag>.gklint` next to it (see `read_yaml`), so a start-up
-needs neither ruamel.yaml nor the parse while the file is unchanged.
+bytecode, in `__pycache__/NAME.<python tag>.gklint` next to it (`read_yaml`, `gklint.cache`), so a
+start-up needs neither ruamel.yaml nor the parse while the file is unchanged.
 """
 
 from __future__ import annotations
 
 import functools
-import marshal
-import os
 import sys
 import zlib
-from _thread import get_ident
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .cache import cached, key_line
 from .text import label_key
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -80,30 +77,16 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 def read_yaml(path: Path) -> Any:
     """A YAML file as ruamel.yaml's safe loader reads it (plain dicts, lists, str, int…).
 
-    Cached like bytecode: the data is marshalled to `__pycache__/NAME.<python tag>.gklint` next to the
-    file, with a key made of the gklint version, the marshal format and the file's length and CRC-32;
-    a cache whose key does not match the file's bytes now is never used, but parsed again and replaced.
-    The cache is written atomically (a temporary file, then `os.replace`), not at all when Python
-    writes no bytecode (`-B`, PYTHONDONTWRITEBYTECODE) or the folder is read-only, and no problem with
-    it ever fails a run: the YAML is then simply parsed.
+    Cached like bytecode (`gklint.cache`) in `__pycache__/NAME.<python tag>.gklint` next to the
+    file, keyed by the file's length and CRC-32: ruamel.yaml is imported only when it changes.
     """
     data = path.read_bytes()
-    key = _cache_key(data)
     cache = path.parent / "__pycache__" / f"{path.name}.{sys.implementation.cache_tag}.gklint"
-    try:
-        with open(cache, "rb") as handle:
-            if handle.read(len(key)) == key:
-                return marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):  # no cache yet, or a damaged one: parse
-        pass
-    loaded = _parse_yaml(data)
-    if not sys.dont_write_bytecode:
-        _write_cache(cache, key, loaded)
-    return loaded
+    return cached(cache, _cache_key(data), lambda: _parse_yaml(data))
 
 
 def _cache_key(data: bytes) -> bytes:
-    return f"gklint {__version__} yaml-cache marshal {marshal.version} {len(data)} {zlib.crc32(data):08x}\n".encode()
+    return key_line("yaml-cache", len(data), f"{zlib.crc32(data):08x}")
 
 
 def _parse_yaml(data: bytes) -> Any:
@@ -112,24 +95,6 @@ def _parse_yaml(data: bytes) -> Any:
     # typ="safe" uses the C loader (ruamel.yaml.clib) when installed: ~10x faster start-up.
     # The text as a file opened with encoding="utf-8" reads it (universal newlines).
     return YAML(typ="safe").load(data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _write_cache(cache: Path, key: bytes, loaded: Any) -> None:
-    try:
-        payload = key + marshal.dumps(loaded)
-    except ValueError:  # a value marshal cannot hold (a YAML date): no cache for this file
-        return
-    temporary = cache.with_name(f"{cache.name}.{os.getpid()}-{get_ident()}.tmp")  # this thread's own
-    try:
-        cache.parent.mkdir(exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(payload)
-        os.replace(temporary, cache)
-    except OSError:  # read-only folder, full disk…: no cache, the run goes on
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
 
 
 def load_template(path: Path, base: Path | None = TEMPLATE_DIR / "base.yaml") -> Template:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
+from pathlib import Path
 
 import opencc
 
@@ -37,7 +39,18 @@ def traditional_chars() -> str:
     """Every character `is_traditional_char` accepts (U+3400–U+9FFF), in code-point order.
 
     One OpenCC call for the whole block, one character a line: no phrase spans a line break,
-    so each character converts as it does alone (tests/test_text_scan.py checks this)."""
+    so each character converts as it does alone (tests/test_text_scan.py checks this). Kept in
+    `__pycache__` (`gklint.cache`) for the OpenCC installed: the call costs more than a lint."""
+    from .cache import cached, key_line
+
+    library = Path(opencc.__file__)
+    stat = library.stat()
+    key = key_line("traditional-chars", getattr(opencc, "__version__", "?"), library, stat.st_size, stat.st_mtime_ns)
+    cache = Path(__file__).parent / "__pycache__" / f"traditional-chars.{sys.implementation.cache_tag}.gklint"
+    return cached(cache, key, _convert_block)
+
+
+def _convert_block() -> str:
     chars = "".join(map(chr, range(0x3400, 0xA000)))
     converted = _T2S.convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # pragma: no cover - a converter that joins lines
