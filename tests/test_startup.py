@@ -85,13 +85,13 @@ def test_a_cache_of_another_gklint_version_is_not_used(tmp_path, writing, parses
     assert len(parses) == 2
 
 
-def test_the_traditional_characters_are_cached_as_computed(tmp_path, writing, monkeypatch):
-    """text.traditional_chars: what OpenCC's one call over the CJK block gives, kept for the
-    OpenCC installed (its version and file in the key), computed again for another."""
-    computed = text._convert_block()
+def test_the_script_characters_are_cached_as_computed(tmp_path, writing):
+    """text.traditional_chars / simplified_chars: what OpenCC's calls over the CJK block give, kept
+    for the OpenCC installed (its version and file in the key), computed again for another."""
+    computed = text._traditional(text._CJK_BLOCK)
     store = tmp_path / "__pycache__" / "traditional-chars.gklint"
     key = cache.key_line("traditional-chars", "1.4.2", "opencc")
-    assert cache.cached(store, key, text._convert_block) == computed
+    assert cache.cached(store, key, lambda: text._traditional(text._CJK_BLOCK)) == computed
     assert cache.cached(store, key, lambda: "never called") == computed
     assert cache.cached(store, cache.key_line("traditional-chars", "9.9", "opencc"), lambda: "again") == "again"
     text.traditional_chars.cache_clear()

@@ -13,7 +13,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gklint.period import _OTHER_FOLDABLE_RE, _fold_char, fold
-from gklint.text import _TONED, PINYIN_DEBRIS_RE, is_traditional_char, traditional_chars, traditional_re
+from gklint.text import (
+    _TONED,
+    PINYIN_DEBRIS_RE,
+    is_simplified_char,
+    is_traditional_char,
+    simplified_chars,
+    traditional_chars,
+    traditional_re,
+)
 
 from .conftest import seed
 
@@ -24,6 +32,18 @@ def test_traditional_chars_is_the_per_character_set():
     assert "區" in per_char and "区" not in per_char
     assert traditional_re().search("统计期限") is None
     assert traditional_re().search("統計期限").group() == "統"
+
+
+def test_simplified_chars_is_the_per_character_set():
+    """Simplified-only: OpenCC s2t changes the character alone and t2s keeps it."""
+    import opencc
+
+    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    block = (chr(code) for code in range(0x3400, 0xA000))
+    per_char = {c for c in block if s2t.convert(c) != c and t2s.convert(c) == c}
+    assert simplified_chars() == per_char
+    assert is_simplified_char("区") and is_simplified_char("报") and not is_simplified_char("區")
+    assert not is_simplified_char("政") and not is_simplified_char("a")
 
 
 def test_fold_prescan_covers_every_changed_character():

@@ -34,28 +34,46 @@ def is_traditional_char(char: str) -> bool:
     return _T2S.convert(char) != char
 
 
-@functools.lru_cache(maxsize=None)
-def traditional_chars() -> str:
-    """Every character `is_traditional_char` accepts (U+3400–U+9FFF), in code-point order.
+def _block_chars(name: str, select) -> str:
+    """The characters of U+3400–U+9FFF that `select(converted)` picks, in code-point order, where
+    `converted` lists how OpenCC's t2s (and, asked for, s2t) convert each.
 
-    One OpenCC call for the whole block, one character a line: no phrase spans a line break,
-    so each character converts as it does alone (tests/test_text_scan.py checks this). Kept in
-    `__pycache__` (`gklint.cache`) for the OpenCC installed: the call costs more than a lint."""
+    One OpenCC call a direction for the whole block, one character a line: no phrase spans a line
+    break, so each character converts as it does alone (tests/test_text_scan.py checks this). Kept
+    in `__pycache__` (`gklint.cache`) for the OpenCC installed: the calls, and loading the tables,
+    cost more than a lint."""
     from .cache import cached, key_line
 
     library = Path(opencc.__file__)
     stat = library.stat()
-    key = key_line("traditional-chars", getattr(opencc, "__version__", "?"), library, stat.st_size, stat.st_mtime_ns)
-    cache = Path(__file__).parent / "__pycache__" / f"traditional-chars.{sys.implementation.cache_tag}.gklint"
-    return cached(cache, key, _convert_block)
+    key = key_line(name, getattr(opencc, "__version__", "?"), library, stat.st_size, stat.st_mtime_ns)
+    cache = Path(__file__).parent / "__pycache__" / f"{name}.{sys.implementation.cache_tag}.gklint"
+    return cached(cache, key, lambda: select(_CJK_BLOCK))
 
 
-def _convert_block() -> str:
-    chars = "".join(map(chr, range(0x3400, 0xA000)))
-    converted = _T2S.convert("\n".join(chars)).split("\n")
+_CJK_BLOCK = "".join(map(chr, range(0x3400, 0xA000)))
+
+
+def _converted(converter: opencc.OpenCC, chars: str) -> list[str]:
+    converted = converter.convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # pragma: no cover - a converter that joins lines
-        return "".join(c for c in chars if is_traditional_char(c))
-    return "".join([c for c, simple in zip(chars, converted) if simple != c])
+        raise RuntimeError("OpenCC joined lines: cannot list the characters it converts")
+    return converted
+
+
+def _traditional(chars: str) -> str:
+    return "".join([c for c, simple in zip(chars, _converted(_T2S, chars)) if simple != c])
+
+
+def _simplified(chars: str) -> str:
+    s2t = _converted(opencc.OpenCC("s2t"), chars)
+    return "".join([c for c, simple, old in zip(chars, _converted(_T2S, chars), s2t) if old != c and simple == c])
+
+
+@functools.lru_cache(maxsize=None)
+def traditional_chars() -> str:
+    """Every character `is_traditional_char` accepts, in code-point order."""
+    return _block_chars("traditional-chars", _traditional)
 
 
 @functools.lru_cache(maxsize=None)
@@ -65,17 +83,14 @@ def traditional_re() -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=None)
-def _s2t() -> opencc.OpenCC:
-    """The s2t converter, loaded on first use (its tables take as long to load as a whole lint)."""
-    return opencc.OpenCC("s2t")
+def simplified_chars() -> frozenset[str]:
+    """Every simplified-only Han character (OpenCC s2t changes it, t2s keeps it): 区, 报."""
+    return frozenset(_block_chars("simplified-chars", _simplified))
 
 
-@functools.lru_cache(maxsize=65536)
 def is_simplified_char(char: str) -> bool:
     """True for a simplified-only Han character (OpenCC s2t changes it, t2s keeps it): 区, 报."""
-    if not ("\u3400" <= char <= "\u9fff"):
-        return False
-    return _s2t().convert(char) != char and _T2S.convert(char) == char
+    return char in simplified_chars()
 
 
 # --- converter debris: pinyin left in parentheses after a character (區(qū)) ---
