@@ -1,17 +1,19 @@
-"""period's fast scans find exactly what the plain ones find.
+"""The fast scans of period and figures find exactly what the plain ones find.
 
 `_finditer_near` tries a date pattern only at starts within reach of a 月; folding builds the
-folded texts for all paragraphs at once and the index back to the source lazily.
+folded texts for all paragraphs at once and the index back to the source lazily; the count and
+share patterns start with the digit (the approximation word before it is looked for apart).
 """
 
 from __future__ import annotations
 
+import functools
 import random
 from pathlib import Path
 
 import pytest
 
-from gklint import period
+from gklint import figures, period
 from gklint.config import Settings
 from gklint.engine import Linter
 from gklint.text import PINYIN_DEBRIS_RE, SPACES_RE
@@ -67,6 +69,7 @@ def test_reach_is_no_larger_than_needed(pattern, reach):
     )
 
 
+@functools.lru_cache(maxsize=None)
 def _reports():
     linter = Linter(Settings(select=["ALL"]))
     return [linter.parse(linter.reader_for(path).read(path, path.read_bytes()), path) for path in REPORTS]
@@ -104,3 +107,50 @@ def test_seed_dates_found_as_by_finditer():
                 assert _found(period._finditer_near(pattern, passage.text, "月", reach)) == _found(
                     pattern.finditer(passage.text)
                 )
+
+
+# --- figures: counts and shares found by digit-first patterns ---------------------------------
+
+
+class _Paragraph:
+    """Offsets map to themselves."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return start, end
+
+
+def _counts(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, str, bool]]:
+    report = _reports()[0]
+    pattern = figures._quantity_re(report.template.data["figures"])
+    found = figures._located_quantities(text, start, len(text) if end is None else end, pattern, _Paragraph(text))
+    return [(str(q.value), q.unit, q.approximate) for q, _, _ in found]
+
+
+def test_counts_with_their_approximation_words():
+    assert _counts("主动公开4790条，约 1,200条，超过\u300012件，逾5次，近3.5万条") == [
+        ("4790", "条", False),
+        ("1200", "条", True),
+        ("12", "件", True),
+        ("5", "次", True),
+        ("35000", "条", True),
+    ]
+    # 约 before the previous count, or before the range searched, does not make a count approximate.
+    assert _counts("约5条3条") == [("5", "条", True), ("3", "条", False)]
+    assert _counts("约5条", 1) == [("5", "条", False)]
+
+
+def test_a_number_is_never_the_tail_of_another():
+    assert _counts("1.5条，2.25条，共12条") == [("3/2", "条", False), ("9/4", "条", False), ("12", "条", False)]
+    assert _counts("编号A.15条") == []  # after a point: not a number of its own
+    assert _counts("第12件") == [("12", "件", False)]
+    assert _counts("第12件", 2) == []  # the 2 after the 1 is no number of its own
+
+
+def test_shares_after_markers_and_in_brackets():
+    config = _reports()[0].template.data["figures"]
+    text = "网站公开100条（12.5%），占比87.5%，同比增长3%"
+    shares = figures._shares(text, 0, len(text), config, _Paragraph(text))
+    assert [(s.text, s.decimals) for s in shares] == [("12.5%", 1), ("87.5%", 1)]

@@ -92,8 +92,13 @@ class Figure:
 
 # --- tokens -------------------------------------------------------------------
 
-_SP = r"[ \t\u00a0\u3000]*"
-_NUMBER = r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_SPACES = " \t\u00a0\u3000"
+_SP = rf"[{_SPACES}]*"
+# A number not preceded by a digit or a point. The first digit comes first and the character before
+# it is checked by a look-behind after it: the regex engine then skips ahead to digits (a leading
+# look-behind is tried at every position, several times slower).
+_NUMBER = r"[0-9](?<![0-9.][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?:\.[0-9]+)?"
+_ABOUT = ("约", "近", "超过", "逾")  # before a count (spaces between): not an exact count
 _PERCENT_RE = re.compile(rf"({_NUMBER}){_SP}[%％]")
 _CLAUSE_END = "。！？!?"
 _ITEM_SEPS = "，,、"
@@ -150,8 +155,10 @@ def _quantity_re(config: dict[str, Any]) -> re.Pattern:
 def _quantity_pattern(families: tuple[tuple[str, ...], ...]) -> re.Pattern:
     units = sorted({u for family in families for u in family}, key=len, reverse=True)
     units = [u for u in units if not u.startswith("余")] or ["条"]
+    # Starts with the number (`_ABOUT` before it is looked for by `_located_quantities`): the regex
+    # engine skips ahead to digits instead of trying an optional word at every position.
     return re.compile(
-        rf"(?P<about>约|近|超过|逾)?{_SP}(?P<num>{_NUMBER}){_SP}(?P<wan>万)?{_SP}(?P<more>余|多)?{_SP}"
+        rf"(?P<num>{_NUMBER}){_SP}(?P<wan>万)?{_SP}(?P<more>余|多)?{_SP}"
         rf"(?P<unit>{'|'.join(map(re.escape, units))})(?![%％])"
     )
 
@@ -170,12 +177,15 @@ def _quantities(text: str, start: int, end: int, pattern: re.Pattern, paragraph:
 def _located_quantities(text: str, start: int, end: int, pattern: re.Pattern, paragraph: Paragraph):
     """(quantity, start, end in the paragraph text) for each count in text[start:end]."""
     found = []
+    after = start  # where the text before the next count begins
     for match in pattern.finditer(text, start, end):
+        number_start = match.start("num")
+        about = text[after:number_start].rstrip(_SPACES).endswith(_ABOUT)
+        after = match.end()
         value = _decimal(match.group("num").replace(",", ""))
-        approximate = bool(match.group("about") or match.group("more") or match.group("wan"))
+        approximate = bool(about or match.group("more") or match.group("wan"))
         if match.group("wan"):
             value *= 10000
-        number_start = match.start("num")
         s, e = paragraph.source_span(number_start, match.end())
         quantity = Quantity(value, match.group("unit"), approximate, s, e, text[number_start : match.end()])
         found.append((quantity, number_start, match.end()))

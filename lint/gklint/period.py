@@ -272,7 +272,7 @@ def _finditer_near(pattern: re.Pattern, text: str, anchor: str, reach: int) -> I
     characters after its start: only the starts that near an `anchor` are tried, in order.
 
     The date patterns have no literal prefix, so a plain scan tries a match at every position of
-    the text, many times slower than these few tries (tests/test_period_scan.py)."""
+    the text, many times slower than these few tries (tests/test_fast_scans.py)."""
     start = 0  # the first start not tried yet
     at = text.find(anchor)
     while at >= 0:
