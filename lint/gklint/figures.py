@@ -357,39 +357,42 @@ def _inline(report: Report, paragraph: Paragraph, config: dict[str, Any], patter
 # --- list: total, then a numbered list of parts -------------------------------------------
 
 
-# What 1. and （1） (`numbering`'s ARABIC, PAREN_ARABIC) start with: most paragraphs are no list item.
-_LIST_ITEM_START_RE = re.compile(rf"{nb._SPACE}[（(]?{nb._SPACE}[0-9０-９]")
+# What 1. and （1） (`numbering`'s ARABIC, PAREN_ARABIC) numbered 1 start with (01, １ too): a list's
+# first item. Most paragraphs are not: their numbering is never parsed.
+_FIRST_ITEM_RE = re.compile(rf"{nb._SPACE}[（(]?{nb._SPACE}[0０]?[1１](?![0-9０-９])")
 
 
 def _list_numbering(paragraph: Paragraph) -> nb.Numbering | None:
     """The paragraph's 1. or （1） numbering (the styles a list of parts is numbered in), else None."""
-    if _LIST_ITEM_START_RE.match(paragraph.text) is None:
-        return None
     numbering = nb.parse_numbering(paragraph.text, 0)
     return numbering if numbering is not None and numbering.style in (nb.ARABIC, nb.PAREN_ARABIC) else None
 
 
 def _lists(report: Report, config: dict[str, Any], pattern: re.Pattern) -> list[Figure]:
     paragraphs = report.paragraphs
-    numberings = [_list_numbering(p) for p in paragraphs]
     figures = []
     index = 0
     while index < len(paragraphs):
-        numbering = numberings[index]
+        if _FIRST_ITEM_RE.match(paragraphs[index].text) is None:
+            index += 1
+            continue
+        numbering = _list_numbering(paragraphs[index])
         if numbering is None or numbering.value != 1:
             index += 1
             continue
         run = [paragraphs[index]]
+        numberings = [numbering]
         expected = 2
         following = index + 1
         while following < len(paragraphs):
-            item = numberings[following]
+            item = _list_numbering(paragraphs[following])
             if item is None or item.style != numbering.style or item.value != expected or paragraphs[following].section != run[0].section:
                 break
             run.append(paragraphs[following])
+            numberings.append(item)
             expected += 1
             following += 1
-        figure = _list_figure(report, index, run, numberings[index:following], config, pattern)
+        figure = _list_figure(report, index, run, numberings, config, pattern)
         if figure is not None:
             figures.append(figure)
         index = following if len(run) > 1 else index + 1
