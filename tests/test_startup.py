@@ -157,13 +157,16 @@ def test_windows_line_endings_read_as_before(tmp_path, writing):
 def _metadata_entry_points(group):
     from importlib import metadata
 
+    if sys.version_info < (3, 10):
+        pytest.skip("importlib.metadata before 3.10 neither deduplicates distributions nor names an entry point's")
+
     return [(ep.name, ep.value, ep.group, str(ep.dist._path)) for ep in metadata.entry_points(group=group)]
 
 
 def _ours(group):
     from gklint.plugins import entry_points
 
-    return [(ep.name, ep.value, ep.group, str(ep.dist)) for ep in entry_points(group)]
+    return [(ep.name, ep.value, ep.group, str(getattr(ep, "dist", None))) for ep in entry_points(group)]
 
 
 def _dist(folder, stem, entry_points=None, metadata="Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n"):

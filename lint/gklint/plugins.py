@@ -133,7 +133,7 @@ def load_plugins() -> Plugins:
         except Exception as error:
             plugins.errors.append(PluginError(entry_point.name, "load", _describe(error)))
             continue
-        plugins.loaded.append((entry_point.name, entry_point.dist))
+        plugins.loaded.append((entry_point.name, getattr(entry_point, "dist", None)))  # importlib.metadata before 3.10: none
     if "core" not in seen:
         # Running from a source tree without installed metadata: register the built-ins directly.
         import gklint_rules
@@ -183,7 +183,10 @@ def entry_points(group: str) -> list:
     if not _plain_folders():
         from importlib import metadata
 
-        return list(metadata.entry_points(group=group))
+        found = metadata.entry_points()
+        if hasattr(found, "select"):  # Python 3.10+
+            return list(found.select(group=group))
+        return list(found.get(group, ()))  # 3.9: a dict of groups
     found = []
     seen: set[str] = set()
     for folder in sys.path:

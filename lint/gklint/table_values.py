@@ -21,6 +21,7 @@ Shapes: "cell-per-line" (tab-prefixed cells, blank line between rows), "pipe-fra
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 from .model import Line
@@ -51,7 +52,8 @@ def keychar(char: str) -> str:
     return key
 
 
-@dataclass(slots=True)
+# Slots (3.10+) where Python has them for dataclasses: hundreds of tokens a report.
+@dataclass(**({"slots": True} if sys.version_info >= (3, 10) else {}))
 class Token:
     type: str
     start: int
