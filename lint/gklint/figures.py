@@ -139,8 +139,14 @@ def _holding(paragraphs: list[Paragraph], words: tuple[str, ...]) -> list[Paragr
     texts = [p.text for p in paragraphs]
     joined = "\n".join(texts)  # no text and no word holds a \n: each match lies in one text
     starts = list(itertools.accumulate([len(t) + 1 for t in texts], initial=0))
-    found = {bisect.bisect_right(starts, m.start()) - 1 for m in _any_word_re(words).finditer(joined)}
-    return [paragraphs[i] for i in sorted(found)]
+    search = _any_word_re(words).search
+    found = []
+    match = search(joined)
+    while match:
+        index = bisect.bisect_right(starts, match.start()) - 1
+        found.append(paragraphs[index])
+        match = search(joined, starts[index + 1])  # the next paragraph on
+    return found
 
 
 def _config(report: Report) -> dict[str, Any]:

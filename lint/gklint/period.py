@@ -186,16 +186,23 @@ def fold(text: str) -> Folded:
 class Passage:
     """A paragraph with its folded text; `source_span` maps folded positions to report offsets.
 
-    A plain slotted class (one a paragraph, read by every GK2 rule): `text` and `section`
-    are attributes, not properties."""
+    A plain slotted class (one a paragraph, read by every GK2 rule): `text` and `section` are
+    attributes; `folded` (the map back to the paragraph) is built on first use."""
 
-    __slots__ = ("paragraph", "folded", "text", "section")
+    __slots__ = ("paragraph", "text", "section", "_folded")
 
-    def __init__(self, paragraph: "Paragraph", folded: Folded) -> None:
+    def __init__(self, paragraph: "Paragraph", text: str) -> None:
         self.paragraph = paragraph
-        self.folded = folded
-        self.text = folded.text
+        self.text = text  # the paragraph's text, folded
         self.section = paragraph.section
+        self._folded: Folded | None = None
+
+    @property
+    def folded(self) -> Folded:
+        folded = self._folded
+        if folded is None:
+            folded = self._folded = Folded(self.text, self.paragraph.text)
+        return folded
 
     def __repr__(self) -> str:
         return f"Passage(paragraph={self.paragraph!r}, folded={self.folded!r})"
@@ -214,7 +221,7 @@ def passages(report: "Report") -> list[Passage]:
     if cached is None:
         paragraphs = report.paragraphs
         joined, folded = _fold_all([p.text for p in paragraphs])
-        cached = [Passage(p, f) for p, f in zip(paragraphs, folded)]
+        cached = [Passage(p, text) for p, text in zip(paragraphs, folded)]
         vars(report)["_gk2_passages"] = cached
         vars(report)["_gk2_passages_text"] = joined
     return cached
@@ -227,14 +234,14 @@ def passages_text(report: "Report") -> str:
     return vars(report)["_gk2_passages_text"]
 
 
-def _fold_all(texts: list[str]) -> tuple[str, list[Folded]]:
-    """The folded texts joined by \n, and `fold` of each text: all dropped and folded at once."""
+def _fold_all(texts: list[str]) -> tuple[str, list[str]]:
+    """The folded texts joined by \n, and each (`fold(text).text`): all dropped and folded at once."""
     joined = _fold_chars(_dropped("\n".join(texts)))  # no text holds a \n; nothing dropped or folded is one
     folded = joined.split("\n")
     if len(folded) != len(texts):  # (a \n in a text: never from the parser)
-        folded = [fold(text) for text in texts]
-        return "\n".join(f.text for f in folded), folded
-    return joined, [Folded(piece, text) for piece, text in zip(folded, texts)]
+        folded = [fold(text).text for text in texts]
+        return "\n".join(folded), folded
+    return joined, folded
 
 
 # --- dates ---------------------------------------------------------------------
