@@ -200,16 +200,15 @@ def _located_quantities(text: str, start: int, end: int, pattern: re.Pattern, pa
 
 def _shares(text: str, start: int, end: int, config: dict[str, Any], paragraph: Paragraph) -> list[Share]:
     """Percentages in text[start:end] that are shares (after 占/占比/比例, or bracketed after a count)."""
-    markers = config.get("share_markers", [])
-    not_share = config.get("not_a_share", [])
+    if text.find("%", start, end) < 0 and text.find("％", start, end) < 0:
+        return []
+    markers = (*config.get("share_markers", []), "（", "(")  # or bracketed
+    not_share = tuple(config.get("not_a_share", []))
     found = []
     for match in _PERCENT_RE.finditer(text, start, end):
         before = text[max(start, match.start() - 6) : match.start()]
         before = before.rstrip(" \t\u3000为达约是")
-        if any(before.endswith(word) for word in not_share):
-            continue
-        is_share = any(before.endswith(m) for m in markers) or before.endswith(("（", "("))
-        if not is_share:
+        if before.endswith(not_share) or not before.endswith(markers):
             continue
         number = match.group(1).replace(",", "")
         decimals = len(number.partition(".")[2])
