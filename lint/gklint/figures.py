@@ -117,8 +117,10 @@ def _any_char_re(chars: str) -> re.Pattern:
 
 
 def _last_of(text: str, chars: str, end: int) -> int:
-    """Where the last of `chars` is in text[:end]; -1 if none (one C-level rfind a character)."""
-    return max(map(text.rfind, chars, itertools.repeat(0), itertools.repeat(end)))
+    """Where the last of `chars` is in text[:end]; -1 if none."""
+    # The first in the reversed text: found without scanning all of text[:end] once a character.
+    found = _any_char_re(chars).search(text[end - 1 :: -1]) if end > 0 else None
+    return end - 1 - found.start() if found else -1
 
 
 def _first_of(text: str, chars: str, start: int, end: int | None = None) -> int:
@@ -127,26 +129,20 @@ def _first_of(text: str, chars: str, start: int, end: int | None = None) -> int:
     return found.start() if found else -1
 
 
-@functools.lru_cache(maxsize=None)
-def _any_word_re(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, words)))
-
-
 def _holding(paragraphs: list[Paragraph], words: tuple[str, ...]) -> list[Paragraph]:
-    """The paragraphs whose text holds one of `words`, in order: one regex scan of all the texts."""
-    if not words:
-        return []
+    """The paragraphs whose text holds one of `words`, in order: str.find over all the texts joined
+    (many times faster than a regex alternation of the words), from paragraph to paragraph."""
     texts = [p.text for p in paragraphs]
-    joined = "\n".join(texts)  # no text and no word holds a \n: each match lies in one text
+    joined = "\n".join(texts)  # no text and no word holds a \n: each hit lies in one text
     starts = list(itertools.accumulate([len(t) + 1 for t in texts], initial=0))
-    search = _any_word_re(words).search
-    found = []
-    match = search(joined)
-    while match:
-        index = bisect.bisect_right(starts, match.start()) - 1
-        found.append(paragraphs[index])
-        match = search(joined, starts[index + 1])  # the next paragraph on
-    return found
+    found: set[int] = set()
+    for word in words:
+        at = joined.find(word)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            found.add(index)
+            at = joined.find(word, starts[index + 1])  # the next paragraph on
+    return [paragraphs[index] for index in sorted(found)]
 
 
 def _config(report: Report) -> dict[str, Any]:
@@ -562,11 +558,8 @@ def _claim(topic: str, value: int, text: str, start: int, end: int, paragraph: P
     return TableClaim(topic, value, s, e, text[start:end], **extra)
 
 
-def _table_lines(report: Report) -> set[int]:
-    lines: set[int] = set()
-    for table in getattr(report, "tables", []):
-        lines.update(range(table.first_line, table.last_line + 1))
-    return lines
+def _table_line_ranges(report: Report) -> list[tuple[int, int]]:
+    return [(t.first_line, t.last_line) for t in getattr(report, "tables", [])]
 
 
 def table_claims(report: Report) -> list[TableClaim]:
@@ -574,12 +567,12 @@ def table_claims(report: Report) -> list[TableClaim]:
     config = report.template.data.get("text_vs_tables", {})
     if not config:
         return []
-    in_tables = _table_lines(report)
+    ranges = _table_line_ranges(report)
     # Every claim's pattern holds 申请 or one of these words (none with a digit: `_claim_words`).
     words = _claim_words(config)
     claims: list[TableClaim] = []
     for paragraph in report.paragraphs if words is None else _holding(report.paragraphs, words):
-        if paragraph.first_line in in_tables:
+        if any(first <= paragraph.first_line <= last for first, last in ranges):
             continue
         text = ascii_digits(paragraph.text)
         claims.extend(_application_claims(text, paragraph, config))
@@ -642,15 +635,18 @@ def _document_pattern(word: str) -> re.Pattern:
 
 
 def _application_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) -> list[TableClaim]:
-    patterns = _application_patterns(tuple(config.get("application_verbs", [])))
-    if patterns is None or "申请" not in text:
+    verbs = tuple(config.get("application_verbs", []))
+    patterns = _application_patterns(verbs)
+    # Both patterns hold 申请 and a verb.
+    if patterns is None or "申请" not in text or not any(verb in text for verb in verbs):
         return []
     out_of_scope = config.get("out_of_scope", [])
     claims = []
     pattern, negative = patterns
     for match in pattern.finditer(text):
         left, _ = _clause_bounds(text, match.start(), match.start())
-        if any(word in text[left : match.end()] for word in out_of_scope):
+        clause = text[left : match.end()]
+        if any(word in clause for word in out_of_scope):
             continue
         carried = _CARRIED_RE.match(text[match.end() :])
         claims.append(
@@ -677,7 +673,8 @@ def _result_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) -> l
             pattern = _result_pattern(word)
             for match in pattern.finditer(text):
                 left, _ = _clause_bounds(text, match.start(), match.start())
-                if any(w in text[left : match.end()] for w in exclude):
+                clause = text[left : match.end()]
+                if any(w in clause for w in exclude):
                     continue
                 claims.append(_claim("result", int(match.group("num")), text, match.start("num"), match.end(), paragraph, row=entry["row"]))
     return claims
@@ -702,8 +699,10 @@ def _review_claims(report: Report, text: str, paragraph: Paragraph, config: dict
             found_start, found_end = found.span()
             left, right = _clause_bounds(text, found_start, found_end)
             clause = text[left:right]
+            if topic in negated or _DIGIT_RE.search(clause):
+                continue
             negation = _NEGATION_RE.search(clause)
-            if negation is None or _DIGIT_RE.search(clause) or topic in negated:
+            if negation is None:
                 continue
             if left + negation.start() > found_start:
                 continue  # "行政复议结果纠正情况：无" — leave it
