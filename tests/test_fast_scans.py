@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -154,3 +155,29 @@ def test_shares_after_markers_and_in_brackets():
     text = "网站公开100条（12.5%），占比87.5%，同比增长3%"
     shares = figures._shares(text, 0, len(text), config, _Paragraph(text))
     assert [(s.text, s.decimals) for s in shares] == [("12.5%", 1), ("87.5%", 1)]
+
+
+# --- passages_with: the passages holding a word or matching a pattern, without a loop over all ----
+
+
+def test_passages_with_finds_each_passage_that_holds_the_needle():
+    needles = ["《", "申请", "行政复议", "月", "不存在的词", re.compile(r"(?:19|20)\d{2}年"), re.compile("国务院令|国令")]
+    for report in _reports():
+        for needle in needles:
+            if isinstance(needle, str):
+                expected = [p for p in period.passages(report) if needle in p.text]
+            else:
+                expected = [p for p in period.passages(report) if needle.search(p.text)]
+            assert period.passages_with(report, needle) == expected, needle
+        assert period.passages_with(report, "《", "申请") == [
+            p for p in period.passages(report) if "《" in p.text or "申请" in p.text
+        ]
+
+
+def test_texts_holding_with_empty_texts_and_needles_at_the_edges():
+    texts = ["", "ab", "", "ba", "a"]
+    joined, starts = "\n".join(texts), period.text_starts(texts)
+    assert period.texts_holding(joined, starts, ["a"]) == [1, 3, 4]
+    assert period.texts_holding(joined, starts, ["b", "x"]) == [1, 3]
+    assert period.texts_holding(joined, starts, [re.compile("ba|ab")]) == [1, 3]
+    assert period.texts_holding(joined, starts, []) == []

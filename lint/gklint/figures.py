@@ -14,15 +14,14 @@ template data (`figures:` in base.yaml). All offsets are source offsets into `re
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from . import numbering as nb
+from .period import text_starts, texts_holding
 from .text import ascii_digits
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -130,19 +129,9 @@ def _first_of(text: str, chars: str, start: int, end: int | None = None) -> int:
 
 
 def _holding(paragraphs: list[Paragraph], words: tuple[str, ...]) -> list[Paragraph]:
-    """The paragraphs whose text holds one of `words`, in order: str.find over all the texts joined
-    (many times faster than a regex alternation of the words), from paragraph to paragraph."""
+    """The paragraphs whose text holds one of `words`, in order (`period.texts_holding`)."""
     texts = [p.text for p in paragraphs]
-    joined = "\n".join(texts)  # no text and no word holds a \n: each hit lies in one text
-    starts = list(itertools.accumulate([len(t) + 1 for t in texts], initial=0))
-    found: set[int] = set()
-    for word in words:
-        at = joined.find(word)
-        while at >= 0:
-            index = bisect.bisect_right(starts, at) - 1
-            found.add(index)
-            at = joined.find(word, starts[index + 1])  # the next paragraph on
-    return [paragraphs[index] for index in sorted(found)]
+    return [paragraphs[index] for index in texts_holding("\n".join(texts), text_starts(texts), words)]
 
 
 def _config(report: Report) -> dict[str, Any]:

@@ -14,6 +14,8 @@ import calendar
 import datetime
 import functools
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -232,6 +234,42 @@ def passages_text(report: "Report") -> str:
     look-arounds or \n matches some passage only if it matches this: one scan tells."""
     passages(report)
     return vars(report)["_gk2_passages_text"]
+
+
+def passages_with(report: "Report", *needles: "str | re.Pattern") -> list[Passage]:
+    """The passages whose text holds one of `needles` (`texts_holding`), in order."""
+    found = passages(report)
+    starts = vars(report).get("_gk2_passage_starts")
+    if starts is None:
+        starts = vars(report)["_gk2_passage_starts"] = text_starts([p.text for p in found])
+    return [found[index] for index in texts_holding(passages_text(report), starts, needles)]
+
+
+def text_starts(texts: list[str]) -> list[int]:
+    """Where each text begins in "\n".join(texts), then one past its end."""
+    return list(accumulate([len(text) + 1 for text in texts], initial=0))
+
+
+def texts_holding(joined: str, starts: list[int], needles) -> list[int]:
+    """Indices of the texts that hold one of `needles`: strings, or patterns without anchors,
+    look-arounds or \n. `joined` is the texts joined by \n (none holds one), `starts` their
+    `text_starts`. One str.find (or regex search) a text that holds a needle, none a text that
+    does not: no loop over all the texts."""
+    found: set[int] = set()
+    for needle in needles:
+        at = 0
+        while True:
+            if isinstance(needle, str):
+                at = joined.find(needle, at)
+            else:
+                match = needle.search(joined, at)
+                at = match.start() if match else -1
+            if at < 0:
+                break
+            index = bisect_right(starts, at) - 1
+            found.add(index)
+            at = starts[index + 1]  # the next text on
+    return sorted(found)
 
 
 def _fold_all(texts: list[str]) -> tuple[str, list[str]]:

@@ -6,7 +6,7 @@ import re
 
 from gklint import Finding, Severity, rule
 from gklint.parser import find_year
-from gklint.period import law, passages, passages_text
+from gklint.period import law, passages, passages_text, passages_with
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 # "本年度（2019年）": the text names this year and writes another.
@@ -83,20 +83,20 @@ def check(report, options):
             en=f"{why_en} says {found}, but the report is for {year} (copied from last year's report?)",
         )
 
-    # Neither pattern has anchors or look-arounds: one scan of all passages tells whether any has a match.
-    joined = passages_text(report)
-    this_year = _THIS_YEAR_RE.search(joined) is not None
-    self_named = _SELF_RE.search(joined) is not None
-    for passage in passages(report):
-        text = passage.text
-        for match in _THIS_YEAR_RE.finditer(text) if this_year else ():
+    # The pattern has no anchors or look-arounds: `passages_with` finds the passages it matches.
+    # 年 or 度 is just before the bracket in every match: four str searches cost a third of the regex scan.
+    bracketed = any(pair in passages_text(report) for pair in ("年（", "年(", "度（", "度("))
+    for passage in passages_with(report, _THIS_YEAR_RE) if bracketed else ():
+        for match in _THIS_YEAR_RE.finditer(passage.text):
             if int(match.group("y")) != year:
                 yield finding(passage, match, "「本年度」", "「本年度」")
-        if passage.section == 0 and self_named:
+    for passage in passages(report):
+        text = passage.text
+        if passage.section == 0:
             for match in _SELF_RE.finditer(text):
                 if int(match.group("y")) != year and not any(w in _sentence(text, match.start()) for w in comparison):
                     yield finding(passage, match, "前言中本报告的名称", "the preamble's name of this report")
-        if passage.section == 1:
+        elif passage.section == 1:
             match = _OPENING_RE.match(text)
             if match and int(match.group("y")) < year and not any(w in _sentence(text, match.start("y")) for w in comparison):
                 yield finding(passage, match, "总体情况中描述本年度工作的段落", "a paragraph of 总体情况 on this year's work")

@@ -7,7 +7,7 @@ import functools
 import re
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.period import is_traditional_text, law, passages, passages_text, report_year
+from gklint.period import is_traditional_text, law, passages_with, report_year
 from gklint.text import label_key
 
 _BOOK_TITLE_RE = re.compile(r"《([^《》]{2,40})》")
@@ -68,16 +68,9 @@ def check(report, options):
     data = law()["regulation"]
     misnamed = {label_key(n) for n in data["misnamed"]}
     year = report_year(report)
-    joined = passages_text(report)
-    # law.yaml's patterns have no anchors or look-arounds: one scan of all passages tells which may match.
-    outdated = [
-        (pattern, item)
-        for pattern, item in _outdated()
-        if not (item.get("from_year") and (year is None or year < int(item["from_year"]))) and pattern.search(joined)
-    ]
-    for passage in passages(report):
+    for passage in passages_with(report, "《"):
         text = passage.text
-        for match in _BOOK_TITLE_RE.finditer(text) if "《" in text else ():
+        for match in _BOOK_TITLE_RE.finditer(text):
             key = label_key(match.group(1))
             if key.startswith(_PRC):
                 key = key[len(_PRC) :]
@@ -100,8 +93,12 @@ def check(report, options):
                 en=f"the regulation is misnamed: 《{written}》 should be 《{name}》",
                 fix=fix,
             )
-        for pattern, item in outdated:
-            for match in pattern.finditer(text):
+    for pattern, item in _outdated():
+        if item.get("from_year") and (year is None or year < int(item["from_year"])):
+            continue
+        # law.yaml's patterns have no anchors or look-arounds: `passages_with` finds where they match.
+        for passage in passages_with(report, pattern):
+            for match in pattern.finditer(passage.text):
                 start, end = passage.source_span(match.start(), match.end())
                 yield Finding(
                     start,
