@@ -15,10 +15,9 @@ import datetime
 import functools
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Iterator
-
 
 from .template import TEMPLATE_DIR, read_yaml
 from .text import (
@@ -68,7 +67,7 @@ class Folded:
     """`text` is the folded string; `index[k]` is the position in the original of text[k].
 
     The index is built on first use (most folded texts are only searched), from `source`,
-    the original: its positions that `_dropped` keeps (folding keeps every other length)."""
+    the original: the positions `_dropped` keeps (folding a character never changes a length)."""
 
     __slots__ = ("text", "_index", "_source")
 
