@@ -290,6 +290,5 @@ class BatchCollection:
         gc.set_threshold(*self._threshold)
 
 
-
 def severity_rank(severity: Severity) -> int:
     return {"E": 0, "W": 1, "I": 2}[severity.value]

@@ -35,8 +35,8 @@ def is_traditional_char(char: str) -> bool:
 
 
 def _block_chars(name: str, select) -> str:
-    """The characters of U+3400–U+9FFF that `select(converted)` picks, in code-point order, where
-    `converted` lists how OpenCC's t2s (and, asked for, s2t) convert each.
+    """`select(block)`: the characters of U+3400–U+9FFF it picks by how OpenCC converts each
+    (`_traditional`: t2s changes it; `_simplified`: s2t changes it and t2s keeps it).
 
     One OpenCC call a direction for the whole block, one character a line: no phrase spans a line
     break, so each character converts as it does alone (tests/test_text_scan.py checks this). Kept
