@@ -27,6 +27,9 @@ class SourceText:
     # Converted inputs (.docx, .html): maps offsets in `text` back to the original file
     # (see gklint.readers.origins). None for text read as it is.
     origins: Any = field(default=None, compare=False, repr=False)
+    # Structured inputs (.docx, HTML, PDF): each table as a grid of cells pointing into `text`
+    # (`gklint.read.grid.Grid`), read by the table reader instead of the rendered lines.
+    grids: tuple = field(default=(), compare=False, repr=False)
 
     @property
     def fixable(self) -> bool:

@@ -166,47 +166,88 @@ def cell_text(tc) -> str:
     return _clean(" ".join(parts)).strip()
 
 
-def row_cells(tr) -> list[str]:
-    """One entry a cell as Word stores it: a horizontally merged cell once, a vertical continuation empty."""
-    cells = []
-    for tc in tr.findall(_w("tc")):
-        merge = tc.find(f"{_w('tcPr')}/{_w('vMerge')}")
-        continuation = merge is not None and merge.get(_w("val"), "continue") == "continue"
-        cells.append("" if continuation else cell_text(tc))
-    return cells
+def _span(tc) -> int:
+    try:
+        return max(int(_val(tc, "tcPr/gridSpan") or "1"), 1)
+    except ValueError:
+        return 1
 
 
-def render(document) -> tuple[str, list]:
-    """The text of a python-docx Document, and one origin per line."""
+def table_entries(tbl) -> list[list[tuple[str | None, int, int]]]:
+    """Each row's cells as (text, rowspan, colspan): a horizontally merged cell once with its
+    span, a vertical merge's continuation as None (covered by the cell above, whose rowspan
+    counts it)."""
+    rows: list[list[list]] = []
+    starts: dict[int, list] = {}  # grid column → the open vertical merge's entry
+    for tr in tbl.tr_lst:
+        entries: list[list] = []
+        column = 0
+        try:
+            before = int(_val(tr, "trPr/gridBefore") or "0")
+        except ValueError:
+            before = 0
+        if before > 0:
+            entries.append([None, 1, before])
+            column += before
+        for tc in tr.findall(_w("tc")):
+            span = _span(tc)
+            merge = tc.find(f"{_w('tcPr')}/{_w('vMerge')}")
+            continuation = merge is not None and merge.get(_w("val"), "continue") == "continue"
+            if continuation and column in starts:
+                starts[column][1] += 1
+                entries.append([None, 1, span])
+            else:
+                entry = ["" if continuation else cell_text(tc), 1, span]
+                entries.append(entry)
+                if merge is not None and not continuation:
+                    starts[column] = entry
+                else:
+                    starts.pop(column, None)
+            column += span
+        rows.append(entries)
+    return [[tuple(entry) for entry in entries] for entries in rows]
+
+
+def render(document) -> tuple[str, list, list]:
+    """The text of a python-docx Document, one origin per line, and each table's `Grid`."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+
+    from ..read.grid import GridBuilder
 
     numbering = Numbering(document)
     lines: list[str] = []
     records: list = []
+    grids: list = []
+    position = 0  # offset of the next line
     paragraph_number = table_number = 0
+
+    def add(line: str, record) -> None:
+        nonlocal position
+        lines.append(line)
+        records.append(record)
+        position += len(line) + 1
+
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             paragraph_number += 1
             text = numbering.label(block) + block.text.replace("\t", " ")
             for part in re.split(r"\r\n|\r|\n|\v", text):
-                lines.append(part)
-                records.append(ParagraphOrigin(paragraph_number))
+                add(part, ParagraphOrigin(paragraph_number))
         elif isinstance(block, Table):
             table_number += 1
-            lines.append("")
-            records.append(None)
-            for row_number, tr in enumerate(block._tbl.tr_lst, start=1):
-                cells = row_cells(tr)
-                starts, position = [], 1
-                for cell in cells:
-                    starts.append(position)
-                    position += len(cell) + 1
-                lines.append("\t" + "\t".join(cells))
-                records.append(CellOrigin(table_number, row_number, tuple(starts)))
-            lines.append("")
-            records.append(None)
-    return "\n".join(lines) + "\n", records
+            add("", None)
+            builder = GridBuilder(position)
+            for row_number, entries in enumerate(table_entries(block._tbl), start=1):
+                line = builder.add_row(entries)
+                starts, cell_start = [], 1
+                for text, _rowspan, _colspan in entries:
+                    starts.append(cell_start)
+                    cell_start += len(text or "") + 1
+                add(line, CellOrigin(table_number, row_number, tuple(starts)))
+            grids.append(builder.grid())
+            add("", None)
+    return "\n".join(lines) + "\n", records, grids
 
 
 class DocxReader:
@@ -230,5 +271,5 @@ class DocxReader:
                 f"不是有效的 .docx 文件（{type(error).__name__}）；旧版 .doc 请先另存为 .docx",
                 f"not a valid .docx file ({type(error).__name__}); save old .doc files as .docx first",
             ) from None
-        text, records = render(document)
-        return SourceText(text, "utf-8", "docx", origins=LineOrigins(text, records))
+        text, records, grids = render(document)
+        return SourceText(text, "utf-8", "docx", origins=LineOrigins(text, records), grids=tuple(grids))
