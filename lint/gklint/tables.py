@@ -52,7 +52,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Cell, Report, Table, TableRow
-from .table_values import BLANK, BREAK, NUM, TEXT, WORD, Token, tokenize
+from .table_values import BLANK, BREAK, NUM, TEXT, WORD, Token, grid_tokens, tokenize
 from .template import Template
 from .text import label_key
 
@@ -800,6 +800,37 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     return table
 
 
+def _region_tokens(report: Report, lines: list, skip: set[int]) -> list[Token]:
+    """The token stream of a section's lines: a table the reader handed over as a grid
+    (.docx, HTML, PDF) by its cells, the other lines by the text token reader."""
+    grids = report.source.grids
+    if not grids or not lines:
+        return tokenize(lines, skip)
+    first, last = lines[0].start, lines[-1].end
+    inside = [g for g in grids if first <= g.start <= last]
+    if not inside:
+        return tokenize(lines, skip)
+    out: list[Token] = []
+    pending: list = []
+    grids_left = iter(inside)
+    grid = next(grids_left, None)
+    line_of = lambda offset: report.location(offset)[0]  # noqa: E731
+    for line in lines:
+        while grid is not None and line.start > grid.end:
+            grid = next(grids_left, None)
+        if grid is not None and grid.start <= line.start <= grid.end:
+            if pending:
+                out.extend(tokenize(pending, skip))
+                pending = []
+            if line.start <= grid.start:  # the grid's first line: all its cells at once
+                out.extend(grid_tokens(grid, line_of))
+            continue
+        pending.append(line)
+    if pending:
+        out.extend(tokenize(pending, skip))
+    return out
+
+
 def read_tables(report: Report) -> None:
     """Fill `report.tables` (in place)."""
     report.tables = []
@@ -811,7 +842,7 @@ def read_tables(report: Report) -> None:
         lines, _heading = region
         if not lines:
             continue
-        tokens = tokenize(lines, skip)
+        tokens = _region_tokens(report, lines, skip)
         if not any(t.type in (NUM, BLANK, WORD) for t in tokens):
             continue
         table = _read_review(report, tokens) if kind == "review_litigation" else _read_rows(report, kind, tokens)
