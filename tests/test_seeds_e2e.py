@@ -24,7 +24,7 @@ def found() -> dict[tuple[str, str], list[int]]:
     lines: dict[tuple[str, str], list[int]] = defaultdict(list)
     for item in json.loads(out.stdout):
         name = item["path"].replace("\\", "/").rsplit("/", 1)[-1]
-        lines[(name[:3] if name[0].isdigit() else "huaian", item["code"])].append(item["line"])
+        lines[(name[:3] if name[0].isdigit() else name.split("-")[0], item["code"])].append(item["line"])
     return lines
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -45,6 +46,7 @@ class Linter:
         from .history import History
 
         self.history = History()  # last year's reports for the GK7xx rules (gklint.history)
+        self._heading_finder = None  # for flattened web texts, made on first need
 
     # -- settings ------------------------------------------------------------
     def _validate(self) -> None:
@@ -126,8 +128,21 @@ class Linter:
             return self._unreadable(display, Message(f"读取器 {reader.name} 出错：{error}", f"reader {reader.name} failed: {error}"))
         return self.lint_source(source, path, display)
 
+    def prepare(self, source: SourceText) -> SourceText:
+        """The text the parser reads: a web page's text flattened onto very long lines gets
+        virtual lines, mapped back to the file (`gklint.read.flattened`); anything else as read."""
+        if source.kind != "text" or source.origins is not None or not _may_be_flattened(source.text):
+            return source
+        from .read.flattened import unflatten
+
+        if self._heading_finder is None:
+            self._heading_finder = parser.heading_finder(self.templates)
+        return unflatten(source, self._heading_finder)
+
     def parse(self, source: SourceText, path: Path) -> Report:
         from .tables import read_tables
+
+        source = self.prepare(source)
 
         cached = self.history.cached(path, source.text)  # parsed already as another file's previous
         if cached is not None:
@@ -156,6 +171,7 @@ class Linter:
 
     def _lint_source(self, source: SourceText, path: Path, display: str | None = None) -> FileResult:
         display = display or str(path)
+        source = self.prepare(source)
         result = FileResult(display, source=source)
         selected = self._selected_for(path)
         if not source.text.strip():
@@ -259,6 +275,15 @@ class Linter:
             end=finding.end,
             plugin=rule.plugin,
         )
+
+
+# A section numeral 一、…六、 (or 1、…6、) after other text on its line: the cheap test before the
+# flattened-page reader is imported (`gklint.read.flattened.HEADING_INSIDE_RE`); most files have none.
+_HEADING_INSIDE_RE = re.compile("[^ \t\u00a0\u3000\r\n][。，,）)；;：:！？!? \t\u00a0\u3000]+(?:[一二三四五六][、.．]|[1-6]、)")
+
+
+def _may_be_flattened(text: str) -> bool:
+    return _HEADING_INSIDE_RE.search(text) is not None
 
 
 # A lint allocates some 10^5 short-lived objects, nearly all freed by reference counting. At the

@@ -1,0 +1,204 @@
+"""Reports taken from web pages (issue 11): a crawler's text with the report on a few very long
+lines (`gklint.read.flattened`), its metadata header (`gklint.read.crawl_header`), and HTML markup
+saved under a .txt name."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gklint.config import Settings
+from gklint.engine import Linter
+from gklint.source import SourceText, decode
+
+from .conftest import FIXTURES, SEEDS
+
+PINGTAN = FIXTURES / "samples" / "pingtan-2022-web-text.txt"
+CLEAN = FIXTURES / "reports" / "clean-2021.txt"
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(Settings(select=["ALL"]))
+
+
+@pytest.fixture(scope="module")
+def pingtan(linter):
+    return linter.lint_path(PINGTAN)
+
+
+def lint(linter: Linter, text: str, name: str = "report.txt"):
+    return linter.lint_source(SourceText(text, "utf-8"), Path(name))
+
+
+def sections(result) -> list[int]:
+    return [s.number for s in result.report.sections] if result.report else []
+
+
+def at(text: str, line: int, column: int, length: int) -> str:
+    """The original file's characters at a reported 1-based line and code-point column."""
+    return text.splitlines()[line - 1][column - 1 : column - 1 + length]
+
+
+# --- the real page -----------------------------------------------------------------------
+
+
+def test_pingtan_six_sections_no_gk002(pingtan):
+    assert sections(pingtan) == [1, 2, 3, 4, 5, 6]
+    assert "GK002" not in {v.code for v in pingtan.violations}
+    headings = [s.heading.title for s in pingtan.report.sections]
+    assert headings[0] == "总体情况" and headings[1] == "主动公开政府信息情况"
+    assert headings[3] == "政府信息公开行政法复议、行政诉讼情况"  # the page's own typo: GK104
+
+
+def test_pingtan_overview_subheadings_and_tables(pingtan):
+    report = pingtan.report
+    assert [h.title for h in report.subheadings if h.section == 1] == [
+        "主动公开方面", "依申请公开方面", "政府信息管理方面", "信息公开平台建设方面", "监督保障方面"]
+    assert {t.kind for t in report.tables} == {"active_disclosure", "applications", "review_litigation"}
+    review = report.table("review_litigation")
+    assert review.readable and review.value("review", "total") == 2 and review.value("direct_suit", "total") == 1
+
+
+def test_pingtan_crawl_header_is_metadata(pingtan):
+    report = pingtan.report
+    assert report.title.text == "平潭综合实验区2022年度政府信息公开工作年度报告" and report.year == 2022
+    assert report.metadata["发布时间"].value == "2023-02-20 15:07"
+    dates = report.publication_dates
+    assert [(d.kind, d.label, d.date) for d in dates] == [("metadata", "发布时间", datetime.date(2023, 2, 20))]
+    assert report.preamble_lines.start > 9  # the header (lines 1–9, up to the 正文 rule) is not the preamble
+    assert not any("原文链接" in p.text or "links.tsv" in p.text for p in report.paragraphs)
+
+
+def test_pingtan_gk204_from_the_header(pingtan):
+    late = [v for v in pingtan.violations if v.code == "GK204"]
+    assert len(late) == 1 and (late[0].line, late[0].column) == (2, 7)
+    assert at(PINGTAN.read_text("utf-8"), 2, 7, 10) == "2023-02-20"
+
+
+def test_pingtan_findings_point_into_the_long_line(pingtan):
+    original = PINGTAN.read_text("utf-8")
+    rendered = pingtan.report.text
+    body = [v for v in pingtan.violations if v.line == 10]
+    assert body, "findings in the report body are reported on the file's line 10"
+    for v in body:
+        length = max(v.end - v.start, 1)
+        assert at(original, v.line, v.column, length) == rendered[v.start : v.start + length], v
+    gk104 = next(v for v in pingtan.violations if v.code == "GK104")
+    line = original.splitlines()[9]
+    assert gk104.column == line.index("四、政府信息公开行政法复议") + 3  # the title, after 「四、」
+    assert gk104.end_line == 10 and gk104.end_column == gk104.column + len("政府信息公开行政法复议、行政诉讼情况")
+
+
+def test_pingtan_rendered_text_is_the_file_plus_newlines(pingtan):
+    source = pingtan.source
+    assert source.fixable and source.origins.original.text == PINGTAN.read_text("utf-8")
+    assert source.text.replace("\n", "") == source.origins.original.text.replace("\n", "")
+    assert len(pingtan.report.lines) > 60  # virtual lines
+
+
+def test_pingtan_fix_is_written_back_through_the_breaks(tmp_path):
+    copy = tmp_path / "pingtan.txt"
+    shutil.copyfile(PINGTAN, copy)
+    out = subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--select", "GK104", "--fix", str(copy)],
+                         capture_output=True, text=True)
+    assert "Traceback" not in out.stderr, out.stderr
+    before, after = PINGTAN.read_text("utf-8"), copy.read_text("utf-8")
+    assert after == before.replace("政府信息公开行政法复议", "政府信息公开行政复议")  # one character, no newline added
+
+
+def test_inserted_breaks_translate_edits():
+    from gklint.read.flattened import Break, render
+    from gklint.violation import Edit
+
+    source = SourceText("甲乙。 一、总体情况 丙丁", "utf-8")
+    rendered = render(source, [Break(4, "section"), Break(11, "title-end")])
+    assert rendered.text == "甲乙。 \n一、总体情况 \n丙丁"
+    origins = rendered.origins
+    assert [origins.to_source(i) for i in (0, 4, 5, 12, 13)] == [0, 4, 4, 11, 11]
+    assert origins.position(5) == (1, 5)  # 一 is the file's column 5
+    assert origins.source_edits([Edit(7, 11, "总体")]) == [Edit(6, 10, "总体")]
+    assert origins.source_edits([Edit(12, 15, "")]) == [Edit(11, 13, "")]  # a deletion across a break
+    assert origins.source_edits([Edit(3, 8, "X")]) is None  # a replacement across a break: not applied
+
+
+# --- written variants: the seeds and the clean report run together -------------------------
+
+
+def one_line(text: str, joiner: str = " ") -> str:
+    """Every line joined into one (a crawler's page text)."""
+    return joiner.join(l.strip() for l in text.splitlines() if l.strip()) + "\n"
+
+
+def tight(text: str) -> str:
+    """One line; no space after 。 ） ：, so a heading follows the sentence directly."""
+    out = ""
+    for line in (l.strip() for l in text.splitlines() if l.strip()):
+        out += ("" if not out or out[-1] in "。）：" else " ") + line
+    return out + "\n"
+
+
+def after_period(text: str) -> str:
+    """A line that ends a sentence joined with the next: the headings after one sit inside lines."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if out and out[-1].rstrip().endswith("。"):
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+VARIANTS = [one_line, tight, after_period]
+REPORTS = [*SEEDS, CLEAN]
+
+
+@pytest.mark.parametrize("make", VARIANTS, ids=lambda f: f.__name__)
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name[:3] if p.name[0].isdigit() else p.stem)
+def test_flattened_variants_find_the_six_sections(linter, path, make):
+    text = decode(path.read_bytes()).text
+    assert sections(lint(linter, text)) == [1, 2, 3, 4, 5, 6]
+    result = lint(linter, make(text))
+    assert sections(result) == [1, 2, 3, 4, 5, 6]
+    assert "GK002" not in {v.code for v in result.violations}
+
+
+@pytest.mark.parametrize("make", VARIANTS, ids=lambda f: f.__name__)
+def test_flattened_clean_report_stays_clean(linter, make):
+    """The correct 2021 report run together: its tables still read (cells are space-separated) and add up."""
+    result = lint(linter, make(CLEAN.read_text("utf-8")))
+    assert {t.kind for t in result.report.tables if t.readable} == {"active_disclosure", "applications", "review_litigation"}
+    assert not [v for v in result.violations if v.severity.value in "EW"], result.violations
+
+
+def test_flattened_findings_map_to_the_giant_line(linter):
+    text = one_line(CLEAN.read_text("utf-8")).replace("2022年1月1日至2022年12月31日", "2022年1月1日至2022年11月30日")
+    result = lint(linter, text)
+    wrong = [v for v in result.violations if v.code == "GK202"]
+    assert wrong and wrong[0].line == 1
+    assert at(text, 1, wrong[0].column, 1) == result.report.text[wrong[0].start]
+    assert text.splitlines()[0][wrong[0].column - 1 :].startswith(result.report.text[wrong[0].start : wrong[0].end])
+
+
+def test_a_bare_numeral_inside_a_sentence_is_not_a_heading(linter):
+    text = one_line(CLEAN.read_text("utf-8"))
+    # 「分为一、总体情况」: after 为, not after 。 ， ） or a space — not a heading
+    text = text.replace("编制，全文包括", "编制，全文分为一、总体情况等六个部分，包括", 1)
+    # a list of the parts in the preamble: each title followed by 、 ； — items, not headings
+    text = text.replace("本报告所列数据", "全文包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。本报告所列数据", 1)
+    result = lint(linter, text)
+    assert sections(result) == [1, 2, 3, 4, 5, 6]
+    first = result.report.sections[0].heading
+    assert result.report.text[first.line.start :].startswith("一、总体情况") and "2022年，临河县" in result.report.text[first.line.end : first.line.end + 12]
+    assert not [h for h in result.report.subheadings if h.title.startswith("总体情况")]
+
+
+def test_ordinary_texts_are_not_rendered(linter):
+    for path in REPORTS:
+        source = decode(path.read_bytes())
+        assert linter.prepare(source) is source
