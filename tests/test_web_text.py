@@ -202,3 +202,57 @@ def test_ordinary_texts_are_not_rendered(linter):
     for path in REPORTS:
         source = decode(path.read_bytes())
         assert linter.prepare(source) is source
+
+
+# --- HTML markup under a .txt name ----------------------------------------------------------
+
+
+def html_page() -> str:
+    from .conftest import seed
+    from .test_html import build_page
+
+    return build_page(seed("003").read_text("utf-8"))
+
+
+def fragment(page: str) -> str:
+    """The page's article: a crawl's `content` field, starting with <div."""
+    start = page.index('<div class="article">')
+    end = page.index('<div class="footer">')
+    return page[start:end].rstrip()
+
+
+def placed(linter: Linter, path: Path) -> list[tuple]:
+    result = linter.lint_path(path)
+    return sorted((v.code, v.line, v.column, v.end_line, v.end_column, v.message.zh) for v in result.violations)
+
+
+@pytest.mark.parametrize("shape", ["page", "fragment"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_txt_holding_html_reads_as_html(linter, tmp_path, shape, encoding):
+    markup = html_page() if shape == "page" else fragment(html_page())
+    if encoding != "utf-8":
+        markup = markup.replace('charset="utf-8"', f'charset="{encoding}"')
+    as_html, as_txt = tmp_path / "report.html", tmp_path / "report.txt"
+    for path in (as_html, as_txt):
+        path.write_bytes(markup.encode(encoding))
+    found = placed(linter, as_txt)
+    assert found == placed(linter, as_html)
+    assert "GK002" not in {code for code, *_ in found}
+    assert linter.lint_path(as_txt).source.kind == "html"
+
+
+def test_html_sniffing_is_by_the_start_of_the_text():
+    from gklint.read.sniff import looks_like_html
+
+    for markup in ["<!DOCTYPE html><html>", "\ufeff  <html lang=zh>", "<div class=content>", "<p>一、总体情况</p>",
+                   "<TABLE border=1>", "<!-- saved --> <div>", "\n\n<p style='x'>"]:
+        assert looks_like_html(markup.encode("utf-8")), markup
+    for text in ["一、总体情况 <p>", "<报告>", "<pre-release notes", "标题: <div>", "<<div>", "<product>"]:
+        assert not looks_like_html(text.encode("utf-8")), text
+
+
+def test_markdown_starting_with_html_stays_markdown(linter, tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text("<div align=center>临河县交通运输局2022年政府信息公开工作年度报告</div>\n\n" + CLEAN.read_text("utf-8").split("\n", 1)[1], "utf-8")
+    result = linter.lint_path(path)
+    assert result.source.kind == "markdown" and sections(result) == [1, 2, 3, 4, 5, 6]

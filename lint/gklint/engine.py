@@ -13,6 +13,7 @@ from . import parser
 from .config import ConfigError, Settings
 from .model import Report
 from .plugins import Plugins, load_plugins
+from .read.sniff import looks_like_html
 from .rule import Rule
 from .selection import ignored_for_path, select_rules, unknown_selectors
 from .source import ReadError, SourceText, TextReader
@@ -20,6 +21,7 @@ from .template import TemplateSet, builtin_template_paths, load_template
 from .violation import Finding, Message, Severity, Violation
 
 ENGINE_PLUGIN = "core"
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # Markdown may open with HTML: it stays Markdown
 UNREADABLE, NO_STRUCTURE, RULE_FAILED = "GK001", "GK002", "GK003"
 
 
@@ -79,12 +81,14 @@ class Linter:
         return options
 
     # -- files ---------------------------------------------------------------
-    def reader_for(self, path: Path):
+    def reader_for(self, path: Path, data: bytes | None = None):
+        """The reader for a file's suffix; a plain-text file whose bytes are HTML markup (a crawl's
+        page content saved as .txt) goes to the HTML reader (`gklint.read.sniff`)."""
         suffix = path.suffix.lower()
-        for reader in self.readers:
-            if suffix in reader.suffixes:
-                return reader
-        return self.readers[0]
+        reader = next((r for r in self.readers if suffix in r.suffixes), self.readers[0])
+        if data is not None and reader.name == "text" and suffix not in MARKDOWN_SUFFIXES and looks_like_html(data):
+            return next((r for r in self.readers if r.name == "html"), reader)
+        return reader
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
         """Explicit files as given; folders recursively, over the `include` patterns (*.txt, *.md)."""
@@ -119,7 +123,7 @@ class Linter:
 
     def lint_bytes(self, data: bytes, path: Path, display: str | None = None) -> FileResult:
         display = display or str(path)
-        reader = self.reader_for(path)
+        reader = self.reader_for(path, data)
         try:
             source = reader.read(path, data)
         except ReadError as error:

@@ -259,7 +259,7 @@ def _read(linter, path: Path):
 
     try:
         data = Path(path).read_bytes()
-        return linter.reader_for(Path(path)).read(Path(path), data)
+        return linter.reader_for(Path(path), data).read(Path(path), data)
     except (OSError, ReadError):
         return None
     except Exception:  # a reader plugin's bug: the file's own lint reports it (GK001)
