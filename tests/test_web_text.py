@@ -256,3 +256,39 @@ def test_markdown_starting_with_html_stays_markdown(linter, tmp_path):
     path.write_text("<div align=center>临河县交通运输局2022年政府信息公开工作年度报告</div>\n\n" + CLEAN.read_text("utf-8").split("\n", 1)[1], "utf-8")
     result = linter.lint_path(path)
     assert result.source.kind == "markdown" and sections(result) == [1, 2, 3, 4, 5, 6]
+
+
+# --- the title and the page's own words around the report ------------------------------------
+
+NAV_BEFORE = "当前位置：首页 > 政务公开 > 年报 平潭综合实验区2022年度政府信息公开工作年度报告 发布时间：2023-02-20 字号：大 中 小 "
+NAV_AFTER = " 分享到： 【打印本页】 【关闭窗口】"
+
+
+def with_navigation(text: str) -> str:
+    rule = "==================== 正文 ====================\n"
+    return text.replace(rule, rule + NAV_BEFORE).rstrip("\n") + NAV_AFTER + "\n"
+
+
+def test_the_title_of_a_giant_line_is_its_own_line(linter):
+    for make in VARIANTS:
+        report = lint(linter, make(CLEAN.read_text("utf-8"))).report
+        assert report.title.text == "临河县交通运输局2022年政府信息公开工作年度报告" and report.year == 2022
+        assert report.period is not None and report.period.year == 2022
+
+
+def test_navigation_around_the_report(linter):
+    text = with_navigation(PINGTAN.read_text("utf-8"))
+    result = lint(linter, text, "pingtan.txt")
+    assert sections(result) == [1, 2, 3, 4, 5, 6]
+    assert result.report.title.text == "平潭综合实验区2022年度政府信息公开工作年度报告"  # not 「当前位置…」
+    tail = [v for v in result.violations if v.code == "GK605"]
+    assert len(tail) == 1 and "网页自身的文字" in tail[0].message.zh
+    assert at(text, tail[0].line, tail[0].column, 4) == "分享到："
+    # the rest is as without the page's words
+    plain = lint(linter, PINGTAN.read_text("utf-8"), "pingtan.txt")
+    assert {v.code for v in result.violations} - {"GK605"} == {v.code for v in plain.violations}
+
+
+def test_navigation_outside_the_article_says_nothing(pingtan):
+    """The crawler's header (标题, 原文链接, links.tsv…) is outside the report: no finding in it but GK204's date."""
+    assert [v.code for v in pingtan.violations if v.line < 10] == ["GK204"]

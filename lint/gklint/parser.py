@@ -189,6 +189,7 @@ def heading_finder(templates: TemplateSet):
     return HeadingFinder(
         section_score=lambda title, number: section_score(title, number, probe),
         table_labels={number: tuple(sorted(found)) for number, found in labels.items()},
+        navigation=tuple(probe.data.get("site_navigation", ())),
     )
 
 
@@ -227,12 +228,12 @@ def _crawl_header(lines: list[Line]):
     return find_crawl_header(lines)
 
 
-def _title(lines: list[Line], first_section_line: int, header=None) -> Title | None:
+def _title(lines: list[Line], first_section_line: int, header=None, navigation: tuple[str, ...] = ()) -> Title | None:
     """The title: a line naming a report near the top (after a crawler's header), else the header's 标题."""
     skipped = header.last_line if header else 0
     limit = min(first_section_line - 1, 15 + skipped) if first_section_line else 15 + skipped
     candidates = [l for l in lines[skipped:limit] if not l.is_blank and "|" not in l.text]
-    return _title_line(candidates) or _header_title(lines, header)
+    return _title_line(candidates, navigation) or _header_title(lines, header)
 
 
 def _header_title(lines: list[Line], header) -> Title | None:
@@ -242,7 +243,7 @@ def _header_title(lines: list[Line], header) -> Title | None:
     return Title(field.value, (lines[field.line - 1],), find_year(field.value))
 
 
-def _title_line(candidates: list[Line]) -> Title | None:
+def _title_line(candidates: list[Line], navigation: tuple[str, ...] = ()) -> Title | None:
     for index, line in enumerate(candidates):
         key = label_key(line.text)
         if "报告" in key and len(key) <= 60 and "。" not in line.text:
@@ -253,6 +254,7 @@ def _title_line(candidates: list[Line]) -> Title | None:
                 and previous.number == line.number - 1
                 and len(label_key(previous.text)) <= 30
                 and "。" not in previous.text
+                and not previous.stripped.startswith(navigation)  # 「当前位置：首页 > …」 is the page's, not the title's
             ):
                 title_lines.insert(0, previous)
             text = "".join(l.stripped for l in title_lines)
@@ -353,7 +355,8 @@ def parse_head(text: str, templates: TemplateSet) -> tuple[Title | None, dict[st
     headings = _choose_section_headings(_numbered_lines(lines, _line_facts(lines), templates.templates[-1]), [])
     first_section_line = min((heading.line.number for heading, _spec, _exact in headings), default=0)
     header = _crawl_header(lines)
-    return _title(lines, first_section_line, header), _metadata(lines, header)
+    navigation = tuple(templates.templates[-1].data.get("site_navigation", ()))
+    return _title(lines, first_section_line, header, navigation), _metadata(lines, header)
 
 
 def parse(source: SourceText, path: Path, templates: TemplateSet, template_choice: str = "auto", issuer: str = "department") -> Report:
@@ -382,7 +385,7 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
 
     first_section_line = sections[0].heading.line.number if sections else 0
     header = _crawl_header(lines)
-    title = _title(lines, first_section_line, header)
+    title = _title(lines, first_section_line, header, tuple(probe.data.get("site_navigation", ())))
     year = title.year if title else None
 
     if template_choice in ("2019", "2021") and templates.by_version(template_choice):

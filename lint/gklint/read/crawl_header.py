@@ -55,3 +55,23 @@ def find_crawl_header(lines: list) -> CrawlHeader | None:
             continue
         fields.append(HeaderField(match.group("key"), match.group("value"), line.start + match.start("value"), line.number))
     return None
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    start: int
+    text: str
+
+
+def body_start(text: str) -> int:
+    """Offset where the report's text begins: after a crawler's header and its 正文 rule, else 0."""
+    lines, position = [], 0
+    for number, raw in enumerate(text.splitlines(keepends=True)[:MAX_HEADER_LINES], start=1):
+        lines.append(_Line(number, position, raw.rstrip("\r\n")))
+        position += len(raw)
+    header = find_crawl_header(lines)
+    if header is None:
+        return 0
+    rule = lines[header.last_line - 1]
+    return rule.start + len(text.splitlines(keepends=True)[header.last_line - 1])

@@ -27,6 +27,7 @@ from typing import Callable, Iterable
 
 from ..readers.origins import OffsetOrigins
 from ..source import SourceText
+from .crawl_header import body_start
 
 MIN_SECTIONS = 2  # section headings inside lines (not at their start) that make a text a flattened page
 # Code points: the overview's sub-headings （一）… are looked for inside lines this long only (a
@@ -64,6 +65,7 @@ class HeadingFinder:
 
     section_score: Callable[[str, int], tuple[float, bool]]
     table_labels: dict[int, tuple[str, ...]]
+    navigation: tuple[str, ...] = ()  # a page's own words (分享到, 打印本页…): after the last section, each its own line
 
 
 @dataclass(frozen=True)
@@ -186,11 +188,52 @@ def find_breaks(text: str, finder: HeadingFinder) -> list[Break]:
         region_end = headings[index + 1][0] if index + 1 < len(headings) else len(text)
         for offset in _row_labels(text, title_end, region_end, finder.table_labels.get(number, ())):
             breaks.setdefault(offset, "row")
-    for start, body_start in subheadings:  # the overview's aspects, and sub-headings of 五 and 六
+    for start, text_start in subheadings:  # the overview's aspects, and sub-headings of 五 and 六
         if _section_at(headings, start) in SUBHEADING_SECTIONS:
             breaks.setdefault(start, "subheading")
-            breaks.setdefault(body_start, "title-end")
-    return [Break(offset, why) for offset, why in sorted(breaks.items()) if not _starts_line(text, offset)]
+            breaks.setdefault(text_start, "title-end")
+    if headings:
+        for offset in _title(text, body_start(text), headings[0][0]):
+            breaks.setdefault(offset, "title")
+        for offset in _navigation(text, headings[-1][1], finder.navigation):
+            breaks.setdefault(offset, "navigation")
+    return [Break(offset, why) for offset, why in sorted(breaks.items()) if not _at_line_edge(text, offset)]
+
+
+_YEAR = "(?:(?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})"
+_TITLE_CHARS = "[^\\s。，,；;：:！？]"
+# The report's title at the top of the run-together text: a year, ending in 报告, followed by a
+# space or the preamble's first words (「…年度报告 本报告根据…」, 「…年度报告本报告根据…」).
+_TITLE_RE = re.compile(
+    rf"(?:(?<=[\s。，,）)；;：:>】])|^)(?P<title>{_TITLE_CHARS}{{0,30}}?[ \u3000]?{_YEAR}[ \u3000]?年度?{_TITLE_CHARS}{{0,30}}?报告)"
+    r"(?=\s|本报告|根据|按照|依据|为|$)",
+    re.MULTILINE,
+)
+
+
+def _title(text: str, start: int, first_heading: int) -> list[int]:
+    """Breaks around the title, the first one between the start of the report's text (after a
+    crawler's header) and the first section heading: site navigation in front of it, the preamble after it."""
+    match = _TITLE_RE.search(text, start, first_heading)
+    if match is None:
+        return []
+    return [match.start("title"), _after_spaces(text, match.end("title"))]
+
+
+def _navigation(text: str, after: int, words: tuple[str, ...]) -> list[int]:
+    """The page's own words after the last section's title, at a boundary: each starts a line
+    (GK605 then sees them as what they are)."""
+    if not words:
+        return []
+    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    found = []
+    for match in pattern.finditer(text, after):
+        start = match.start()
+        if start > 0 and text[start - 1] == "【":
+            start -= 1
+        if _at_boundary(text, start) or text[start - 1] in "】]":
+            found.append(start)
+    return found
 
 
 def _in_order(headings: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -208,8 +251,12 @@ def _section_at(headings: list[tuple[int, int, int]], offset: int) -> int:
     return headings[index][2] if index >= 0 else 0
 
 
-def _starts_line(text: str, offset: int) -> bool:
-    return offset <= 0 or offset >= len(text) or text[offset - 1] in "\r\n" or not text[:offset].strip(_SPACES + "\r\n")
+def _at_line_edge(text: str, offset: int) -> bool:
+    """A break here would make an empty line: at the start of the text or of a line, or at its end."""
+    if offset <= 0 or offset >= len(text) or text[offset] in "\r\n":
+        return True
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    return not text[line_start:offset].strip(_SPACES)
 
 
 # --- rendering ------------------------------------------------------------------------
