@@ -292,3 +292,44 @@ def test_navigation_around_the_report(linter):
 def test_navigation_outside_the_article_says_nothing(pingtan):
     """The crawler's header (标题, 原文链接, links.tsv…) is outside the report: no finding in it but GK204's date."""
     assert [v.code for v in pingtan.violations if v.line < 10] == ["GK204"]
+
+
+# --- outputs and runs ---------------------------------------------------------------------------
+
+
+def test_json_and_sarif_place_fix_edits_in_the_file():
+    import json
+
+    for fmt in ("json", "sarif"):
+        out = subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--select", "GK104", "--format", fmt, str(PINGTAN)],
+                             capture_output=True, text=True)
+        data = json.loads(out.stdout)
+        line = PINGTAN.read_text("utf-8").splitlines()[9]
+        column = line.index("行政法复议") + 3  # 法
+        if fmt == "json":
+            edit = data[0]["fix"]["edits"][0]
+            assert (edit["location"], edit["end_location"]) == ({"line": 10, "column": column}, {"line": 10, "column": column + 1})
+        else:
+            region = data["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]
+            assert region == {"startLine": 10, "startColumn": column, "endLine": 10, "endColumn": column + 1}
+
+
+def test_parallel_run_gives_the_same(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copyfile(PINGTAN, folder / "pingtan.txt")
+    (folder / "clean-flat.txt").write_text(one_line(CLEAN.read_text("utf-8")), "utf-8")
+    runs = [subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--select", "ALL", "--format", "full", *jobs, str(folder)],
+                           capture_output=True, text=True).stdout for jobs in ([], ["-j", "2"])]
+    assert runs[0] == runs[1] and "GK204" in runs[0]
+
+
+def test_history_identifies_a_flattened_page(linter, tmp_path):
+    from gklint.history import identify_file
+
+    flat = tmp_path / "flat.txt"
+    flat.write_text(one_line(CLEAN.read_text("utf-8")), "utf-8")
+    identity = identify_file(linter, flat)
+    assert identity is not None and (identity.name, identity.year) == ("临河县交通运输局", 2022)
+    identity = identify_file(linter, PINGTAN)
+    assert identity is not None and (identity.name, identity.year) == ("平潭综合实验区", 2022)

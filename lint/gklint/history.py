@@ -281,5 +281,6 @@ def identify_file(linter, path: Path) -> Identity | None:
     source = _read(linter, path)
     if source is None:
         return None
+    source = linter.prepare(source)  # a flattened page: its title on a line of its own
     head = "".join(source.text.splitlines(keepends=True)[:HEAD_LINES])
     return _identify(*parse_head(head, linter.templates))
