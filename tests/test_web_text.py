@@ -333,3 +333,86 @@ def test_history_identifies_a_flattened_page(linter, tmp_path):
     assert identity is not None and (identity.name, identity.year) == ("临河县交通运输局", 2022)
     identity = identify_file(linter, PINGTAN)
     assert identity is not None and (identity.name, identity.year) == ("平潭综合实验区", 2022)
+
+
+# --- cells run together (issue 11, item 3) ---------------------------------------------------
+
+PINGTAN_TABLE_3 = {
+    "new": [71, 3, 0, 0, 0, 0, 74],
+    "carried_in": [1, 0, 0, 0, 0, 0, 1],
+    "disclosed": [21, 0, 0, 0, 0, 0, 21],
+    "partly_disclosed": [8, 1, 0, 0, 0, 0, 9],
+    "withheld_secret": [0] * 7,
+    "withheld_prohibited": [0] * 7,
+    "withheld_security": [0] * 7,
+    "withheld_third_party": [0] * 7,
+    "withheld_internal": [1, 0, 0, 0, 0, 0, 1],
+    "withheld_process": [2, 0, 0, 0, 0, 0, 2],
+    "withheld_enforcement": [1, 0, 0, 0, 0, 0, 1],
+    "withheld_inquiry": [0] * 7,
+    "unavailable_not_held": [37, 0, 0, 0, 0, 0, 37],
+    "unavailable_needs_making": [0] * 7,
+    "unavailable_unclear": [0] * 7,
+    "not_processed_petition": [0] * 7,
+    "not_processed_repeat": [0] * 7,
+    "not_processed_publication": [0] * 7,
+    "not_processed_mass": [0] * 7,
+    "not_processed_confirm": [0] * 7,
+    "other_no_correction": [2, 0, 0, 0, 0, 0, 2],
+    "other_unpaid_fee": [0] * 7,
+    "other_other": [0, 2, 0, 0, 0, 0, 2],
+    "results_total": [72, 3, 0, 0, 0, 0, 75],
+    "carried_out": [0] * 7,
+}
+
+
+def test_pingtan_table_3_every_row_recovered(pingtan):
+    table = pingtan.report.table("applications")
+    assert table.readable
+    assert {row.id: [cell.value for cell in row.cells] for row in table.rows} == PINGTAN_TABLE_3
+    assert all(cell.recovered for row in table.rows for cell in row.cells)
+    original = PINGTAN.read_text("utf-8")
+    origins = pingtan.source.origins
+    for row in table.rows:  # each cell is its digits in the file
+        for cell in row.cells:
+            assert original[origins.to_source(cell.start) : origins.to_source(cell.end)] == str(cell.value)
+
+
+def test_pingtan_tables_have_no_gk3_error(pingtan):
+    review = pingtan.report.table("review_litigation")
+    assert review.readable and [c.value for c in review.cells] == [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]
+    assert not [v for v in pingtan.violations if v.code.startswith("GK3") and v.severity.value == "E"]
+    # table 二: 「行政规范性文件8855698」 is three cells in seven digits with no identity: not guessed
+    gk309 = [v for v in pingtan.violations if v.code == "GK309"]
+    assert len(gk309) == 1 and "8855698" in gk309[0].message.zh
+    rules = pingtan.report.table("active_disclosure")
+    assert not rules.readable
+
+
+def test_every_number_of_table_3_changed_is_caught(linter, pingtan):
+    """Each cell of table 三 changed by one (its last digit, the run's length kept): never silence."""
+    original = PINGTAN.read_text("utf-8")
+    origins = pingtan.source.origins
+    table = pingtan.report.table("applications")
+    silent = []
+    for row in table.rows:
+        for cell in row.cells:
+            at = origins.to_source(cell.end) - 1
+            digit = original[at]
+            changed = original[:at] + ("8" if digit == "9" else str(int(digit) + 1)) + original[at + 1 :]
+            codes = {v.code for v in lint(linter, changed, "pingtan.txt").violations}
+            if not codes & {"GK309", "GK311", "GK312", "GK313"}:
+                silent.append((row.id, cell.column))
+    assert not silent
+
+
+def test_digit_runs_are_cut_by_the_row_total():
+    from gklint.read.digit_runs import forced_reading, readings_with_total
+
+    assert readings_with_total("713000074", 7) == [("71", "3", "0", "0", "0", "0", "74")]
+    assert readings_with_total("101000011", 7) == [("1", "0", "10", "0", "0", "0", "11"), ("10", "1", "0", "0", "0", "0", "11")]
+    assert readings_with_total("1100011", 7) == []  # no cut adds up
+    assert readings_with_total("0" * 7, 7) == [("0",) * 7]
+    assert readings_with_total("00000001", 7) == []  # no leading zeros: 00 is not a count
+    assert len(readings_with_total("1" * 42, 7, limit=4)) <= 4  # bounded
+    assert forced_reading("000", 3) == ("0", "0", "0") and forced_reading("8855698", 3) is None

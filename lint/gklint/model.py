@@ -155,6 +155,7 @@ class Cell:
     non_numeric: bool = False  # written as text: 无, —, / (GK305)
     glued: bool = False  # glued to the row label: 「行政事业性收费0」 (GK305)
     line: int = 0  # 1-based line of `start`
+    recovered: bool = False  # cut from digits run together, the one reading that fits (`gklint.read.digit_runs`)
 
     @property
     def number(self) -> float | int:

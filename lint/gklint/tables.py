@@ -575,14 +575,22 @@ def _assemble(report: Report, kind: str, template: Template, tokens: list[Token]
         if is_data and spec.id not in found:
             columns = columns_of[spec.id]
             values = _trim(run.values, len(columns))
+            recovered = False
             if len(values) < len(columns) and _run_together(values, len(columns), kind == "applications"):
-                run_together = run_together or run
+                split = _split_run(report, kind, values, len(columns))
+                if split is None:
+                    run_together = run_together or run
+                else:
+                    values, recovered = split, True
             row = _row_from_run(report, run, spec.id, labels[spec.id], size, columns,
                                 "" if spec.data_in == all_versions else "/".join(sorted(spec.data_in)))
             row.deviates = deviates
             if deviates:
                 row.label_edits = _label_edits(report, run, size, labels[spec.id])
             _make_cells(row, values, columns)
+            if recovered:
+                for cell in row.cells:
+                    cell.recovered = True
             found[spec.id] = row
         elif run.has_number:
             # A group label with values (a subtotal), a repeated row, or a row of the other version.
@@ -600,6 +608,58 @@ def _assemble(report: Report, kind: str, template: Template, tokens: list[Token]
     if kind == "applications":
         table.column_deviations = _column_deviations(report, tokens, first_row, template.data.get("applicant_columns", []))
     return table, found, run_together
+
+
+def _run_digits(report: Report, values: list[Token]) -> str | None:
+    """The digits of a row whose values are one run of digits (「713000074」), else None."""
+    if len(values) != 1 or values[0].type != NUM:
+        return None
+    digits = report.text[values[0].start : values[0].end]
+    return digits if digits.isdigit() and digits.isascii() else None
+
+
+def _split_run(report: Report, kind: str, values: list[Token], width: int) -> list[Token] | None:
+    """A row's digits run together, read the one way they can be (`gklint.read.digit_runs`):
+    table 三 by its row identity (总计 = the six other columns), table 二 only where the digit
+    count forces it (one digit a cell). None when there is not exactly one reading."""
+    from .read.digit_runs import forced_reading, readings_with_total
+
+    digits = _run_digits(report, values)
+    if digits is None:
+        return None
+    if kind == "applications":
+        readings = readings_with_total(digits, width, limit=2)
+        reading = readings[0] if len(readings) == 1 else None
+    else:
+        reading = forced_reading(digits, width)
+    if reading is None:
+        return None
+    run, tokens, position = values[0], [], values[0].start
+    for part in reading:
+        # Not `glued`: the run lost every border of the row (a page's text), not one a draft forgot (GK305).
+        tokens.append(Token(NUM, position, position + len(part), run.line, run.shape, "", "", (), int(part), "", False, len(part)))
+        position += len(part)
+    return tokens
+
+
+def _run_together_reason(report: Report, kind: str, run: Run) -> tuple[str, str]:
+    """Why a row's run of digits cannot be read: its readings (table 三), or that none is forced."""
+    from .read.digit_runs import readings_with_total
+
+    numbers = " ".join(t.raw or report.text[t.start:t.end] for t in run.values)
+    digits = _run_digits(report, run.values)
+    if kind != "applications" or digits is None:
+        return (f"数值连在一起，无法区分各单元格（读到「{numbers}」）",
+                f"values run together and cannot be told apart (read \"{numbers}\")")
+    readings = readings_with_total(digits, 7, limit=4)
+    if not readings:
+        return (f"数值连在一起（读到「{numbers}」），任何一种拆分都不满足该行「总计 = 各列之和」",
+                f"values run together (read \"{numbers}\") and no way of splitting them makes the row's total the sum of its columns")
+    shown = "；".join("、".join(r) for r in readings[:3])
+    more = "等" if len(readings) > 3 else ""
+    return (f"数值连在一起（读到「{numbers}」），有 {len(readings) if len(readings) <= 3 else '3 种以上'}{' 种' if len(readings) <= 3 else ''}拆分都满足该行「总计 = 各列之和」：{shown}{more}",
+            f"values run together (read \"{numbers}\") and {'more than 3' if len(readings) > 3 else len(readings)} splits satisfy the row's total: "
+            + "; ".join(" ".join(r) for r in readings[:3]))
 
 
 def _unofficial_rows(report: Report, kind: str, template: Template, matched: list[Match], unmatched: list[Run], applicant, start: int, end: int) -> list[TableRow]:
@@ -646,12 +706,8 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
     why: tuple[str, str, int, int] | None = None
     rows_matched = True
     if run_together is not None:
-        numbers = " ".join(t.raw or report.text[t.start:t.end] for t in run_together.values)
-        why = (
-            f"数值连在一起，无法区分各单元格（读到「{numbers}」）",
-            f"values run together and cannot be told apart (read \"{numbers}\")",
-            run_together.values[0].start, run_together.values[-1].end,
-        )
+        zh, en = _run_together_reason(report, table.kind, run_together)
+        why = (zh, en, run_together.values[0].start, run_together.values[-1].end)
     elif trailing >= 2 or len(found) * 2 < len(data_ids) or len(missing) > MAX_MISSING_ROWS:
         rows_matched = False
         last_row = rows[-1] if rows else None
