@@ -578,10 +578,13 @@ def _assemble(report: Report, kind: str, template: Template, tokens: list[Token]
             recovered = False
             if len(values) < len(columns) and _run_together(values, len(columns), kind == "applications"):
                 split = _split_run(report, kind, values, len(columns))
-                if split is None:
-                    run_together = run_together or run
-                else:
+                if split is not None:
                     values, recovered = split, True
+                elif _no_reading_adds_up(report, kind, values, len(columns)):
+                    # certain whatever the cut: the row's own rule says so (GK313), nothing else is checked
+                    table.impossible_rows.append((spec.id, labels[spec.id], report.text[values[0].start : values[0].end], values[0].start, values[0].end))
+                else:
+                    run_together = run_together or run
             row = _row_from_run(report, run, spec.id, labels[spec.id], size, columns,
                                 "" if spec.data_in == all_versions else "/".join(sorted(spec.data_in)))
             row.deviates = deviates
@@ -642,8 +645,17 @@ def _split_run(report: Report, kind: str, values: list[Token], width: int) -> li
     return tokens
 
 
+def _no_reading_adds_up(report: Report, kind: str, values: list[Token], width: int) -> bool:
+    """A table-三 row of digits run together that no cut makes add up (its 总计 ≠ the others' sum
+    under every reading)."""
+    from .read.digit_runs import readings_with_total
+
+    digits = _run_digits(report, values)
+    return kind == "applications" and digits is not None and not readings_with_total(digits, width, limit=1)
+
+
 def _run_together_reason(report: Report, kind: str, run: Run) -> tuple[str, str]:
-    """Why a row's run of digits cannot be read: its readings (table 三), or that none is forced."""
+    """Why a row's run of digits cannot be read: the cuts that add up (table 三), or that none is forced (二)."""
     from .read.digit_runs import readings_with_total
 
     numbers = " ".join(t.raw or report.text[t.start:t.end] for t in run.values)
@@ -651,10 +663,7 @@ def _run_together_reason(report: Report, kind: str, run: Run) -> tuple[str, str]
     if kind != "applications" or digits is None:
         return (f"数值连在一起，无法区分各单元格（读到「{numbers}」）",
                 f"values run together and cannot be told apart (read \"{numbers}\")")
-    readings = readings_with_total(digits, 7, limit=4)
-    if not readings:
-        return (f"数值连在一起（读到「{numbers}」），任何一种拆分都不满足该行「总计 = 各列之和」",
-                f"values run together (read \"{numbers}\") and no way of splitting them makes the row's total the sum of its columns")
+    readings = readings_with_total(digits, 7, limit=4)  # two or more: none is GK313's (`table.impossible_rows`)
     shown = "；".join("、".join(r) for r in readings[:3])
     more = "等" if len(readings) > 3 else ""
     return (f"数值连在一起（读到「{numbers}」），有 {len(readings) if len(readings) <= 3 else '3 种以上'}{' 种' if len(readings) <= 3 else ''}拆分都满足该行「总计 = 各列之和」：{shown}{more}",
@@ -737,6 +746,9 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
         table.readable = False
         table.unreadable = why
         table.labels_readable = rows_matched
+        return
+    if table.impossible_rows:  # its cells are unknown: no arithmetic on the table (GK313 reports the row)
+        table.readable = False
         return
     for row_id in missing:
         index = data_ids.index(row_id)

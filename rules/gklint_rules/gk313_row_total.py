@@ -19,6 +19,9 @@ def check(report, options):
     For every data row of table 三, checks that the 总计 column equals 自然人 + 商业企业 +
     科研机构 + 社会公益组织 + 法律服务机构 + 其他. Blank cells count as 0; a row with a cell that
     was not read is skipped. The finding sits on the row's 总计 cell and gives the expected value.
+    A row whose digits run together with no separator (a web page's text: 「310010033」) is
+    reported when no way of cutting the digits into seven counts makes it add up: that is
+    certain whatever the cells were; the table's other sums are then not checked.
 
     ## Why it matters
     The applicant columns partition the applications (国办公开办函〔2019〕60号, 〔2021〕30号:
@@ -34,9 +37,18 @@ def check(report, options):
     No fix: the total may be right and a column wrong.
     """
     table = report.table("applications")
-    if table is None or not table.readable or "total" not in (c for c, _l in table.columns):
+    if table is None:
         return
     zh, en = table_name(table)
+    for _row_id, label, digits, start, end in table.impossible_rows:
+        yield Finding(
+            start,
+            end,
+            zh=f"{zh}「{label}」行：数值连在一起（读到「{digits}」），无论怎样拆分成各单元格，总计都不等于各类申请人之和",
+            en=f"{en}, row {label}: the values run together ({digits}) and under every possible reading of the digits 总计 is not the sum of the applicant columns",
+        )
+    if not table.readable or "total" not in (c for c, _l in table.columns):
+        return
     for m in row_total_mismatches(table):
         yield Finding(
             m.total.start,
