@@ -416,3 +416,15 @@ def test_digit_runs_are_cut_by_the_row_total():
     assert readings_with_total("00000001", 7) == []  # no leading zeros: 00 is not a count
     assert len(readings_with_total("1" * 42, 7, limit=4)) <= 4  # bounded
     assert forced_reading("000", 3) == ("0", "0", "0") and forced_reading("8855698", 3) is None
+
+
+def test_each_ambiguous_row_is_its_own_gk309(linter):
+    text = CLEAN.read_text("utf-8")
+    text = text.replace("（一）予以公开 6 1 0 0 0 0 7", "（一）予以公开 101000011")
+    text = text.replace("2.重复申请 0 0 0 0 0 0 0", "2.重复申请 202000022")
+    flat = one_line(text)
+    found = [v for v in lint(linter, flat).violations if v.code == "GK309"]
+    assert len(found) == 2, found
+    assert "1、0、10、0、0、0、11" in found[0].message.zh
+    for v in found:
+        assert at(flat, v.line, v.column, 9) in ("101000011", "202000022")

@@ -569,7 +569,7 @@ def _assemble(report: Report, kind: str, template: Template, tokens: list[Token]
     table.columns = list(table_columns)
 
     found: dict[str, TableRow] = {}
-    run_together: Run | None = None
+    run_together: list[Run] = []  # rows whose digits run together with no single reading
     for run, spec, size, deviates in matched:
         is_data = spec.id in columns_of and (template.version in spec.data_in or spec.id not in groups)
         if is_data and spec.id not in found:
@@ -584,7 +584,7 @@ def _assemble(report: Report, kind: str, template: Template, tokens: list[Token]
                     # certain whatever the cut: the row's own rule says so (GK313), nothing else is checked
                     table.impossible_rows.append((spec.id, labels[spec.id], report.text[values[0].start : values[0].end], values[0].start, values[0].end))
                 else:
-                    run_together = run_together or run
+                    run_together.append(run)
             row = _row_from_run(report, run, spec.id, labels[spec.id], size, columns,
                                 "" if spec.data_in == all_versions else "/".join(sorted(spec.data_in)))
             row.deviates = deviates
@@ -699,7 +699,7 @@ MAX_WRONG_WIDTH_SHARE = 0.25  # rows read with more or fewer values than the tem
 MAX_UNOFFICIAL_SHARE = 0.25  # rows inside the table that match no template row (GK308)
 
 
-def _judge(report: Report, table: Table, found: dict[str, TableRow], run_together: Run | None) -> None:
+def _judge(report: Report, table: Table, found: dict[str, TableRow], run_together: list[Run]) -> None:
     """Whether the reading can be trusted; if not, `table.unreadable` says why (GK309) and
     nothing else in the table is checked. Judged from what was matched, never from the shape."""
     _applicant, _columns_of, _groups, data_ids, labels, _cols = _template_cached("layout", [report.templates.by_version(table.version) or report.template], table.kind, _layout)
@@ -714,9 +714,9 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
     unofficial = [r for r in table.extra_rows if not r.subtotal_of and not r.version and not r.label]
     why: tuple[str, str, int, int] | None = None
     rows_matched = True
-    if run_together is not None:
-        zh, en = _run_together_reason(report, table.kind, run_together)
-        why = (zh, en, run_together.values[0].start, run_together.values[-1].end)
+    if run_together:  # one GK309 a row (`Table.run_together_rows`), the first also the table's reason
+        table.run_together_rows = [(*_run_together_reason(report, table.kind, run), run.values[0].start, run.values[-1].end) for run in run_together]
+        why = table.run_together_rows[0]
     elif trailing >= 2 or len(found) * 2 < len(data_ids) or len(missing) > MAX_MISSING_ROWS:
         rows_matched = False
         last_row = rows[-1] if rows else None

@@ -17,8 +17,11 @@ from gklint.table_checks import table_name
 def check(report, options):
     """## What it does
     Reports, once, a table that was found but cannot be read without guessing, and why:
-    values run together with no separator (「640020470」 where seven cells belong, or a count
-    of a million applications); the table cut off or its rows unmatched (two or more of its
+    values run together with no separator where more than one cut fits (「101000011」 where
+    seven cells of table 三 belong: 1 0 10 0 0 0 11 and 10 1 0 0 0 0 11 both have 总计 = the sum
+    of the others; one finding a row, naming up to three cuts — a run that only one cut makes
+    add up is read, one that none makes add up is GK313's), or a count of a million
+    applications; the table cut off or its rows unmatched (two or more of its
     last rows missing, fewer than half of its rows found, more than three rows missing, or
     more than a quarter of its rows matching no template row); or its columns ambiguous (more
     than a quarter of its rows read with another number of values than the template has
@@ -33,7 +36,7 @@ def check(report, options):
 
     ## Example
     ```
-    一、本年新收政府信息公开申请数量 640020470
+    （一）予以公开 101000011
     ```
 
     ## Fix safety
@@ -43,13 +46,13 @@ def check(report, options):
         if table.readable or table.unreadable is None:
             continue
         zh, en = table_name(table)
-        why_zh, why_en, start, end = table.unreadable
-        yield Finding(
-            start,
-            end,
-            zh=f"{zh}无法准确读取：{why_zh}；未检查该表",
-            en=f"{en} cannot be read unambiguously: {why_en}; the table is not checked",
-        )
+        for why_zh, why_en, start, end in table.run_together_rows or [table.unreadable]:  # digit runs: one a row
+            yield Finding(
+                start,
+                end,
+                zh=f"{zh}无法准确读取：{why_zh}；未检查该表",
+                en=f"{en} cannot be read unambiguously: {why_en}; the table is not checked",
+            )
 
 
 RULE = check
