@@ -428,3 +428,10 @@ def test_each_ambiguous_row_is_its_own_gk309(linter):
     assert "1、0、10、0、0、0、11" in found[0].message.zh
     for v in found:
         assert at(flat, v.line, v.column, 9) in ("101000011", "202000022")
+
+
+def test_row_labels_in_a_sentence_are_not_rows(linter):
+    text = CLEAN.read_text("utf-8").replace("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n本年度制发规章 0件，行政许可350件。\n", 1)
+    report = lint(linter, one_line(text)).report
+    assert any(line.text.startswith("本年度制发规章 0件，行政许可350件。") for line in report.lines)
+    assert report.table("active_disclosure").readable

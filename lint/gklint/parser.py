@@ -186,9 +186,11 @@ def heading_finder(templates: TemplateSet):
         for row in template.data.get("applications", {}).get("rows", []):
             labels[3].add(row["label"])
             labels[3].update(row.get("aliases", []))
+    headers = probe.data.get("table_headers", {})
     return HeadingFinder(
         section_score=lambda title, number: section_score(title, number, probe),
         table_labels={number: tuple(sorted(found)) for number, found in labels.items()},
+        table_headers={2: tuple(headers.get("active_disclosure", ())), 3: tuple(headers.get("applications", ()))},
         navigation=tuple(probe.data.get("site_navigation", ())),
     )
 

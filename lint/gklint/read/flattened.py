@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from ..readers.origins import OffsetOrigins
@@ -65,6 +65,7 @@ class HeadingFinder:
 
     section_score: Callable[[str, int], tuple[float, bool]]
     table_labels: dict[int, tuple[str, ...]]
+    table_headers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # words a table starts with
     navigation: tuple[str, ...] = ()  # a page's own words (分享到, 打印本页…): after the last section, each its own line
 
 
@@ -144,6 +145,9 @@ def _subheadings(line: str, base: int) -> list[tuple[int, int]]:
     return found
 
 
+_COUNT_IN_SENTENCE_RE = re.compile(f"[{_SPACES}]*[0-9]+[{_SPACES}]*[件条个项次人家篇]")
+
+
 def _label_pattern(label: str) -> str:
     """A template label as a pattern: brackets of either width, 1. 1． 1、 alike, spaces after the numbering."""
     out = []
@@ -159,14 +163,17 @@ def _label_pattern(label: str) -> str:
     return "".join(out)
 
 
-def _row_labels(text: str, start: int, end: int, labels: Iterable[str]) -> list[int]:
-    """Offsets of the template's row labels between start and end (the longest label wins where
-    two overlap: 行政规范性文件 over 规范性文件)."""
+def _row_labels(text: str, start: int, end: int, labels: Iterable[str], headers: Iterable[str] = ()) -> list[int]:
+    """Offsets of the template's row labels in a section's table: from its first header word
+    (第二十条, 申请人情况…) when there is one, to `end`; the longest label wins where two overlap
+    (行政规范性文件 over 规范性文件). A label whose number has a unit after it (「规章3件」) is a
+    sentence's, not a row's."""
     ordered = sorted(set(labels), key=len, reverse=True)
     if not ordered:
         return []
+    first_header = min((i for i in (text.find(h, start, end) for h in headers) if i >= 0), default=start)
     pattern = re.compile("|".join(_label_pattern(label) for label in ordered))
-    return [match.start() for match in pattern.finditer(text, start, end)]
+    return [m.start() for m in pattern.finditer(text, first_header, end) if not _COUNT_IN_SENTENCE_RE.match(text, m.end())]
 
 
 def find_breaks(text: str, finder: HeadingFinder) -> list[Break]:
@@ -186,7 +193,8 @@ def find_breaks(text: str, finder: HeadingFinder) -> list[Break]:
         breaks[start] = "section"
         breaks.setdefault(_after_spaces(text, title_end), "title-end")
         region_end = headings[index + 1][0] if index + 1 < len(headings) else len(text)
-        for offset in _row_labels(text, title_end, region_end, finder.table_labels.get(number, ())):
+        labels, headers = finder.table_labels.get(number, ()), finder.table_headers.get(number, ())
+        for offset in _row_labels(text, title_end, region_end, labels, headers):
             breaks.setdefault(offset, "row")
     for start, text_start in subheadings:  # the overview's aspects, and sub-headings of 五 and 六
         if _section_at(headings, start) in SUBHEADING_SECTIONS:
