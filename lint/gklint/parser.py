@@ -159,18 +159,34 @@ def match_section(title: str, template: Template, numbering: nb.Numbering | None
     return None
 
 
-def section_score(title: str, number: int, template: Template) -> tuple[float, bool]:
+def section_score(title: str, number: int, template: Template, floor: float = 0.0) -> tuple[float, bool]:
     """How closely a title names section `number`: the similarity of its key to the template's
     wording or a variant (1.0 for one of them), and whether it holds a core phrase. For headings
-    found inside a line (`gklint.read.flattened`), where the title's end must be found too."""
+    found inside a line (`gklint.read.flattened`), where the title's end must be found too.
+    A similarity that cannot beat `floor` is not computed (0.0 is given)."""
     key = label_key(title)
     if not key or len(key) > 40:
         return 0.0, False
     _number, exact_keys, core_keys = section_keys(template.sections)[number - 1]
     if key in exact_keys:
         return 1.0, True
-    score = max(difflib.SequenceMatcher(None, key, candidate, autojunk=False).ratio() for candidate in exact_keys)
+    score = 0.0
+    for candidate in exact_keys:
+        matcher = difflib.SequenceMatcher(None, key, candidate, autojunk=False)
+        bound = max(score, floor)
+        if matcher.real_quick_ratio() > bound and matcher.quick_ratio() > bound:
+            score = max(score, matcher.ratio())
     return score, any(core in key for core in core_keys)
+
+
+def section_may_open(head: str, number: int, template: Template) -> bool:
+    """Whether a title starting with `head` can name section `number`: its first two key
+    characters occur in one of the section's wordings or core phrases."""
+    key = label_key(head)[:2]
+    if len(key) < 2:
+        return False
+    _number, exact_keys, core_keys = section_keys(template.sections)[number - 1]
+    return any(key in candidate for candidate in (*exact_keys, *core_keys))
 
 
 def heading_finder(templates: TemplateSet):
@@ -188,7 +204,8 @@ def heading_finder(templates: TemplateSet):
             labels[3].update(row.get("aliases", []))
     headers = probe.data.get("table_headers", {})
     return HeadingFinder(
-        section_score=lambda title, number: section_score(title, number, probe),
+        section_score=lambda title, number, floor=0.0: section_score(title, number, probe, floor),
+        may_open=lambda head, number: section_may_open(head, number, probe),
         table_labels={number: tuple(sorted(found)) for number, found in labels.items()},
         table_headers={2: tuple(headers.get("active_disclosure", ())), 3: tuple(headers.get("applications", ()))},
         navigation=tuple(probe.data.get("site_navigation", ())),

@@ -58,12 +58,16 @@ SUBHEADING_SECTIONS = (1, 5, 6)  # the narrative sections: （一） in 二 to �
 class HeadingFinder:
     """What the template knows, handed over by the engine (this package parses nothing itself).
 
-    `section_score(title, number)`: how closely a title names section `number`: (similarity 0 to 1,
-    1 for the template's wording or a listed variant; whether it holds a core phrase) — `parser.section_score`.
+    `section_score(title, number, floor)`: how closely a title names section `number`: (similarity 0 to 1,
+    1 for the template's wording or a listed variant; whether it holds a core phrase); a similarity
+    that cannot beat `floor` may be given as 0 — `parser.section_score`.
     `table_labels`: for sections 二, 三 (and any other), the row labels and block headings of its table.
     """
 
-    section_score: Callable[[str, int], tuple[float, bool]]
+    section_score: Callable[[str, int, float], tuple[float, bool]]
+    # Whether a title's first characters can begin a wording of section `number` (a cheap test
+    # before the extents are scored: 「1、加强组织领导」 cannot name section 1) — `parser.section_may_open`.
+    may_open: Callable[[str, int], bool]
     table_labels: dict[int, tuple[str, ...]]
     table_headers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # words a table starts with
     navigation: tuple[str, ...] = ()  # a page's own words (分享到, 打印本页…): after the last section, each its own line
@@ -80,13 +84,21 @@ class Break:
 
 def is_flattened(text: str, finder: HeadingFinder) -> bool:
     """At least MIN_SECTIONS section headings sit inside lines (not at their start)."""
-    inside = 0
-    for line in text.splitlines():
-        if HEADING_INSIDE_RE.search(line):
-            inside += sum(1 for start, _end, _number in _section_headings(line, 0, finder) if line[:start].strip(_SPACES))
-            if inside >= MIN_SECTIONS:
-                return True
-    return False
+    return _inside_count(text, _all_headings(text, finder)) >= MIN_SECTIONS
+
+
+def _all_headings(text: str, finder: HeadingFinder) -> list[tuple[int, int, int]]:
+    """(start, title end, section number) of every section heading, at a line start or inside a line."""
+    headings: list[tuple[int, int, int]] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        headings.extend(_section_headings(line.rstrip("\r\n"), position, finder))
+        position += len(line)
+    return headings
+
+
+def _inside_count(text: str, headings: list[tuple[int, int, int]]) -> int:
+    return sum(1 for start, _end, _number in headings if not _at_line_edge(text, start))
 
 
 def _at_boundary(text: str, index: int) -> bool:
@@ -102,6 +114,8 @@ def _section_headings(line: str, base: int, finder: HeadingFinder) -> list[tuple
             continue
         number = int(numeral) if numeral.isdigit() else _NUMERALS.index(numeral) + 1
         title_start = _after_spaces(line, match.end())
+        if not finder.may_open(line[title_start : title_start + 4], number):
+            continue
         threshold = MIN_INLINE_RATIO if not numeral.isdigit() else ARABIC_INLINE_RATIO
         end = _title_end(line, title_start, number, finder, threshold)
         if end is not None and line[_after_spaces(line, end) : _after_spaces(line, end) + 1] not in tuple(_LIST_PUNCTUATION):
@@ -118,9 +132,11 @@ def _title_end(line: str, title_start: int, number: int, finder: HeadingFinder, 
     for end in range(title_start + 2, limit + 1):
         if line[end - 1] in "。\r\n":
             break
-        score, core = finder.section_score(line[title_start:end], number)
+        score, core = finder.section_score(line[title_start:end], number, best_score)
         if score > best_score:
             best_score, best_end, best_core = score, end, core
+        if best_score >= 1.0:
+            break  # the template's wording: a longer extent is no better
     if best_end is None or (best_score < threshold and not (best_core and threshold == MIN_INLINE_RATIO)):
         return None
     return best_end
@@ -176,14 +192,15 @@ def _row_labels(text: str, start: int, end: int, labels: Iterable[str], headers:
     return [m.start() for m in pattern.finditer(text, first_header, end) if not _COUNT_IN_SENTENCE_RE.match(text, m.end())]
 
 
-def find_breaks(text: str, finder: HeadingFinder) -> list[Break]:
-    """Where the virtual lines begin, in the original text (sorted, no duplicates, never at a line start)."""
-    headings: list[tuple[int, int, int]] = []
+def find_breaks(text: str, finder: HeadingFinder, headings: list[tuple[int, int, int]] | None = None) -> list[Break]:
+    """Where the virtual lines begin, in the original text (sorted, no duplicates, never at a line
+    edge). `headings`: `_all_headings(text, finder)` when already found."""
+    if headings is None:
+        headings = _all_headings(text, finder)
     subheadings: list[tuple[int, int]] = []
     position = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        headings.extend(_section_headings(body, position, finder))
         if len(body) > LONG_LINE:
             subheadings.extend(_subheadings(body, position))
         position += len(line)
@@ -327,7 +344,10 @@ def render(source: SourceText, breaks: list[Break]) -> SourceText:
 
 def unflatten(source: SourceText, finder: HeadingFinder) -> SourceText:
     """`source` with virtual lines when it is a flattened page, else `source` itself."""
-    if source.origins is not None or not is_flattened(source.text, finder):
+    if source.origins is not None:
         return source
-    breaks = find_breaks(source.text, finder)
+    headings = _all_headings(source.text, finder)
+    if _inside_count(source.text, headings) < MIN_SECTIONS:
+        return source
+    breaks = find_breaks(source.text, finder, headings)
     return render(source, breaks) if breaks else source
