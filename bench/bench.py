@@ -2,7 +2,10 @@
 lints them (the CLI's `Run.lint_all`) with the default rules and with `--select ALL`, and with `-j 2`;
 the engine alone (`Linter.lint_path` in a loop); plus `gklint FILE` as a whole process.
 
-    python bench/bench.py [--files 1000] [--select default,ALL] [--jobs 1,2] [--rounds 3]
+    python bench/bench.py [--files 1000] [--select default,ALL] [--jobs 1,2] [--rounds 3] [--web]
+
+`--web`: a folder of web pages kept as text instead (issue 11): the pingtan sample (header, one long
+line, cells run together) and each seed with its lines run together onto one line.
 
 Prints reports per second and milliseconds per file. Each rate is the best of `--rounds` runs, as
 `timeit` reports: the fastest run is what the code costs, the slower ones measure what else the
@@ -15,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -25,6 +27,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
+PINGTAN = ROOT / "tests" / "fixtures" / "samples" / "pingtan-2022-web-text.txt"
+
+
+def _web_texts() -> list[tuple[str, bytes]]:
+    """(name, bytes) of the web-text corpus: the real page, and the seeds as one line each."""
+    texts = [(PINGTAN.name, PINGTAN.read_bytes())]
+    for seed in SEEDS:
+        lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts.append((f"flat-{seed.name}", (" ".join(lines) + "\n").encode("utf-8")))
+    return texts
 
 
 def main() -> None:
@@ -33,6 +45,7 @@ def main() -> None:
     parser.add_argument("--select", default="default,ALL", help="rule selections to time, comma-separated (default: the default rules, then ALL)")
     parser.add_argument("--jobs", default="1,2", help="comma-separated -j values to time (default 1,2)")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each measurement; the best is shown")
+    parser.add_argument("--web", action="store_true", help="web pages kept as text (flattened) instead of the seeds")
     args = parser.parse_args()
     job_counts = [int(j) for j in args.jobs.split(",") if j.strip()] or [1]
     selections = [s.strip() for s in args.select.split(",") if s.strip()]
@@ -42,13 +55,15 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         paths = []
+        corpus = _web_texts() if args.web else [(seed.name, seed.read_bytes()) for seed in SEEDS]
         for index in range(args.files):
-            source = SEEDS[index % len(SEEDS)]
-            target = Path(folder) / f"{index:04d}_{source.name}"
-            shutil.copyfile(source, target)
+            name, data = corpus[index % len(corpus)]
+            target = Path(folder) / f"{index:04d}_{name}"
+            target.write_bytes(data)
             paths.append(target)
 
-        print(f"files: {args.files} (the {len(SEEDS)} seeds repeated), best of {args.rounds} runs")
+        what = "web texts: pingtan and the seeds run together" if args.web else "seeds"
+        print(f"files: {args.files} (the {len(corpus)} {what} repeated), best of {args.rounds} runs")
         for selection in selections:
             linter = Linter(Settings(select=None if selection == "default" else [selection]))
             linter.lint_path(paths[0])  # warm caches (OpenCC, templates) as a long run would

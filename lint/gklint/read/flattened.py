@@ -83,8 +83,15 @@ class Break:
 
 
 def is_flattened(text: str, finder: HeadingFinder) -> bool:
-    """At least MIN_SECTIONS section headings sit inside lines (not at their start)."""
-    return _inside_count(text, _all_headings(text, finder)) >= MIN_SECTIONS
+    """At least MIN_SECTIONS section headings sit inside lines (not at their start). Only lines with
+    a numeral after other text are looked at, and only their headings inside the line are scored."""
+    inside = 0
+    for line in text.splitlines():
+        if HEADING_INSIDE_RE.search(line):
+            inside += len(_section_headings(line, 0, finder, inside_only=True))
+            if inside >= MIN_SECTIONS:
+                return True
+    return False
 
 
 def _all_headings(text: str, finder: HeadingFinder) -> list[tuple[int, int, int]]:
@@ -97,20 +104,19 @@ def _all_headings(text: str, finder: HeadingFinder) -> list[tuple[int, int, int]
     return headings
 
 
-def _inside_count(text: str, headings: list[tuple[int, int, int]]) -> int:
-    return sum(1 for start, _end, _number in headings if not _at_line_edge(text, start))
-
-
 def _at_boundary(text: str, index: int) -> bool:
     return index == 0 or text[index - 1] in HEADING_BOUNDARY
 
 
-def _section_headings(line: str, base: int, finder: HeadingFinder) -> list[tuple[int, int, int]]:
-    """(start, title end, section number) of each section heading inside a line; offsets + base."""
+def _section_headings(line: str, base: int, finder: HeadingFinder, inside_only: bool = False) -> list[tuple[int, int, int]]:
+    """(start, title end, section number) of each section heading in a line (`inside_only`: not
+    at its start); offsets + base."""
     found = []
     for match in _HEADING_RE.finditer(line):
         numeral = match.group()[0]
         if not _at_boundary(line, match.start()) or (numeral.isdigit() and match.group()[1] != "、"):
+            continue
+        if inside_only and not line[: match.start()].strip(_SPACES):
             continue
         number = int(numeral) if numeral.isdigit() else _NUMERALS.index(numeral) + 1
         title_start = _after_spaces(line, match.end())
@@ -192,11 +198,9 @@ def _row_labels(text: str, start: int, end: int, labels: Iterable[str], headers:
     return [m.start() for m in pattern.finditer(text, first_header, end) if not _COUNT_IN_SENTENCE_RE.match(text, m.end())]
 
 
-def find_breaks(text: str, finder: HeadingFinder, headings: list[tuple[int, int, int]] | None = None) -> list[Break]:
-    """Where the virtual lines begin, in the original text (sorted, no duplicates, never at a line
-    edge). `headings`: `_all_headings(text, finder)` when already found."""
-    if headings is None:
-        headings = _all_headings(text, finder)
+def find_breaks(text: str, finder: HeadingFinder) -> list[Break]:
+    """Where the virtual lines begin, in the original text (sorted, no duplicates, never at a line edge)."""
+    headings = _all_headings(text, finder)
     subheadings: list[tuple[int, int]] = []
     position = 0
     for line in text.splitlines(keepends=True):
@@ -344,10 +348,7 @@ def render(source: SourceText, breaks: list[Break]) -> SourceText:
 
 def unflatten(source: SourceText, finder: HeadingFinder) -> SourceText:
     """`source` with virtual lines when it is a flattened page, else `source` itself."""
-    if source.origins is not None:
+    if source.origins is not None or not is_flattened(source.text, finder):
         return source
-    headings = _all_headings(source.text, finder)
-    if _inside_count(source.text, headings) < MIN_SECTIONS:
-        return source
-    breaks = find_breaks(source.text, finder, headings)
+    breaks = find_breaks(source.text, finder)
     return render(source, breaks) if breaks else source
