@@ -435,3 +435,24 @@ def test_row_labels_in_a_sentence_are_not_rows(linter):
     report = lint(linter, one_line(text)).report
     assert any(line.text.startswith("本年度制发规章 0件，行政许可350件。") for line in report.lines)
     assert report.table("active_disclosure").readable
+
+
+def test_table_4_run_together_read_by_its_groups(linter):
+    text = PINGTAN.read_text("utf-8").replace("0 1 1 0 2 1 0 0 0 1 0 0 0 0 0", "011021000100000")
+    result = lint(linter, text, "pingtan.txt")
+    review = result.report.table("review_litigation")
+    assert review.readable and [c.value for c in review.cells] == [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]
+    assert all(c.recovered for c in review.cells)
+    assert not [v for v in result.violations if v.code in ("GK309", "GK314") and "第四部分" in v.message.zh]
+    # no cut makes every group add up: not read, not guessed
+    broken = lint(linter, PINGTAN.read_text("utf-8").replace("0 1 1 0 2 1 0 0 0 1 0 0 0 0 0", "011031000100000"), "pingtan.txt")
+    found = [v for v in broken.violations if "第四部分" in v.message.zh and v.code.startswith("GK3")]
+    assert [v.code for v in found] == ["GK314"] and "无论怎样拆分" in found[0].message.zh
+
+
+def test_digit_runs_by_groups():
+    from gklint.read.digit_runs import readings_by_groups
+
+    assert readings_by_groups("011021000100000", 3, 5) == [tuple("011021000100000")]
+    assert readings_by_groups("1100000000011", 3, 5) == []
+    assert len(readings_by_groups("1" * 40, 3, 5, limit=3)) <= 3

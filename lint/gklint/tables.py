@@ -635,9 +635,28 @@ def _split_run(report: Report, kind: str, values: list[Token], width: int) -> li
         reading = readings[0] if len(readings) == 1 else None
     else:
         reading = forced_reading(digits, width)
-    if reading is None:
-        return None
-    run, tokens, position = values[0], [], values[0].start
+    return None if reading is None else _tokens_of(values[0], reading)
+
+
+def _split_review_run(report: Report, values: list[Token], groups: int, width: int) -> list[Token] | None:
+    """Table 四's fifteen values as one run of digits, read the one way every group's 总计 allows."""
+    from .read.digit_runs import readings_by_groups
+
+    digits = _run_digits(report, values)
+    readings = readings_by_groups(digits, groups, width, limit=2) if digits else []
+    return _tokens_of(values[0], readings[0]) if len(readings) == 1 else None
+
+
+def _review_run_never_adds_up(report: Report, values: list[Token], groups: int, width: int) -> bool:
+    from .read.digit_runs import readings_by_groups
+
+    digits = _run_digits(report, values)
+    return digits is not None and len(digits) >= groups * width and not readings_by_groups(digits, groups, width, limit=1)
+
+
+def _tokens_of(run: Token, reading: tuple[str, ...]) -> list[Token]:
+    """The cells of a reading, each pointing at its digits in the run."""
+    tokens, position = [], run.start
     for part in reading:
         # Not `glued`: the run lost every border of the row (a page's text), not one a draft forgot (GK305).
         tokens.append(Token(NUM, position, position + len(part), run.line, run.shape, "", "", (), int(part), "", False, len(part)))
@@ -886,7 +905,14 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     table.columns = [(i, l) for i, l, _k in columns]
     if main is not None:
         values = _trim(main.values, width)
-        if len(values) < width and _run_together(values, width, True):
+        split = _split_review_run(report, values, len(groups), len(columns)) if len(values) < width else None
+        if split is not None:
+            values = split
+        elif len(values) < width and _run_together(values, width, True) and _review_run_never_adds_up(report, values, len(groups), len(columns)):
+            # certain whatever the cut: GK314 says so; nothing else in the table is checked
+            table.readable = False
+            table.impossible_rows.append(("", "", report.text[values[0].start : values[0].end], values[0].start, values[0].end))
+        elif len(values) < width and _run_together(values, width, True):
             table.readable = False
             numbers = " ".join(report.text[t.start:t.end] for t in values)
             table.unreadable = (
@@ -903,6 +929,8 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
             if index == len(groups) - 1:
                 chunk = values[index * len(columns) :]
             _make_cells(row, chunk, columns)
+            for cell in row.cells if split is not None else ():
+                cell.recovered = True
             table.rows.append(row)
     else:
         for gid, label in groups:

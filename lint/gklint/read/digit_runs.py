@@ -57,3 +57,27 @@ def forced_reading(digits: str, cells: int) -> tuple[str, ...] | None:
     if cells >= 2 and len(digits) == cells and digits.isdigit() and digits.isascii():
         return tuple(digits)
     return None
+
+
+def readings_by_groups(digits: str, groups: int, cells: int, limit: int = 4) -> list[tuple[str, ...]]:
+    """Cuts of a run into `groups` groups of `cells` counts, each group's last the sum of its
+    others (table 四: three groups of 结果维持, 结果纠正, 其他结果, 尚未审结, 总计), at most `limit`."""
+    found: list[tuple[str, ...]] = []
+
+    def cut(rest: str, left: int, done: tuple[str, ...]) -> None:
+        if len(found) >= limit:
+            return
+        if left == 1:
+            for reading in readings_with_total(rest, cells, limit):
+                found.append(done + reading)
+                if len(found) >= limit:
+                    return
+            return
+        longest = min(len(rest) - cells * (left - 1), cells * MAX_DIGITS)
+        for size in range(cells, longest + 1):
+            for reading in readings_with_total(rest[:size], cells, limit):
+                cut(rest[size:], left - 1, done + reading)
+
+    if digits.isdigit() and digits.isascii() and len(digits) >= groups * cells:
+        cut(digits, groups, ())
+    return found
