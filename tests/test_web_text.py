@@ -456,3 +456,22 @@ def test_digit_runs_by_groups():
     assert readings_by_groups("011021000100000", 3, 5) == [tuple("011021000100000")]
     assert readings_by_groups("1100000000011", 3, 5) == []
     assert len(readings_by_groups("1" * 40, 3, 5, limit=3)) <= 3
+
+
+def test_findings_on_recovered_values_say_so(linter, tmp_path):
+    """一 read from 「103000013」 (10 3 0 0 0 0 13, the one cut that adds up) where 10 2 … 12 was right:
+    the column sums now fail, and the finding says its value was cut from digits run together."""
+    text = one_line(CLEAN.read_text("utf-8").replace(
+        "一、本年新收政府信息公开申请数量 10 2 0 0 0 0 12", "一、本年新收政府信息公开申请数量 103000013"))
+    result = lint(linter, text)
+    assert [c.value for c in result.report.table("applications").row("new").cells] == [10, 3, 0, 0, 0, 0, 13]
+    on_cells = [v for v in result.violations if v.code in ("GK311", "GK312") and v.recovered]
+    assert on_cells
+    path = tmp_path / "flat.txt"
+    path.write_text(text, "utf-8")
+    import json
+
+    run = lambda fmt: subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--select", "GK3", "--format", fmt, str(path)],
+                                     capture_output=True, text=True).stdout
+    assert any(item.get("recovered") for item in json.loads(run("json")) if item["code"] == "GK311")
+    assert "表中数值从连在一起的数字中拆出" in run("full")

@@ -278,7 +278,17 @@ class Linter:
             start=finding.start,
             end=finding.end,
             plugin=rule.plugin,
+            recovered=_in_recovered_table(report, finding.start, finding.end),
         )
+
+
+def _in_recovered_table(report: Report, start: int, end: int) -> bool:
+    """The span lies in a table some of whose values were cut from digits run together
+    (`Cell.recovered`): what the finding says rests on that reading."""
+    return any(
+        table.start <= start and end <= max(table.end, table.start + 1) and any(cell.recovered for cell in table.cells)
+        for table in report.tables
+    )
 
 
 # A section numeral 一、…六、 (or 1、…6、) after other text on its line: the cheap test before the

@@ -80,6 +80,8 @@ def violation_as_dict(result: "FileResult", violation: Violation, lang: str) -> 
     where = place(result, violation, lang)
     if where:
         item["where"] = where
+    if violation.recovered:  # a value cut from digits run together: the one reading that adds up
+        item["recovered"] = True
     return item
 
 
