@@ -51,6 +51,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from .facts import text_rows
 from .model import Cell, Report, Table, TableRow
 from .table_values import BLANK, BREAK, NUM, TEXT, WORD, Token, tokenize
 from .template import Template
@@ -316,6 +317,42 @@ def _values_before_labels(runs: list[Run], specs: list[RowSpec]) -> list[Run]:
     return result
 
 
+def _row_runs(runs: list[Run], tokens: list[Token], specs: list[RowSpec], templates: list[Template], kind: str) -> list[Run]:
+    """The runs of table 二 or 三 with each row's label and values together, whatever the PDF
+    extractor (`facts.text_rows`: one value a line, labels wrapped around their values, label
+    cells printed away from their row; then values printed before their label)."""
+    layout = _template_cached("text_layout", templates, kind, _text_layout)
+    runs = text_rows.collect_value_lines(runs, layout)
+    runs = text_rows.join_wrapped_labels(runs, tokens, layout)
+    runs = _values_before_labels(runs, specs)
+    return text_rows.place_orphan_rows(runs, tokens, layout)
+
+
+def _text_layout(templates: list[Template], kind: str) -> text_rows.RowLayout:
+    """The template facts the run pre-passes need (once per template set)."""
+    specs = _row_specs(templates, kind)
+    widths: dict[str, set[int]] = {}
+    sequences = []
+    for template in templates:
+        _applicant, columns_of, _groups, data_ids, _labels, _columns = _layout([template], kind)
+        sequences.append(tuple(data_ids))
+        for row_id in data_ids:
+            widths.setdefault(row_id, set()).add(len(columns_of[row_id]))
+    single = {row_id: next(iter(w)) for row_id, w in widths.items() if len(w) == 1}
+    every = set(single.values())
+    keys: dict[str, list[str]] = {}
+    for spec in specs:
+        keys.setdefault(spec.id, []).extend((spec.key, *spec.alias_keys))
+    return text_rows.RowLayout(
+        ends_with_label=lambda key: _match_exact(key, specs),
+        widths=single,
+        row_width=next(iter(every)) if len(every) == 1 and len(single) == len(widths) else None,
+        sequences=tuple(sequences),
+        keys={row_id: tuple(dict.fromkeys(k)) for row_id, k in keys.items()},
+        noise_keys=tuple(spec.key for spec in specs if spec.group_in),
+    )
+
+
 def _column_deviations(report: Report, tokens: list[Token], before: int, columns: list[dict]) -> list:
     """Table 三's column headings written with a variant (合计 for 总计), before the first row."""
     header = [t for t in tokens if t.type == TEXT and t.start < before]
@@ -492,7 +529,7 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
     matched: list[tuple[Run, RowSpec, int, bool]] = []  # run, spec, key size, deviates
     unmatched: list[Run] = []
     taken: set[str] = set()
-    runs = _values_before_labels(runs, specs)
+    runs = _row_runs(runs, tokens, specs, templates, kind)
     # Exact labels (and known variants) first; a fuzzy label only inside the table they span,
     # so narrative text near the table cannot take a row.
     exact: dict[int, tuple[Run, RowSpec, int, bool]] = {}
@@ -729,6 +766,47 @@ def _column_evidence(report: Report, templates: list[Template], tokens: list[Tok
     return evidence
 
 
+def _all_values_after_header(run: Run, width: int, group_keys: list[tuple[str, str]]) -> bool:
+    """The whole data row (15 values) after header words that name a group: the header's
+    column words may come interleaved line by line ("结果 结果 其他结 尚未" / "维持 纠正 果 审结"),
+    so only the group labels are looked for."""
+    return len(run.values) == width and any(key in run.key for _g, key in group_keys)
+
+
+def _review_header_chars(report: Report) -> set[str]:
+    """The characters table 四's header is written with (group, column and header words)."""
+    data = report.template.data.get("review_litigation", {})
+    words = [g["label"] for g in data.get("groups", [])]
+    words += [w for c in data.get("columns", []) for w in (c["label"], *c.get("aliases", ()))]
+    words += report.template.data.get("table_headers", {}).get("review_litigation", [])
+    return {char for word in words for char in label_key(word)}
+
+
+def _review_among_header_words(report: Report, tokens: list[Token], runs: list[Run], width: int) -> Table | None:
+    """Table 四 whose values are not one row after the header: pdftotext prints them in pieces
+    between header words ("72 64 178 37" … "12 1 1 6" "总计" "351" …), out of column order.
+    The table is there but which value is in which column cannot be told: unreadable (GK309)."""
+    header = _review_header_chars(report)
+    pieces = [run for run in runs if run.key and run.has_number and set(run.key) <= header]
+    values = [t for run in pieces for t in run.values]
+    if len(values) < 2 or (len(pieces) < 2 and len(values) == width):
+        return None
+    first = min(t.start for t in tokens if t.type == TEXT and set(t.key) <= header and t.key)
+    table = _table_shell(report, "review_litigation", tokens, first, values[-1].end)
+    table.version = report.template.version
+    table.readable = False
+    read = [" ".join(report.text[t.start:t.end] for t in run.values) for run in pieces]
+    zh, en = "」「".join(read), '", "'.join(read)
+    if len(pieces) > 1:
+        why = (f"数值与表头文字交错排列（读到「{zh}」），无法确定各数值所在的列",
+               f"the values are interleaved with header words (read \"{en}\"); which column each belongs to cannot be told")
+    else:
+        why = (f"表头后读到 {len(values)} 个数值（「{zh}」），模板为 {width} 个，无法确定各数值所在的列",
+               f"read {len(values)} values after the header (\"{en}\") where the template has {width}; which column each belongs to cannot be told")
+    table.unreadable = (*why, values[0].start, values[-1].end)
+    return table
+
+
 def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     """Table 四: 15 values after the header (or three rows of five after the group labels)."""
     data = report.template.data.get("review_litigation", {})
@@ -741,11 +819,12 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     total_keys = [label_key(c["label"]) for c in data.get("columns", []) if c["id"] == "total"]
     total_keys += [label_key(a) for c in data.get("columns", []) if c["id"] == "total" for a in c.get("aliases", [])]
     header_key = label_key(columns[0][1])
-    runs = _runs(tokens)
+    runs = text_rows.collect_value_lines(_runs(tokens))
     main: Run | None = None
     per_group: dict[str, Run] = {}
     for run in runs:
-        if header_key in run.key or (len(run.values) >= len(columns) and any(run.key.endswith(k) for k in total_keys)):
+        if (header_key in run.key or (len(run.values) >= len(columns) and any(run.key.endswith(k) for k in total_keys))
+                or _all_values_after_header(run, width, group_keys)):
             if len(run.values) > len(columns) + 1 or not any(run.key.endswith(k) for _g, k in group_keys):
                 main = run
                 break
@@ -753,7 +832,7 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
             if run.key.endswith(key) and gid not in per_group and 1 <= len(run.values) <= len(columns) + 1:
                 per_group[gid] = run
     if main is None and len(per_group) < 2:
-        return None
+        return _review_among_header_words(report, tokens, runs, width)
     header_tokens = [t for t in tokens if t.type == TEXT and any(k in t.key for _g, k in group_keys)]
     if main is not None:
         start = min([t.start for t in header_tokens if t.start < main.values[0].start] or [main.values[0].start])

@@ -1,0 +1,225 @@
+"""Table rows as PDF extractors lay them out: the run pre-passes of the table reader.
+
+The table reader (`gklint.tables`) cuts a table's token stream into runs, a run being the label
+text since the previous values and the values that follow (`tables.Run`). Extractors other than
+pypdf print a row differently, and these passes put each row's label and values back together
+before rows are matched by label. They only act on PDF text (tokens of shape "pdf-text"), never
+guess a label, and leave a run alone when the template does not say what it must be:
+
+- one value a line (pdftotext): the values of a row, each on its own line, are one run
+  (`collect_value_lines`), split into rows when a row's width is known (`split_rows`);
+- a label wrapped AROUND its value line (pdfplumber, pdftotext -layout): "（二）部分公开（区分处理的，
+  只计这一情" / "447 7 0 0 0 0 454" / "形，不计其他情形）", also with a group label's fragment inside
+  it ("2、申请人逾期未按收费通知要" / "他处理" / "求缴纳费用、…"): `join_wrapped_labels`;
+- rows whose label cell was printed elsewhere (pdftotext moves a multi-line label cell out of its
+  row): their values follow another row's; they are the template rows between the rows around
+  them when exactly that many are missing there and their labels stand in the table
+  (`place_orphan_rows`).
+
+Works on any dataclass with the fields of `tables.Run` (key, offsets, values, texts) and on the
+template's row specs (id, key, data_in, group_in), so it needs nothing of `gklint.tables`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence
+
+from ..table_values import NUM, PDF, TEXT, Token
+
+MAX_WRAP_TOKENS = 8  # words a label may continue with after its value line
+
+
+@dataclass(frozen=True)
+class RowLayout:
+    """What the passes need of a table's template rows (built once per template set)."""
+
+    ends_with_label: Callable[[str], tuple | None]  # (spec, key size, is_alias) of the label ending a text
+    widths: dict  # row id → number of values, where every version agrees
+    row_width: int | None  # the width every row of the table has (table 三), else None
+    sequences: tuple  # per version: its data row ids in template order
+    keys: dict  # row id → label keys (label and aliases) that name it
+    noise_keys: tuple  # group label keys: their fragments may sit inside a wrapped label
+
+
+def is_pdf_run(run) -> bool:
+    return bool(run.values) and all(t.shape == PDF for t in run.values)
+
+
+def _with_texts(run, texts: list[Token]):
+    """The run with its label text made of these TEXT tokens."""
+    return replace(run, key="".join(t.key for t in texts), offsets=tuple(o for t in texts for o in t.offsets), texts=texts)
+
+
+def _data_spec(layout: RowLayout, key: str):
+    hit = layout.ends_with_label(key) if key else None
+    return hit[0] if hit is not None and hit[0].data_in else None
+
+
+# --- one value a line -----------------------------------------------------------
+
+
+def _one_value_a_line(run) -> bool:
+    lines = [t.line for t in run.values]
+    return is_pdf_run(run) and len(set(lines)) == len(lines)
+
+
+def collect_value_lines(runs: list, layout: RowLayout | None = None) -> list:
+    """pdftotext prints each cell on its own line: a label, then 3001 / 53 / 0 / … one a line.
+    Values one a line with no text between them are one run (then split into rows of the
+    template's width when it is known)."""
+    result: list = []
+    for run in runs:
+        previous = result[-1] if result else None
+        if previous is not None and not run.key and _one_value_a_line(run) and _one_value_a_line(previous) and previous.values[-1].line < run.values[0].line:
+            result[-1] = replace(previous, values=previous.values + run.values)
+        else:
+            result.append(run)
+    if layout is None:
+        return result
+    return [row for run in result for row in split_rows(run, layout)]
+
+
+def split_rows(run, layout: RowLayout) -> list:
+    """A run holding several rows' values (a multiple of its row's width): its own row, then
+    label-less runs of one row each."""
+    spec = _data_spec(layout, run.key)
+    width = layout.widths.get(spec.id) if spec is not None else (layout.row_width if not run.key else None)
+    count = len(run.values)
+    if not width or count <= width or count % width or not _one_value_a_line(run):
+        return [run]
+    rows = [replace(run, values=run.values[:width])]
+    rows += [replace(run, key="", offsets=(), texts=[], values=run.values[at : at + width]) for at in range(width, count, width)]
+    return rows
+
+
+# --- labels wrapped around their values ---------------------------------------------
+
+
+def _is_noise(token: Token, layout: RowLayout) -> bool:
+    """A word that is a piece of a group label (「他处理」 of 「（六）其他处理」, a vertical 「本」)."""
+    return any(token.key in key for key in layout.noise_keys)
+
+
+def _label_around(run, after: Sequence[Token], layout: RowLayout) -> tuple | None:
+    """(run with the whole label, number of `after` words it took) when the label text before the
+    values and the first words after them make one template label; first as written, then
+    without the words that are pieces of group labels."""
+    for drop_noise in (False, True):
+        before = [t for t in run.texts if not (drop_noise and _is_noise(t, layout))]
+        before_key = "".join(t.key for t in before)
+        after_key = ""
+        kept: list[Token] = []
+        for taken in range(0 if drop_noise else 1, min(len(after), MAX_WRAP_TOKENS) + 1):
+            if taken:
+                word = after[taken - 1]
+                if drop_noise and _is_noise(word, layout):
+                    continue
+                kept.append(word)
+                after_key += word.key
+            hit = layout.ends_with_label(before_key + after_key)
+            if hit is not None and hit[0].data_in and hit[1] > len(after_key) and (taken == 0 or after_key):
+                if drop_noise or taken:  # else: the label already ended the text
+                    return _with_texts(run, before + kept), taken
+    return None
+
+
+def join_wrapped_labels(runs: list, tokens: list[Token], layout: RowLayout) -> list:
+    """A label that does not end before its values but ends in the words after them: the row
+    gets the whole label, the next run keeps the rest of its text."""
+    runs = list(runs)
+    trailing = _text_after(runs[-1], tokens) if runs else []
+    for index, run in enumerate(runs):
+        if not run.key or not is_pdf_run(run) or layout.ends_with_label(run.key) is not None:
+            continue
+        following = runs[index + 1] if index + 1 < len(runs) else None
+        after = following.texts if following is not None else trailing
+        joined = _label_around(run, after, layout)
+        if joined is None:
+            continue
+        runs[index], taken = joined
+        if following is not None and taken:
+            runs[index + 1] = _with_texts(following, list(following.texts[taken:]))
+    return runs
+
+
+def _text_after(run, tokens: list[Token]) -> list[Token]:
+    """The TEXT tokens after a run's last value (the table's last words)."""
+    end = run.values[-1].end
+    return [t for t in tokens if t.type == TEXT and t.start >= end]
+
+
+# --- rows whose label stands elsewhere -------------------------------------------------
+
+
+def place_orphan_rows(runs: list, tokens: list[Token], layout: RowLayout) -> list:
+    """Label-less rows after a found row: the template rows up to the next found row, when
+    there are exactly as many as rows and each one's label stands (without values) in the table."""
+    if not layout.row_width:
+        return runs
+    found = {spec.id for spec in (_data_spec(layout, r.key) for r in runs) if spec is not None}
+    words = _label_words(tokens)
+    result = list(runs)
+    index = 0
+    while index < len(result):
+        end = index + 1
+        while end < len(result) and _orphan(result[end], layout):
+            end += 1
+        if end > index + 1:
+            following = result[end] if end < len(result) else None
+            rows = _gap_rows(result[index], following, end - index - 1, found, layout)
+            labels = [_written_label(words, layout.keys[row_id]) for row_id in rows or ()]
+            if rows and all(labels):
+                for offset, texts in enumerate(labels, start=index + 1):
+                    result[offset] = _with_texts(result[offset], texts)
+        index = end
+    return result
+
+
+def _orphan(run, layout: RowLayout) -> bool:
+    return not run.key and is_pdf_run(run) and len(run.values) == layout.row_width
+
+
+def _gap_rows(before, after, count: int, found: set[str], layout: RowLayout) -> tuple[str, ...] | None:
+    """The template rows between the row of `before` and the row of `after` (the table's end
+    when None), not found elsewhere, if one version has exactly `count` there."""
+    first = _data_spec(layout, before.key)
+    if first is None:
+        return None
+    last = _data_spec(layout, after.key) if after is not None else None
+    if after is not None and last is None:
+        return None
+    gaps = set()
+    for sequence in layout.sequences:
+        if first.id not in sequence or (last is not None and last.id not in sequence):
+            continue
+        stop = sequence.index(last.id) if last is not None else len(sequence)
+        gap = tuple(sequence[sequence.index(first.id) + 1 : stop])
+        if len(gap) == count and not found & set(gap):
+            gaps.add(gap)
+    return gaps.pop() if len(gaps) == 1 else None
+
+
+def _label_words(tokens: list[Token]) -> tuple[list[Token], str, list[int]]:
+    """The table's words, their keys joined, and where each word's key starts."""
+    words = [t for t in tokens if t.type == TEXT and t.key]
+    starts, at = [], 0
+    for word in words:
+        starts.append(at)
+        at += len(word.key)
+    return words, "".join(t.key for t in words), starts
+
+
+def _written_label(words: tuple[list[Token], str, list[int]], keys: Sequence[str]) -> list[Token] | None:
+    """The words that spell a label (starting a word, ending a word), where it stands once."""
+    tokens, joined, starts = words
+    spots = []
+    for key in keys:
+        at = joined.find(key)
+        while at >= 0:
+            if at in starts and (at + len(key) in starts or at + len(key) == len(joined)):
+                first = starts.index(at)
+                last = starts.index(at + len(key)) if at + len(key) < len(joined) else len(tokens)
+                spots.append(tokens[first:last])
+            at = joined.find(key, at + 1)
+    return spots[0] if len(spots) == 1 else None
