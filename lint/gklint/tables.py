@@ -426,10 +426,18 @@ def _row_from_run(report: Report, run: Run, spec_id: str, label: str, size: int,
         start -= 1
     while end < len(text) and text[end] in _CLOSERS:
         end += 1
-    written = text[start:end]
+    written = _label_text(text, start, end, run.values)
     row = TableRow(spec_id, label, written, start, end, expected=len(columns), version=version)
     row.line = report.location(start)[0]
     return row
+
+
+def _label_text(text: str, start: int, end: int, values: list[Token]) -> str:
+    """The label as written; a label wrapped around its value line without the values."""
+    inside = [t for t in values if start <= t.start and t.end <= end]
+    if not inside:
+        return text[start:end]
+    return text[start : inside[0].start].rstrip(" \t") + text[inside[-1].end : end]
 
 
 def _fill_raw(report: Report, table: Table) -> None:
