@@ -94,7 +94,10 @@ def parse_number(word: str) -> tuple[float | int, str, int] | None:
 
 
 def _mask(text: str) -> str:
-    """Debris masked, offsets kept: export debris → spaces, pinyin debris → NUL (no key)."""
+    """Debris masked, offsets kept: export debris → spaces, pinyin debris → NUL (no key), the form
+    feed pdftotext puts between pages (「\f形）」) → a space."""
+    if "\f" in text:
+        text = text.replace("\f", " ")
     if "[" in text:
         text = _EXPORT_DEBRIS_RE.sub(lambda m: " " * len(m.group()), text)
     if "(" in text or "（" in text:

@@ -349,6 +349,7 @@ def _text_layout(templates: list[Template], kind: str) -> text_rows.RowLayout:
         row_width=next(iter(every)) if len(every) == 1 and len(single) == len(widths) else None,
         sequences=tuple(sequences),
         keys={row_id: tuple(dict.fromkeys(k)) for row_id, k in keys.items()},
+        label_keys=tuple(dict.fromkeys(k for spec in specs if spec.data_in for k in (spec.key, *spec.alias_keys))),
         noise_keys=tuple(spec.key for spec in specs if spec.group_in),
     )
 
@@ -833,6 +834,28 @@ def _all_values_after_header(run: Run, width: int, group_keys: list[tuple[str, s
     return len(run.values) == width and any(key in run.key for _g, key in group_keys)
 
 
+def _wrong_count(read: str, count: int, width: int) -> tuple[str, str]:
+    """Why table 四 read as one row of values is not read: (zh, en)."""
+    return (f"表头后读到 {count} 个数值（「{read}」），模板为 {width} 个，无法确定各数值所在的列",
+            f"read {count} values after the header (\"{read}\") where the template has {width}; which column each belongs to cannot be told")
+
+
+def _judge_group_rows(report: Report, table: Table, width: int) -> None:
+    """Table 四 read as a row a group: a row with another number of values than the template
+    means the values are not where their labels are (pdftotext can print a column's label and
+    value apart, with values of table 三 among them), so the table is not read (GK309)."""
+    wrong = next((row for row in table.rows if len(row.cells) != width), None)
+    if wrong is None:
+        return
+    numbers = " ".join(report.text[c.start:c.end] for c in wrong.cells)
+    table.readable = False
+    table.unreadable = (
+        f"「{wrong.label}」行读到 {len(wrong.cells)} 个数值（「{numbers}」），模板为 {width} 个，无法确定各数值所在的列",
+        f"the row {wrong.label!r} has {len(wrong.cells)} values (\"{numbers}\") where the template has {width}; which column each belongs to cannot be told",
+        wrong.label_start, max(wrong.label_end, wrong.label_start + 1),
+    )
+
+
 def _review_header_chars(report: Report) -> set[str]:
     """The characters table 四's header is written with (group, column and header words)."""
     data = report.template.data.get("review_litigation", {})
@@ -861,8 +884,7 @@ def _review_among_header_words(report: Report, tokens: list[Token], runs: list[R
         why = (f"数值与表头文字交错排列（读到「{zh}」），无法确定各数值所在的列",
                f"the values are interleaved with header words (read \"{en}\"); which column each belongs to cannot be told")
     else:
-        why = (f"表头后读到 {len(values)} 个数值（「{zh}」），模板为 {width} 个，无法确定各数值所在的列",
-               f"read {len(values)} values after the header (\"{en}\") where the template has {width}; which column each belongs to cannot be told")
+        why = _wrong_count(zh, len(values), width)
     table.unreadable = (*why, values[0].start, values[-1].end)
     return table
 
@@ -923,6 +945,10 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
                 chunk = values[index * len(columns) :]
             _make_cells(row, chunk, columns)
             table.rows.append(row)
+        if table.readable and len(values) != width:  # which cell is missing or extra cannot be told
+            read = " ".join(report.text[t.start:t.end] for t in values)
+            table.readable = False
+            table.unreadable = (*_wrong_count(read, len(values), width), values[0].start, values[-1].end)
     else:
         for gid, label in groups:
             run = per_group.get(gid)
@@ -933,6 +959,7 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
             row = _row_from_run(report, run, gid, label, size, columns)
             _make_cells(row, _trim(run.values, len(columns)), columns)
             table.rows.append(row)
+        _judge_group_rows(report, table, len(columns))
     table.groups = {}
     table.cells = [c for r in table.rows for c in r.cells]
     _fill_raw(report, table)

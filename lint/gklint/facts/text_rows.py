@@ -27,7 +27,7 @@ from typing import Callable, Sequence
 
 from ..table_values import NUM, PDF, TEXT, Token
 
-MAX_WRAP_TOKENS = 8  # words a label may continue with after its value line
+MAX_LABEL_START = 12  # words before its values where a wrapped label may start
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class RowLayout:
     row_width: int | None  # the width every row of the table has (table 三), else None
     sequences: tuple  # per version: its data row ids in template order
     keys: dict  # row id → label keys (label and aliases) that name it
+    label_keys: tuple  # every data row's label keys
     noise_keys: tuple  # group label keys: their fragments may sit inside a wrapped label
 
 
@@ -77,14 +78,35 @@ def collect_value_lines(runs: list, layout: RowLayout | None = None) -> list:
             result.append(run)
     if layout is None:
         return result
-    return [row for run in result for row in split_rows(run, layout)]
+    return [row for run in _complete_short_rows(result, layout) for row in split_rows(run, layout)]
+
+
+def _complete_short_rows(runs: list, layout: RowLayout) -> list:
+    """A row whose values go on over the next line with nothing between (pdftotext -layout:
+    "四、      0" / "0   0   0   0   0   0" / "结转…"): the two lines are one row when together they
+    have exactly the row's width and the first alone has fewer."""
+    result: list = []
+    for run in runs:
+        previous = result[-1] if result else None
+        width = _width(previous, layout) if previous is not None else None
+        if (width and not run.key and is_pdf_run(run) and is_pdf_run(previous)
+                and len(previous.values) < width and len(previous.values) + len(run.values) == width):
+            result[-1] = replace(previous, values=previous.values + run.values)
+        else:
+            result.append(run)
+    return result
+
+
+def _width(run, layout: RowLayout) -> int | None:
+    """The number of values the run's row has: its label's, else the one width of every row."""
+    spec = _data_spec(layout, run.key)
+    return layout.widths.get(spec.id) if spec is not None else layout.row_width
 
 
 def split_rows(run, layout: RowLayout) -> list:
     """A run holding several rows' values (a multiple of its row's width): its own row, then
     label-less runs of one row each."""
-    spec = _data_spec(layout, run.key)
-    width = layout.widths.get(spec.id) if spec is not None else (layout.row_width if not run.key else None)
+    width = _width(run, layout) if run.key else layout.row_width
     count = len(run.values)
     if not width or count <= width or count % width or not _one_value_a_line(run):
         return [run]
@@ -102,26 +124,46 @@ def _is_noise(token: Token, layout: RowLayout) -> bool:
 
 
 def _label_around(run, after: Sequence[Token], layout: RowLayout) -> tuple | None:
-    """(run with the whole label, number of `after` words it took) when the label text before the
-    values and the first words after them make one template label; first as written, then
-    without the words that are pieces of group labels."""
-    for drop_noise in (False, True):
-        before = [t for t in run.texts if not (drop_noise and _is_noise(t, layout))]
-        before_key = "".join(t.key for t in before)
-        after_key = ""
-        kept: list[Token] = []
-        for taken in range(0 if drop_noise else 1, min(len(after), MAX_WRAP_TOKENS) + 1):
-            if taken:
-                word = after[taken - 1]
-                if drop_noise and _is_noise(word, layout):
-                    continue
-                kept.append(word)
-                after_key += word.key
-            hit = layout.ends_with_label(before_key + after_key)
-            if hit is not None and hit[0].data_in and hit[1] > len(after_key) and (taken == 0 or after_key):
-                if drop_noise or taken:  # else: the label already ended the text
-                    return _with_texts(run, before + kept), taken
+    """(run with the whole label, number of `after` words it took) when words from just before
+    the values on, and words after them, spell a template label. Pieces of group labels between
+    are skipped: 「（一」 24 0 … 「本年」「）予」「度办」「以公」「理结」「开」 is （一）予以公开 beside a
+    vertical 三、本年度办理结果. The label starting nearest the values wins, then the longest."""
+    before = list(run.texts)
+    for start in range(len(before) - 1, max(-1, len(before) - 1 - MAX_LABEL_START), -1):
+        spellings = [spelt for key in layout.label_keys if (spelt := _spell(key, before, start, after, layout))]
+        if spellings:
+            size, used, taken = max(spellings, key=lambda spelt: spelt[0])
+            return _with_texts(run, before[:start] + used), taken
     return None
+
+
+def _spell(key: str, before: list[Token], start: int, after: Sequence[Token], layout: RowLayout) -> tuple | None:
+    """(key size, words used, `after` words taken) if the words from before[start] on spell
+    `key`: the first word ends with its beginning, each next word is its next part or a piece
+    of a group label. The label must end after the values, or before them with only pieces of
+    group labels left between."""
+    first = before[start].key
+    head = next((first[cut:] for cut in range(len(first)) if key.startswith(first[cut:])), "")
+    if not head:
+        return None
+    words = before[start + 1 :] + list(after)
+    boundary = len(before) - start - 1  # words[boundary] is the first word after the values
+    used, at, index = [before[start]], len(head), 0
+    while at < len(key) and index < len(words):
+        word = words[index]
+        if word.key and key.startswith(word.key, at):
+            used.append(word)
+            at += len(word.key)
+        elif not _is_noise(word, layout):
+            return None
+        index += 1
+    if at < len(key):
+        return None
+    if index <= boundary:  # ended before the values: only group label pieces may follow
+        if not all(_is_noise(word, layout) for word in words[index:boundary]):
+            return None
+        return len(key), used, 0
+    return len(key), used, index - boundary
 
 
 def join_wrapped_labels(runs: list, tokens: list[Token], layout: RowLayout) -> list:
