@@ -10,6 +10,7 @@ reading follows the shapes rather than this file.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from pathlib import Path
@@ -21,6 +22,7 @@ from gklint.engine import Linter
 from gklint.source import SourceText
 
 from .conftest import FIXTURES
+from .known_errors import APPLICATIONS, CODES, REVIEW, SEEDS, documents, raise_by_one
 
 SAMPLES = FIXTURES / "samples"
 PYPDF = "pdf-text"
@@ -331,3 +333,62 @@ def test_table_four_with_a_value_missing_is_not_guessed(extractor):
     four = _report(text).table("review_litigation")
     assert four is not None and not four.readable and "14" in four.unreadable[0]
     assert _codes(text, "GK3") == ["GK309"]
+
+
+# --- narrow columns: the known-error PDFs (seeds 003 and 004 through Word and LibreOffice) ---------
+
+KNOWN_ERRORS_TEXT = FIXTURES / "pdf-text"
+NARROW = [(seed, extractor) for seed in SEEDS for extractor in ("pdfplumber", "pdftotext-layout")]
+
+
+@functools.lru_cache(maxsize=None)
+def _documents(seed: str) -> list:
+    return documents(seed)
+
+
+def _known_text(seed: str, extractor: str) -> str:
+    return (KNOWN_ERRORS_TEXT / f"{seed}_original-{extractor}.txt").read_text(encoding="utf-8")
+
+
+def _three_and_four(report) -> dict:
+    return {kind: _cells(report.table(kind)) for kind in (APPLICATIONS, REVIEW)}
+
+
+def _arithmetic_findings(text: str) -> set[tuple[str, str, str]]:
+    """GK311–GK314 as (code, row id, column id) of the cell each sits on (as test_pdf_known_errors)."""
+    result = _linter("GK3").lint_source(SourceText(text, "utf-8"), Path("report.txt"))
+    cell_at = {c.start: (c.row, c.column) for kind in (APPLICATIONS, REVIEW) for c in result.report.table(kind).cells}
+    return {(v.code, *cell_at.get(v.start, ("?", "?"))) for v in result.violations if v.code in CODES}
+
+
+@pytest.mark.parametrize(("seed", "extractor"), NARROW)
+def test_narrow_columns_give_the_tables_of_the_text(seed, extractor):
+    """Labels wrapped two characters a line around their values, beside vertical group labels."""
+    original = _documents(seed)[0]
+    text = _known_text(seed, extractor)
+    assert _three_and_four(_report(text)) == _three_and_four(_report(original.text))
+    assert not _arithmetic_findings(text)
+
+
+@pytest.mark.parametrize("k", range(7))
+@pytest.mark.parametrize(("seed", "extractor"), NARROW)
+def test_narrow_columns_give_the_known_findings(seed, extractor, k):
+    """The numbers the changed PDFs raise by one, raised where the reader found them in the
+    extraction of the original: the findings the changes must give (tests/known_errors.py)."""
+    document = _documents(seed)[k + 1]
+    text = _known_text(seed, extractor)
+    report = _report(text)
+    changed = raise_by_one(text, document.changes, report.table(APPLICATIONS), report.table(REVIEW))
+    assert _arithmetic_findings(changed) == document.expected_findings()
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_pdftotext_reading_order_is_not_guessed(seed):
+    """pdftotext's reading order puts these narrow tables' labels and values in blocks far apart
+    (table 二's values inside 三, 三's inside 四): unreadable (GK309), no arithmetic finding."""
+    report = _report(_known_text(seed, "pdftotext"))
+    for kind in (APPLICATIONS, REVIEW):
+        table = report.table(kind)
+        assert table is None or not table.readable
+    assert "GK309" in _codes(_known_text(seed, "pdftotext"), "GK3")
+    assert not {"GK311", "GK312", "GK313", "GK314"} & set(_codes(_known_text(seed, "pdftotext"), "GK3"))
