@@ -321,6 +321,8 @@ def _row_runs(runs: list[Run], tokens: list[Token], specs: list[RowSpec], templa
     """The runs of table 二 or 三 with each row's label and values together, whatever the PDF
     extractor (`facts.text_rows`: one value a line, labels wrapped around their values, label
     cells printed away from their row; then values printed before their label)."""
+    if not any(text_rows.is_pdf_run(run) for run in runs):  # the passes are for PDF text only
+        return _values_before_labels(runs, specs)
     layout = _template_cached("text_layout", templates, kind, _text_layout)
     runs = text_rows.collect_value_lines(runs, layout)
     runs = text_rows.join_wrapped_labels(runs, tokens, layout)

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from ..table_values import NUM, PDF, TEXT, Token
+from ..table_values import PDF, TEXT, Token
 
 MAX_LABEL_START = 12  # words before its values where a wrapped label may start
 
@@ -88,9 +88,8 @@ def _complete_short_rows(runs: list, layout: RowLayout) -> list:
     result: list = []
     for run in runs:
         previous = result[-1] if result else None
-        width = _width(previous, layout) if previous is not None else None
-        if (width and not run.key and is_pdf_run(run) and is_pdf_run(previous)
-                and len(previous.values) < width and len(previous.values) + len(run.values) == width):
+        if (previous is not None and not run.key and is_pdf_run(run) and is_pdf_run(previous)
+                and len(previous.values) + len(run.values) == _width(previous, layout)):
             result[-1] = replace(previous, values=previous.values + run.values)
         else:
             result.append(run)
@@ -106,9 +105,11 @@ def _width(run, layout: RowLayout) -> int | None:
 def split_rows(run, layout: RowLayout) -> list:
     """A run holding several rows' values (a multiple of its row's width): its own row, then
     label-less runs of one row each."""
-    width = _width(run, layout) if run.key else layout.row_width
     count = len(run.values)
-    if not width or count <= width or count % width or not _one_value_a_line(run):
+    if count < 2 or not _one_value_a_line(run):
+        return [run]
+    width = _width(run, layout) if run.key else layout.row_width
+    if not width or count <= width or count % width:
         return [run]
     rows = [replace(run, values=run.values[:width])]
     rows += [replace(run, key="", offsets=(), texts=[], values=run.values[at : at + width]) for at in range(width, count, width)]
@@ -132,7 +133,7 @@ def _label_around(run, after: Sequence[Token], layout: RowLayout) -> tuple | Non
     for start in range(len(before) - 1, max(-1, len(before) - 1 - MAX_LABEL_START), -1):
         spellings = [spelt for key in layout.label_keys if (spelt := _spell(key, before, start, after, layout))]
         if spellings:
-            size, used, taken = max(spellings, key=lambda spelt: spelt[0])
+            _size, used, taken = max(spellings, key=lambda spelt: spelt[0])
             return _with_texts(run, before[:start] + used), taken
     return None
 
@@ -170,12 +171,11 @@ def join_wrapped_labels(runs: list, tokens: list[Token], layout: RowLayout) -> l
     """A label that does not end before its values but ends in the words after them: the row
     gets the whole label, the next run keeps the rest of its text."""
     runs = list(runs)
-    trailing = _text_after(runs[-1], tokens) if runs else []
     for index, run in enumerate(runs):
         if not run.key or not is_pdf_run(run) or layout.ends_with_label(run.key) is not None:
             continue
         following = runs[index + 1] if index + 1 < len(runs) else None
-        after = following.texts if following is not None else trailing
+        after = following.texts if following is not None else _text_after(run, tokens)
         joined = _label_around(run, after, layout)
         if joined is None:
             continue
@@ -197,7 +197,7 @@ def _text_after(run, tokens: list[Token]) -> list[Token]:
 def place_orphan_rows(runs: list, tokens: list[Token], layout: RowLayout) -> list:
     """Label-less rows after a found row: the template rows up to the next found row, when
     there are exactly as many as rows and each one's label stands (without values) in the table."""
-    if not layout.row_width:
+    if not layout.row_width or not any(_orphan(run, layout) for run in runs):
         return runs
     found = {spec.id for spec in (_data_spec(layout, r.key) for r in runs) if spec is not None}
     words = _label_words(tokens)
