@@ -392,3 +392,88 @@ def test_pdftotext_reading_order_is_not_guessed(seed):
         assert table is None or not table.readable
     assert "GK309" in _codes(_known_text(seed, "pdftotext"), "GK3")
     assert not {"GK311", "GK312", "GK313", "GK314"} & set(_codes(_known_text(seed, "pdftotext"), "GK3"))
+
+
+# --- table 三 laid out from the template: narrow columns, one value a line, labels moved ------------
+
+
+def _rows_of_three() -> list[dict]:
+    return _template().data["applications"]["rows"]
+
+
+def _groups_of(row: dict, by_id: dict) -> list[dict]:
+    """The group labels a row sits under, outermost first (三、本年度办理结果, then （三）不予公开 …)."""
+    chain = []
+    while row.get("parent"):
+        row = by_id[row["parent"]]
+        if row.get("group"):
+            chain.insert(0, row)
+    return chain
+
+
+def _narrow(three: dict, width: int, where: str) -> str:
+    """Table 三 as a narrow-column PDF prints it: every label cut into pieces of `width` characters,
+    one a line; the group labels' pieces in columns to the left, from their first item's first
+    line on; the values on the label's first, middle or last line."""
+    by_id = {r["id"]: r for r in _rows_of_three()}
+    pieces = lambda label: [label[i : i + width] for i in range(0, len(label), width)]  # noqa: E731
+    pending: dict[str, list[str]] = {}
+    lines: list[str] = []
+    for row in (r for r in _rows_of_three() if not r.get("group")):
+        chain = _groups_of(row, by_id)
+        for group in [g for g in pending if g not in {c["id"] for c in chain} and pending[g]]:
+            lines.append(" ".join(pending.pop(group)))
+        for group in chain:
+            pending.setdefault(group["id"], pieces(group["label"]))
+        label = pieces(row["label"])
+        at = {"first": 0, "middle": len(label) // 2, "last": len(label) - 1}[where]
+        for index, piece in enumerate(label):
+            line = " ".join([pending[g["id"]].pop(0) for g in chain if pending[g["id"]]] + [piece])
+            if index == at:
+                line += " " + " ".join(str(three[(row["id"], c)]) for c in _three_columns())
+            lines.append(line)
+    lines += [" ".join(rest) for rest in pending.values() if rest]
+    return "\n".join(lines)
+
+
+def _one_value_a_line(three: dict, moved: set[str]) -> str:
+    """Table 三 as pdftotext prints it: a label, then each value on its own line; the labels of
+    the rows in `moved` printed after the table's last row, their values where the row is."""
+    lines, later = [], []
+    for row in (r for r in _rows_of_three() if not r.get("group")):
+        (later if row["id"] in moved else lines).append(row["label"])
+        lines += [f"\n{three[(row['id'], c)]}\n" for c in _three_columns()]
+    return "\n".join(lines + later)
+
+
+def _with_three(body: str) -> str:
+    """The pypdf text with table 三's rows (after its header) replaced by `body`."""
+    text = _text(PYPDF)
+    start, end = text.index("一、本年新收政府信息公开申请数量 "), text.index("四、政府信息公开行政复议")
+    return text[:start] + body + "\n" + text[end:]
+
+
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+@pytest.mark.parametrize("width", [2, 3, 5, 7, 12])
+def test_narrow_columns_laid_out_from_the_template(width, where):
+    three = _valid_three(random.Random(width))
+    text = _with_three(_narrow(three, width, where))
+    assert _tables(text)["applications"] == three
+    assert _codes(text, "GK3") == []
+
+
+@pytest.mark.parametrize("moved", [set(), {"disclosed", "partly_disclosed"}, {"other_no_correction", "other_unpaid_fee", "other_other"},
+                                   {"withheld_secret"}, {"new"}])
+def test_one_value_a_line_with_labels_moved_after_the_table(moved):
+    three = _valid_three(random.Random(len(moved)))
+    text = _with_three(_one_value_a_line(three, moved))
+    assert _tables(text)["applications"] == three
+    assert _codes(text, "GK3") == []
+
+
+def test_one_value_a_line_without_a_moved_label_is_not_guessed():
+    """（一）'s label nowhere: its values and （二）'s stay unplaced, the rows are missing (GK302)."""
+    three = _valid_three(random.Random(9))
+    body = _one_value_a_line(three, {"disclosed", "partly_disclosed"}).replace("\n（一）予以公开", "")
+    codes = _codes(_with_three(body), "GK3")
+    assert codes == ["GK302", "GK302"]

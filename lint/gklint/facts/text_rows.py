@@ -27,7 +27,7 @@ from typing import Callable, Sequence
 
 from ..table_values import PDF, TEXT, Token
 
-MAX_LABEL_START = 12  # words before its values where a wrapped label may start
+MAX_LABEL_START = 40  # words before its values where a wrapped label may start (two characters a line)
 
 
 @dataclass(frozen=True)
@@ -169,10 +169,14 @@ def _spell(key: str, before: list[Token], start: int, after: Sequence[Token], la
 
 def join_wrapped_labels(runs: list, tokens: list[Token], layout: RowLayout) -> list:
     """A label that does not end before its values but ends in the words after them: the row
-    gets the whole label, the next run keeps the rest of its text."""
+    gets the whole label, the next run keeps the rest of its text. A known short form before
+    the values (「（二）部分公开」) may be the first line of the whole label."""
     runs = list(runs)
     for index, run in enumerate(runs):
-        if not run.key or not is_pdf_run(run) or layout.ends_with_label(run.key) is not None:
+        if not run.key or not is_pdf_run(run):
+            continue
+        ending = layout.ends_with_label(run.key)
+        if ending is not None and not ending[2]:  # the label as the template writes it
             continue
         following = runs[index + 1] if index + 1 < len(runs) else None
         after = following.texts if following is not None else _text_after(run, tokens)
@@ -195,48 +199,67 @@ def _text_after(run, tokens: list[Token]) -> list[Token]:
 
 
 def place_orphan_rows(runs: list, tokens: list[Token], layout: RowLayout) -> list:
-    """Label-less rows after a found row: the template rows up to the next found row, when
-    there are exactly as many as rows and each one's label stands (without values) in the table."""
-    if not layout.row_width or not any(_orphan(run, layout) for run in runs):
+    """Rows without their label (label-less, or after the table's header at its start) next to
+    found rows: the template rows between those found rows, when there are exactly as many as
+    rows and each one's label stands (without values) in the table."""
+    if not layout.row_width or not any(_orphan(run, layout, header=True) for run in runs):
         return runs
     found = {spec.id for spec in (_data_spec(layout, r.key) for r in runs) if spec is not None}
     words = _label_words(tokens)
     result = list(runs)
-    index = 0
-    while index < len(result):
-        end = index + 1
-        while end < len(result) and _orphan(result[end], layout):
-            end += 1
-        if end > index + 1:
-            following = result[end] if end < len(result) else None
-            rows = _gap_rows(result[index], following, end - index - 1, found, layout)
-            labels = [_written_label(words, layout.keys[row_id]) for row_id in rows or ()]
-            if rows and all(labels):
-                for offset, texts in enumerate(labels, start=index + 1):
-                    result[offset] = _with_texts(result[offset], texts)
-        index = end
+    for first, end in _orphan_stretches(result, layout):
+        before = result[first - 1] if first > 0 else None
+        after = result[end] if end < len(result) else None
+        rows = _gap_rows(before, after, end - first, found, layout)
+        labels = [_written_label(words, layout.keys[row_id]) for row_id in rows or ()]
+        if rows and all(labels):
+            for index, texts in enumerate(labels, start=first):
+                result[index] = _with_texts(result[index], texts)
     return result
 
 
-def _orphan(run, layout: RowLayout) -> bool:
-    return not run.key and is_pdf_run(run) and len(run.values) == layout.row_width
+def _orphan_stretches(runs: list, layout: RowLayout) -> list[tuple[int, int]]:
+    """(first, end) of each stretch of rows without a label: label-less rows after a found row,
+    and rows before the first found row whose text is no label (the table's header)."""
+    labelled = [i for i, run in enumerate(runs) if _data_spec(layout, run.key) is not None]
+    if not labelled:
+        return []
+    stretches = []
+    first = labelled[0]
+    while first > 0 and _orphan(runs[first - 1], layout, header=True):
+        first -= 1
+    if first < labelled[0]:
+        stretches.append((first, labelled[0]))
+    for index in labelled:
+        end = index + 1
+        while end < len(runs) and _orphan(runs[end], layout):
+            end += 1
+        if end > index + 1:
+            stretches.append((index + 1, end))
+    return stretches
+
+
+def _orphan(run, layout: RowLayout, header: bool = False) -> bool:
+    """A row's values without their label (`header`: or after text that is no row label)."""
+    if not is_pdf_run(run) or len(run.values) != layout.row_width:
+        return False
+    return not run.key or (header and _data_spec(layout, run.key) is None)
 
 
 def _gap_rows(before, after, count: int, found: set[str], layout: RowLayout) -> tuple[str, ...] | None:
-    """The template rows between the row of `before` and the row of `after` (the table's end
-    when None), not found elsewhere, if one version has exactly `count` there."""
-    first = _data_spec(layout, before.key)
-    if first is None:
-        return None
+    """The template rows between the row of `before` (the table's start when None) and the row
+    of `after` (its end when None), not found elsewhere, if one version has exactly `count` there."""
+    first = _data_spec(layout, before.key) if before is not None else None
     last = _data_spec(layout, after.key) if after is not None else None
-    if after is not None and last is None:
+    if (before is not None and first is None) or (after is not None and last is None):
         return None
     gaps = set()
     for sequence in layout.sequences:
-        if first.id not in sequence or (last is not None and last.id not in sequence):
+        if (first is not None and first.id not in sequence) or (last is not None and last.id not in sequence):
             continue
+        begin = sequence.index(first.id) + 1 if first is not None else 0
         stop = sequence.index(last.id) if last is not None else len(sequence)
-        gap = tuple(sequence[sequence.index(first.id) + 1 : stop])
+        gap = tuple(sequence[begin:stop])
         if len(gap) == count and not found & set(gap):
             gaps.add(gap)
     return gaps.pop() if len(gaps) == 1 else None
