@@ -477,3 +477,40 @@ def test_one_value_a_line_without_a_moved_label_is_not_guessed():
     body = _one_value_a_line(three, {"disclosed", "partly_disclosed"}).replace("\n（一）予以公开", "")
     codes = _codes(_with_three(body), "GK3")
     assert codes == ["GK302", "GK302"]
+
+
+# --- table 四 laid out from the template -----------------------------------------------------
+
+
+def _four_header_cells() -> list[str]:
+    data = _template().data["review_litigation"]
+    cells = [data["groups"][0]["label"], "行政诉讼", *(g["label"] for g in data["groups"][1:])]
+    return cells + [c["label"] for _g in data["groups"] for c in data["columns"]]
+
+
+def _vertical_header() -> str:
+    """Every header cell written one character a line, the cells side by side: line i holds the
+    i-th character of each cell that long."""
+    cells = _four_header_cells()
+    return "\n".join(" ".join(cell[i] for cell in cells if i < len(cell)) for i in range(max(map(len, cells))))
+
+
+def _with_four(body: str) -> str:
+    text = _text(PYPDF)
+    start, end = text.index("行政复议 行政诉讼\n"), text.index("五、存在的主要问题")
+    return text[:start] + body + "\n" + text[end:]
+
+
+@pytest.mark.parametrize("one_a_line", [False, True])
+def test_table_four_under_a_vertical_header(one_a_line):
+    four = _valid_four(random.Random(3))
+    values = [str(four[cell]) for cell in _four_cells()]
+    text = _with_four(_vertical_header() + "\n" + ("\n\n".join(values) if one_a_line else " ".join(values)))
+    assert _tables(text)["review_litigation"] == four
+    assert _codes(text, "GK3") == []
+
+
+def test_table_four_under_a_vertical_header_with_a_value_missing_is_not_guessed():
+    values = [str(v) for v in _valid_four(random.Random(3)).values()][1:]
+    text = _with_four(_vertical_header() + "\n" + " ".join(values))
+    assert _codes(text, "GK3") == ["GK309"]

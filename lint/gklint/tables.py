@@ -829,11 +829,13 @@ def _column_evidence(report: Report, templates: list[Template], tokens: list[Tok
     return evidence
 
 
-def _all_values_after_header(run: Run, width: int, group_keys: list[tuple[str, str]]) -> bool:
-    """The whole data row (15 values) after header words that name a group: the header's
-    column words may come interleaved line by line ("结果 结果 其他结 尚未" / "维持 纠正 果 审结"),
-    so only the group labels are looked for."""
-    return len(run.values) == width and any(key in run.key for _g, key in group_keys)
+def _all_values_after_header(run: Run, width: int, group_keys: list[tuple[str, str]], header: set[str]) -> bool:
+    """The whole data row (15 values) after the header: words that name a group, or words made
+    of the header's characters only. The header's words may come interleaved line by line
+    ("结果 结果 其他结 尚未" / "维持 纠正 果 审结"), vertical ones one character a line."""
+    if len(run.values) != width or not run.key:
+        return False
+    return any(key in run.key for _g, key in group_keys) or set(run.key) <= header
 
 
 def _wrong_count(read: str, count: int, width: int) -> tuple[str, str]:
@@ -867,11 +869,10 @@ def _review_header_chars(report: Report) -> set[str]:
     return {char for word in words for char in label_key(word)}
 
 
-def _review_among_header_words(report: Report, tokens: list[Token], runs: list[Run], width: int) -> Table | None:
+def _review_among_header_words(report: Report, tokens: list[Token], runs: list[Run], width: int, header: set[str]) -> Table | None:
     """Table 四 whose values are not one row after the header: pdftotext prints them in pieces
     between header words ("72 64 178 37" … "12 1 1 6" "总计" "351" …), out of column order.
     The table is there but which value is in which column cannot be told: unreadable (GK309)."""
-    header = _review_header_chars(report)
     pieces = [run for run in runs if run.key and run.has_number and set(run.key) <= header]
     values = [t for run in pieces for t in run.values]
     if len(values) < 2 or (len(pieces) < 2 and len(values) == width):
@@ -903,12 +904,13 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     total_keys = [label_key(c["label"]) for c in data.get("columns", []) if c["id"] == "total"]
     total_keys += [label_key(a) for c in data.get("columns", []) if c["id"] == "total" for a in c.get("aliases", [])]
     header_key = label_key(columns[0][1])
+    header = _review_header_chars(report)
     runs = text_rows.collect_value_lines(_runs(tokens))
     main: Run | None = None
     per_group: dict[str, Run] = {}
     for run in runs:
         if (header_key in run.key or (len(run.values) >= len(columns) and any(run.key.endswith(k) for k in total_keys))
-                or _all_values_after_header(run, width, group_keys)):
+                or _all_values_after_header(run, width, group_keys, header)):
             if len(run.values) > len(columns) + 1 or not any(run.key.endswith(k) for _g, k in group_keys):
                 main = run
                 break
@@ -916,7 +918,7 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
             if run.key.endswith(key) and gid not in per_group and 1 <= len(run.values) <= len(columns) + 1:
                 per_group[gid] = run
     if main is None and len(per_group) < 2:
-        return _review_among_header_words(report, tokens, runs, width)
+        return _review_among_header_words(report, tokens, runs, width, header)
     header_tokens = [t for t in tokens if t.type == TEXT and any(k in t.key for _g, k in group_keys)]
     if main is not None:
         start = min([t.start for t in header_tokens if t.start < main.values[0].start] or [main.values[0].start])
