@@ -40,7 +40,9 @@ How it reads: the section's lines (heading to next heading) become a token strea
 gathered since the previous values ENDS with the row's label, so group labels, wrapped labels,
 vertical labels and page numbers in front do not matter; exact labels and known variants first,
 then close wordings (GK303) inside the table only. The values that follow a label are its cells
-(a PDF row may print them on the line before its label). Column geometry is not trusted: values
+(a PDF row may print them on the line before its label; other PDF extractors' shapes — one value
+a line, a label wrapped around its values, label cells printed elsewhere — are undone first by
+`facts.text_rows`). Column geometry is not trusted: values
 are taken in column order; a row with too few or too many is GK306, digits run together or a
 table cut off make it unreadable (GK309) rather than guessed.
 """

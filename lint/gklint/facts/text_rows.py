@@ -7,14 +7,17 @@ before rows are matched by label. They only act on PDF text (tokens of shape "pd
 guess a label, and leave a run alone when the template does not say what it must be:
 
 - one value a line (pdftotext): the values of a row, each on its own line, are one run
-  (`collect_value_lines`), split into rows when a row's width is known (`split_rows`);
+  (`collect_value_lines`), a row's values over two lines one row when together they are the
+  row's width, and a run of several rows' values cut at the template's width (`split_rows`);
 - a label wrapped AROUND its value line (pdfplumber, pdftotext -layout): "（二）部分公开（区分处理的，
-  只计这一情" / "447 7 0 0 0 0 454" / "形，不计其他情形）", also with a group label's fragment inside
-  it ("2、申请人逾期未按收费通知要" / "他处理" / "求缴纳费用、…"): `join_wrapped_labels`;
+  只计这一情" / "447 7 0 0 0 0 454" / "形，不计其他情形）"; in narrow columns two characters a line,
+  beside the pieces of vertical group labels ("三、 （一 24 0 …" / "本年 ）予" / "度办 以公" / "理结 开"):
+  the label is spelt word by word from just before the values on, group label pieces skipped
+  (`join_wrapped_labels`);
 - rows whose label cell was printed elsewhere (pdftotext moves a multi-line label cell out of its
-  row): their values follow another row's; they are the template rows between the rows around
-  them when exactly that many are missing there and their labels stand in the table
-  (`place_orphan_rows`).
+  row): their values follow another row's or the table's header; they are the template rows
+  between the rows around them when exactly that many are missing there and each one's label
+  stands once in the table (`place_orphan_rows`).
 
 Works on any dataclass with the fields of `tables.Run` (key, offsets, values, texts) and on the
 template's row specs (id, key, data_in, group_in), so it needs nothing of `gklint.tables`.
