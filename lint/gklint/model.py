@@ -134,8 +134,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Title:
-    text: str  # the title lines joined
-    lines: tuple[Line, ...]
+    text: str  # the title lines joined (in Markdown without their `#`s and `**`)
+    lines: tuple[Line, ...]  # in Markdown a setext title's underline is the last
     year: int | None
 
 
