@@ -115,6 +115,8 @@ def test_markdown_headings_give_the_codes_of_the_plain_text(linter, plain, path,
     subheadings = lambda r: [(h.section, h.numbering.style, h.numbering.value, h.title) for h in r.subheadings]
     assert subheadings(report) == subheadings(reference)
     assert report.title.text == reference.title.text
+    table_cells = lambda r: [(t.kind, c.row, c.column, c.value, c.blank) for t in r.tables for c in t.cells]  # noqa: E731
+    assert table_cells(report) == table_cells(reference)
 
 
 def test_plain_markdown_without_the_change_gave_section_missing(linter):
