@@ -846,11 +846,12 @@ def _wrong_count(read: str, count: int, width: int) -> tuple[str, str]:
             f"read {count} values after the header (\"{read}\") where the template has {width}; which column each belongs to cannot be told")
 
 
-def _judge_group_rows(report: Report, table: Table, width: int) -> None:
-    """Table 四 read as a row a group: a row with another number of values than the template
-    means the values are not where their labels are (pdftotext can print a column's label and
-    value apart, with values of table 三 among them), so the table is not read (GK309)."""
-    wrong = next((row for row in table.rows if len(row.cells) != width), None)
+def _judge_group_rows(report: Report, table: Table, width: int, runs: dict[str, Run]) -> None:
+    """Table 四 read as a row a group from PDF text: a row with another number of values than the
+    template means the values are not where their labels are (pdftotext can print a column's
+    label and value apart, with values of table 三 among them), so the table is not read (GK309).
+    Other shapes are left to GK306."""
+    wrong = next((row for row in table.rows if len(row.cells) != width and text_rows.is_pdf_run(runs[row.id])), None)
     if wrong is None:
         return
     numbers = " ".join(report.text[c.start:c.end] for c in wrong.cells)
@@ -951,7 +952,9 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
                 chunk = values[index * len(columns) :]
             _make_cells(row, chunk, columns)
             table.rows.append(row)
-        if table.readable and len(values) != width:  # which cell is missing or extra cannot be told
+        # PDF text gives values in reading order, without cells: with another count than 15, which
+        # cell is missing or extra cannot be told (other shapes are left to GK306)
+        if table.readable and len(values) != width and text_rows.is_pdf_run(main):
             read = " ".join(report.text[t.start:t.end] for t in values)
             table.readable = False
             table.unreadable = (*_wrong_count(read, len(values), width), values[0].start, values[-1].end)
@@ -965,7 +968,7 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
             row = _row_from_run(report, run, gid, label, size, columns)
             _make_cells(row, _trim(run.values, len(columns)), columns)
             table.rows.append(row)
-        _judge_group_rows(report, table, len(columns))
+        _judge_group_rows(report, table, len(columns), per_group)
     table.groups = {}
     table.cells = [c for r in table.rows for c in r.cells]
     _fill_raw(report, table)
