@@ -692,6 +692,9 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
         trailing += 1
     rows = table.rows
     wrong_width = [r for r in rows if r.read != r.expected]
+    # A row holding a whole other row's worth of values: cells of rows whose labels were lost
+    # ran into it, so the table's alignment (and every identity) is a guess.
+    overfull = [r for r in rows if r.expected >= 3 and r.read >= 2 * r.expected]
     unofficial = [r for r in table.extra_rows if not r.subtotal_of and not r.version and not r.label]
     why: tuple[str, str, int, int] | None = None
     rows_matched = True
@@ -710,6 +713,13 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
             f"表格不完整或行无法对应：模板 {len(data_ids)} 行只读到 {len(found)} 行，最后读到的是「{last_row.label if last_row else ''}」",
             f"table incomplete or rows unmatched: read {len(found)} of the template's {len(data_ids)} rows, the last being {last_row.label if last_row else ''!r}",
             max(at - 1, table.start), at,
+        )
+    elif overfull:
+        row = overfull[0]
+        why = (
+            f"单元格无法对应：「{row.label}」行读到 {row.read} 个数值，模板为 {row.expected} 个（其他行的数值混入）",
+            f"cells unmatched: row {row.label!r} reads {row.read} values, the template has {row.expected} (other rows' values mixed in)",
+            row.label_start, row.label_end,
         )
     elif len(rows) >= 4 and len(wrong_width) > MAX_WRONG_WIDTH_SHARE * len(rows):
         widths = sorted({r.read for r in wrong_width})
