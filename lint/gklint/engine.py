@@ -85,7 +85,7 @@ class Linter:
         return self.readers[0]
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
-        """Explicit files as given; folders recursively, over the `include` patterns (*.txt, *.md)."""
+        """Explicit files as given; folders recursively, over the `include` patterns (*.txt, *.md, *.pdf)."""
         import fnmatch
 
         included = self.settings.include

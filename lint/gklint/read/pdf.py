@@ -66,9 +66,8 @@ def read_pages(data: bytes) -> list[Page]:
                 pictures += len(page.images)
                 content = _page_content(page, number, chars)
             except Exception as error:
-                raise ReadError(
-                    f"PDF 第 {number} 页无法读取（{_reason(error)}）", f"page {number} of the PDF cannot be read ({_reason(error)})"
-                ) from None
+                reason = _reason(_unwrapped(error))
+                raise ReadError(f"PDF 第 {number} 页无法读取（{reason}）", f"page {number} of the PDF cannot be read ({reason})") from None
             unmapped += sum(1 for c in chars if c["text"].startswith("(cid:"))
             mapped += len(chars)
             pages.append(content)
@@ -87,12 +86,18 @@ def _reason(error: Exception) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
+def _unwrapped(error: Exception) -> Exception:
+    """pdfplumber's PdfminerException holds pdfminer's own error as its argument."""
+    inner = error.args[0] if error.args and isinstance(error.args[0], Exception) else None
+    return inner or error.__cause__ or error.__context__ or error
+
+
 def _open_error(error: Exception) -> ReadError:
     """Why a PDF does not open: a password, an encryption pdfminer cannot undo, or damage."""
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    cause = getattr(error, "__cause__", None) or error  # pdfplumber wraps pdfminer's errors
-    if isinstance(cause, PDFPasswordIncorrect) or isinstance(error, PDFPasswordIncorrect):
+    cause = _unwrapped(error)
+    if isinstance(cause, PDFPasswordIncorrect):
         return ReadError("PDF 已加密，需要密码才能打开（请导出不加密码的 PDF）", "the PDF is encrypted and needs a password (export it without one)")
     if isinstance(cause, PDFEncryptionError):
         return ReadError(f"PDF 的加密方式无法解开（{_reason(cause)}）", f"the PDF's encryption is not supported ({_reason(cause)})")
