@@ -156,6 +156,7 @@ def furniture(pages: list[Page]) -> set[int]:
                 drop.add(id(line))
             elif _LONE_NUMBER_RE.match(text):
                 lone.append((page.number, int(text), line))
+                continue  # a number alone is judged by what it counts, not by repeating
             repeats[(zone, re.sub(r"\d+", "#", text))] += 1
     # A lone number is a page number when it counts the pages: the same offset from the page's
     # position on at least two pages (a cover page shifts it), or its page's own number.
@@ -167,7 +168,8 @@ def furniture(pages: list[Page]) -> set[int]:
     enough = max(2, (len(pages) + 1) // 2)
     for page in pages:
         for zone, line in edges[page.number]:
-            if repeats[(zone, re.sub(r"\d+", "#", _squeezed(line.text)))] >= enough:
+            text = _squeezed(line.text)
+            if not _LONE_NUMBER_RE.match(text) and repeats[(zone, re.sub(r"\d+", "#", text))] >= enough:
                 drop.add(id(line))
     return drop
 
