@@ -23,7 +23,7 @@ from .conftest import FIXTURES
 
 HUAIAN_PDF = FIXTURES / "samples" / "huaian-2024.pdf"
 HUAIAN_TEXT = FIXTURES / "samples" / "huaian-2024-pdf-text.txt"  # the same PDF as pypdf extracts it
-PDFS = FIXTURES / "pdf"  # made by tests/fixtures/pdf/make_pdfs.py
+PDFS = FIXTURES / "pdf-reader"  # made by tests/fixtures/pdf-reader/make_pdfs.py
 NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
