@@ -17,51 +17,9 @@ from gklint.readers import DocxReader  # noqa: E402
 from gklint.readers.docx_reader import format_number  # noqa: E402
 
 from .conftest import seed  # noqa: E402
+from .seed_docx import build_docx, seed_blocks  # noqa: E402
 
 SEED = seed("003")
-
-
-def seed_blocks(text: str) -> list:
-    """The seed as [("p", line) | ("t", rows)]: cell-per-line tables (a tab before each cell, blank lines between rows)."""
-    lines = text.splitlines()
-    out, i = [], 0
-    while i < len(lines):
-        if lines[i].startswith("\t"):
-            rows, row = [], []
-            while i < len(lines) and (lines[i].startswith("\t") or not lines[i].strip()):
-                if lines[i].startswith("\t"):
-                    row.append(lines[i][1:].strip())
-                elif row:
-                    rows.append(row)
-                    row = []
-                i += 1
-            if row:
-                rows.append(row)
-            out.append(("t", rows))
-            continue
-        out.append(("p", lines[i]))
-        i += 1
-    return out
-
-
-def build_docx(text: str) -> bytes:
-    """A Word document with the seed's paragraphs and its tables as real Word tables
-    (a short row's last cell merged across the rest of the row, as Word stores it)."""
-    document = docx.Document()
-    for kind, item in seed_blocks(text):
-        if kind == "p":
-            document.add_paragraph(item)
-            continue
-        width = max(len(row) for row in item)
-        table = document.add_table(rows=len(item), cols=width)
-        for r, row in enumerate(item):
-            if len(row) < width:
-                table.cell(r, len(row) - 1).merge(table.cell(r, width - 1))
-            for c, value in enumerate(row):
-                table.cell(r, c).text = value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -203,4 +161,4 @@ def test_word_tables_give_the_same_cells_as_the_txt(linter, docx_path):
     result = linter.lint_path(docx_path)
     assert len(from_txt) > 100  # tables 二, 三 and 四 of seed 003
     assert cell_values(result) == from_txt
-    assert {t.shape for t in result.report.tables} == {"tsv"}
+    assert {t.shape for t in result.report.tables} == {"grid"}  # read from the Word tables' cells

@@ -247,7 +247,7 @@ def test_fixes_that_never_converge_write_nothing(tmp_path):
 
 def test_a_docx_is_never_written(tmp_path):
     pytest.importorskip("docx")
-    from .test_docx import build_docx
+    from .seed_docx import build_docx
 
     report = tmp_path / "r.docx"
     report.write_bytes(build_docx(seed("004").read_text(encoding="utf-8")))

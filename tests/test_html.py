@@ -15,7 +15,7 @@ from gklint.readers import HtmlReader
 from gklint.readers.html_reader import extract
 
 from .conftest import seed
-from .test_docx import seed_blocks
+from .seed_docx import seed_blocks
 
 SEED = seed("003")
 NAV = ["首页", "政务公开", "政务服务", "互动交流", "走进淄川", "政府信息公开年报"]

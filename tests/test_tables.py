@@ -55,8 +55,10 @@ def test_seed_tables_are_read(path):
     report = _report(path.read_text(encoding="utf-8"))
     applications = report.table("applications")
     review = report.table("review_litigation")
-    assert applications is not None and applications.readable
-    assert review is not None and review.readable
+    assert applications is not None and review is not None and review.readable
+    # 002's Markdown lost a cell of every row from （一） on (merged-cell debris): which one is
+    # ambiguous, so the table is read but not trusted (GK309)
+    assert applications.readable == (not path.name.startswith("002"))
     assert len(applications.rows) == 23  # every 2019-format data row of table 三
     assert [r.id for r in review.rows] == ["review", "direct_suit", "suit_after_review"]
     assert all(len(r.cells) == 5 for r in review.rows)
@@ -77,7 +79,7 @@ def test_seed_000_blank_cells_and_missing_table_two():
     assert all(c.blank for c in review.cells) and len(review.cells) == 15
     codes = [(v.code, v.line) for v in _lint(seed("000").read_text(encoding="utf-8"))]
     assert ("GK301", 27) in codes
-    assert sum(1 for c, _ in codes if c == "GK304") == 26
+    assert [line for c, line in codes if c == "GK304"] == [50, 322]  # one finding a table: blanks in 23 rows of 三, all of 四
 
 
 def test_seed_003_cell_per_line_values():
@@ -136,6 +138,7 @@ def test_seed_002_markdown_shifted_cells_and_label():
     assert three.shape == "markdown"
     assert _values(three, "new") == [0] * 7
     assert three.row("disclosed").read == 6  # merged cells shifted a value out
+    assert not three.readable and "列无法对应" in three.unreadable[0]  # 21 of 23 rows: GK309, once
     row = three.row("withheld_prohibited")
     assert row.deviates and row.written == "2.其他法律法规禁止公开"
     assert report.table("active_disclosure").cell("procurement", "amount").value == 157.0586
@@ -152,6 +155,8 @@ def _mutations():
         report = _report(text)
         for kind in ("applications", "review_litigation"):
             table = report.table(kind)
+            if not table.readable:
+                continue  # GK309: nothing in it is checked
             for row in table.rows:
                 for cell in row.cells:
                     if cell.value is None:

@@ -209,6 +209,9 @@ class Table:
     # column headings that deviate (合计 for 总计): (written, canonical, start, end, edits) (GK303)
     column_deviations: list[tuple[str, str, int, int, tuple]] = field(default_factory=list)
     unreadable: tuple[str, str, int, int] | None = None  # (zh, en, start, end) why (GK309)
+    # Not readable, but its rows were matched with confidence (the values ran together or the
+    # columns are ambiguous): the row labels can still be checked (GK303), nothing else.
+    labels_readable: bool = True
     start: int = 0  # offset of the first table text
     end: int = 0
     _index: dict = field(default_factory=dict, repr=False)

@@ -310,3 +310,45 @@ def _tokenize_lines(lines: list[Line], skip: set[int]) -> list[Token]:
             _cell_tokens(masked, line.start, number, shape, out, False, 0)
             out.append(Token(BREAK, line.end, line.end, number, shape))
     return out
+
+
+# --- grids (.docx, HTML, PDF): cells as the file lays them out -------------------
+
+GRID = "grid"
+
+
+def _value_like(tokens: list[Token]) -> bool:
+    """A cell that holds a value (a number, a word such as 无 or —) or nothing."""
+    return all(t.type != TEXT for t in tokens)
+
+
+def grid_tokens(grid, line_of) -> list[Token]:
+    """The token stream of a table grid (`gklint.read.grid.Grid`): per row, its label cells as
+    TEXT, then one value token per value cell — a blank cell is BLANK in its place, a merged
+    cell counts once — and a BREAK. `line_of(offset)` gives the 1-based line of an offset.
+
+    A row's value cells are those after its last cell of label text, so a row's label may span
+    any number of columns (group labels merged down the side included) and a row of values
+    with no label (table 四) keeps every cell."""
+    out: list[Token] = []
+    for index in range(grid.rows):
+        cells = grid.row(index)
+        if not cells:
+            continue
+        line = line_of(cells[0].start)
+        read: list[list[Token]] = []
+        for cell in cells:
+            tokens: list[Token] = []
+            if not cell.blank:
+                _cell_tokens(_mask(cell.text), cell.start, line, GRID, tokens, False, cell.end)
+            read.append(tokens)
+        last_label = max((i for i, tokens in enumerate(read) if tokens and not _value_like(tokens)), default=-1)
+        for i, (cell, tokens) in enumerate(zip(cells, read)):
+            if i <= last_label:
+                out.extend(tokens)  # label text (a blank corner cell gives nothing)
+            elif not tokens:
+                out.append(Token(BLANK, cell.start, cell.start, line, GRID))
+            else:
+                out.extend(tokens)
+        out.append(Token(BREAK, cells[-1].end, cells[-1].end, line, GRID))
+    return out

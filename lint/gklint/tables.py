@@ -52,7 +52,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Cell, Report, Table, TableRow
-from .table_values import BLANK, BREAK, NUM, TEXT, WORD, Token, tokenize
+from .table_values import BLANK, BREAK, NUM, TEXT, WORD, Token, grid_tokens, tokenize
 from .template import Template
 from .text import label_key
 
@@ -484,18 +484,34 @@ def _layout(templates: list[Template], kind: str) -> tuple:
     return applicant, columns_of, groups, data_ids, labels, table_columns
 
 
+Match = tuple  # (run, spec, key size, deviates): a run matched to a template row
+
+
 def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
-    """Tables 二 and 三: rows recognised by label, in any shape."""
+    """Tables 二 and 三: rows recognised by label, in any shape. Four steps: match the rows,
+    choose the template version, assemble the cells, judge whether the reading can be trusted."""
     templates = _versions(report)
     specs = _row_specs(templates, kind)
-    runs = _runs(tokens)
-    matched: list[tuple[Run, RowSpec, int, bool]] = []  # run, spec, key size, deviates
+    runs = _values_before_labels(_runs(tokens), specs)
+    matched, unmatched = _match_rows(report, kind, runs, specs)
+    if sum(1 for m in matched if m[1].data_in) < 2:
+        return None
+    template, other_version, mixed = _choose_version(report, _version_evidence(report, kind, templates, tokens, matched))
+    table, found, run_together = _assemble(report, kind, template, tokens, matched, unmatched)
+    table.mixed, table.other_version = mixed, other_version
+    _judge(report, table, found, run_together)
+    table.cells = [c for r in table.rows for c in r.cells]
+    _fill_raw(report, table)
+    return table
+
+
+def _match_rows(report: Report, kind: str, runs: list[Run], specs: list[RowSpec]) -> tuple[list[Match], list[Run]]:
+    """The runs that are template rows (template order of the text), and the runs with values
+    that match no row. Exact labels (and known variants) first; a fuzzy label only inside the
+    table they span, so narrative text near the table cannot take a row."""
     unmatched: list[Run] = []
     taken: set[str] = set()
-    runs = _values_before_labels(runs, specs)
-    # Exact labels (and known variants) first; a fuzzy label only inside the table they span,
-    # so narrative text near the table cannot take a row.
-    exact: dict[int, tuple[Run, RowSpec, int, bool]] = {}
+    exact: dict[int, Match] = {}
     for index, run in enumerate(runs):
         if not run.key:
             continue
@@ -508,7 +524,7 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
             taken.add(spec.id)
     data_indexes = [i for i, m in exact.items() if m[1].data_in]
     first, last = (min(data_indexes), max(data_indexes)) if data_indexes else (0, -1)
-    fuzzy_hits: dict[int, tuple[Run, RowSpec, int, bool]] = {}
+    fuzzy_hits: dict[int, Match] = {}
     for index, run in enumerate(runs):
         if index in exact or not run.key or not run.has_number:
             continue
@@ -521,33 +537,33 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
         else:
             unmatched.append(run)
     matched = [m for _i, m in sorted({**exact, **fuzzy_hits}.items())]
-    matched = _one_run_per_row(report, kind, matched, unmatched)
-    data_matches = [m for m in matched if m[1].data_in]
-    if len(data_matches) < 2:
-        return None
+    return _one_run_per_row(report, kind, matched, unmatched), unmatched
 
-    # Which template version the table follows.
+
+def _version_evidence(report: Report, kind: str, templates: list[Template], tokens: list[Token], matched: list[Match]) -> set[str]:
+    """The template versions the table's rows (and, for 二, its columns) belong to."""
     all_versions = {t.version for t in templates}
     parents_seen = {m[1].parent for m in matched}
     evidence: set[str] = set()
-    for run, spec, _size, _dev in matched:
+    for _run, spec, _size, _dev in matched:
         if spec.group_in and spec.id in parents_seen:
             continue  # a group label with values over its items: a subtotal, not evidence
         if spec.data_in and spec.data_in != all_versions:
             evidence |= spec.data_in
     if kind == "active_disclosure":
         evidence |= _column_evidence(report, templates, tokens, matched)
-    template, other_version, mixed = _choose_version(report, evidence)
+    return evidence
 
+
+def _assemble(report: Report, kind: str, template: Template, tokens: list[Token], matched: list[Match], unmatched: list[Run]):
+    """The table with its rows and cells as read with `template`: (table, {row id: row}, the
+    first run whose values ran together or None)."""
+    all_versions = {t.version for t in _versions(report)}
     first_row = min(m[0].offsets[-m[2]] for m in matched)
     start = _header_start(report, kind, tokens, first_row)
     end = max(m[0].values[-1].end for m in matched)
     table = _table_shell(report, kind, tokens, start, end)
-    table.version, table.mixed = template.version, mixed
-    if other_version:
-        table.version = template.version
-
-    # The rows of the chosen template, with their columns.
+    table.version = template.version
     applicant, columns_of, groups, data_ids, labels, table_columns = _template_cached("layout", [template], kind, _layout)
     table.groups = {group: list(items) for group, items in groups.items()}
     table.columns = list(table_columns)
@@ -579,62 +595,98 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
                 row.version = "/".join(sorted(spec.data_in))
             _make_cells(row, values, columns)
             table.extra_rows.append(row)
+    table.extra_rows.extend(_unofficial_rows(report, kind, template, matched, unmatched, applicant, start, end))
+    table.rows = [found[i] for i in data_ids if i in found]
+    if kind == "applications":
+        table.column_deviations = _column_deviations(report, tokens, first_row, template.data.get("applicant_columns", []))
+    return table, found, run_together
 
-    # Non-official rows inside the table: labels that match nothing, between the first and last row.
+
+def _unofficial_rows(report: Report, kind: str, template: Template, matched: list[Match], unmatched: list[Run], applicant, start: int, end: int) -> list[TableRow]:
+    """Non-official rows inside the table: labels that match nothing, between the first and last row."""
     extra_words = report.template.data.get("table_extra_rows", {})
     subtotal_keys = [label_key(w) for w in extra_words.get("subtotal", [])]
+    rows = []
     for run in unmatched:
         first = run.values[0].start
         if not (start <= first <= end) or len(run.key) > 30:
             continue
         columns = applicant if kind == "applications" else [("", "", "count")] * len(run.values)
-        size = len(run.key)
-        row = _row_from_run(report, run, "", "", size, columns)
+        row = _row_from_run(report, run, "", "", len(run.key), columns)
         row.written = report.text[row.label_start : row.label_end]
         if any(k in run.key for k in subtotal_keys) and kind == "applications":
             previous = [m for m in matched if m[0].values[-1].end <= first and m[1].parent and m[1].data_in]
             if previous:
                 row.subtotal_of = previous[-1][1].parent
         _make_cells(row, _trim(run.values, len(columns)), columns)
-        table.extra_rows.append(row)
+        rows.append(row)
+    return rows
 
-    # Template order; what is missing.
-    table.rows = [found[i] for i in data_ids if i in found]
-    if kind == "applications":
-        table.column_deviations = _column_deviations(report, tokens, first_row, template.data.get("applicant_columns", []))
+
+# How much a table may deviate and still be read: beyond this, one GK309 instead of a finding
+# for every row (a misread table gives a storm of GK302/GK305/GK306/GK308 that help no one).
+MAX_MISSING_ROWS = 3  # template rows not found (GK302 each, up to this many)
+MAX_WRONG_WIDTH_SHARE = 0.25  # rows read with more or fewer values than the template (GK306)
+MAX_UNOFFICIAL_SHARE = 0.25  # rows inside the table that match no template row (GK308)
+
+
+def _judge(report: Report, table: Table, found: dict[str, TableRow], run_together: Run | None) -> None:
+    """Whether the reading can be trusted; if not, `table.unreadable` says why (GK309) and
+    nothing else in the table is checked. Judged from what was matched, never from the shape."""
+    _applicant, _columns_of, _groups, data_ids, labels, _cols = _template_cached("layout", [report.templates.by_version(table.version) or report.template], table.kind, _layout)
     missing = [i for i in data_ids if i not in found]
     trailing = 0
     for row_id in reversed(data_ids):
         if row_id in found:
             break
         trailing += 1
+    rows = table.rows
+    wrong_width = [r for r in rows if r.read != r.expected]
+    unofficial = [r for r in table.extra_rows if not r.subtotal_of and not r.version and not r.label]
+    why: tuple[str, str, int, int] | None = None
+    rows_matched = True
     if run_together is not None:
-        table.readable = False
         numbers = " ".join(t.raw or report.text[t.start:t.end] for t in run_together.values)
-        table.unreadable = (
+        why = (
             f"数值连在一起，无法区分各单元格（读到「{numbers}」）",
             f"values run together and cannot be told apart (read \"{numbers}\")",
             run_together.values[0].start, run_together.values[-1].end,
         )
-    elif trailing >= 2 or len(found) * 2 < len(data_ids):
-        table.readable = False
-        last_row = table.rows[-1] if table.rows else None
-        at = last_row.cells[-1].end if last_row and last_row.cells else end
-        table.unreadable = (
-            f"表格不完整：模板 {len(data_ids)} 行只读到 {len(found)} 行，最后读到的是「{last_row.label if last_row else ''}」",
-            f"table incomplete: read {len(found)} of the template's {len(data_ids)} rows, the last being {last_row.label if last_row else ''!r}",
-            max(at - 1, start), at,
+    elif trailing >= 2 or len(found) * 2 < len(data_ids) or len(missing) > MAX_MISSING_ROWS:
+        rows_matched = False
+        last_row = rows[-1] if rows else None
+        at = last_row.cells[-1].end if last_row and last_row.cells else table.end
+        why = (
+            f"表格不完整或行无法对应：模板 {len(data_ids)} 行只读到 {len(found)} 行，最后读到的是「{last_row.label if last_row else ''}」",
+            f"table incomplete or rows unmatched: read {len(found)} of the template's {len(data_ids)} rows, the last being {last_row.label if last_row else ''!r}",
+            max(at - 1, table.start), at,
         )
-    else:
-        for row_id in missing:
-            index = data_ids.index(row_id)
-            before = [found[i] for i in data_ids[:index] if i in found]
-            at = (before[-1].cells[-1].end if before[-1].cells else before[-1].label_end) if before else start
-            table.missing_rows.append((row_id, labels[row_id], at))
-    table.cells = [c for r in table.rows for c in r.cells]
-    table.other_version = other_version
-    _fill_raw(report, table)
-    return table
+    elif len(rows) >= 4 and len(wrong_width) > MAX_WRONG_WIDTH_SHARE * len(rows):
+        widths = sorted({r.read for r in wrong_width})
+        first = wrong_width[0]
+        why = (
+            f"列无法对应：{len(wrong_width)} 行（共 {len(rows)} 行）读到的数值个数与模板不同（读到 {'、'.join(map(str, widths))} 个，模板为 {first.expected} 个）",
+            f"columns ambiguous: {len(wrong_width)} of {len(rows)} rows have another number of values than the template ({', '.join(map(str, widths))} read, {first.expected} expected)",
+            first.label_start, first.label_end,
+        )
+    elif len(rows) >= 4 and len(unofficial) > MAX_UNOFFICIAL_SHARE * len(rows):
+        rows_matched = False
+        first = unofficial[0]
+        why = (
+            f"行无法对应：{len(unofficial)} 行带数值的内容与模板的行都不对应（第一处「{first.written[:20]}」）",
+            f"rows unmatched: {len(unofficial)} rows with values match no template row (the first {first.written[:20]!r})",
+            first.label_start, max(first.label_end, first.label_start + 1),
+        )
+    if why is not None:
+        table.readable = False
+        table.unreadable = why
+        table.labels_readable = rows_matched
+        return
+    for row_id in missing:
+        index = data_ids.index(row_id)
+        before = [found[i] for i in data_ids[:index] if i in found]
+        at = (before[-1].cells[-1].end if before[-1].cells else before[-1].label_end) if before else table.start
+        table.missing_rows.append((row_id, labels[row_id], at))
 
 
 def _header_start(report: Report, kind: str, tokens: list[Token], first_row: int) -> int:
@@ -800,6 +852,37 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     return table
 
 
+def _region_tokens(report: Report, lines: list, skip: set[int]) -> list[Token]:
+    """The token stream of a section's lines: a table the reader handed over as a grid
+    (.docx, HTML, PDF) by its cells, the other lines by the text token reader."""
+    grids = report.source.grids
+    if not grids or not lines:
+        return tokenize(lines, skip)
+    first, last = lines[0].start, lines[-1].end
+    inside = [g for g in grids if first <= g.start <= last]
+    if not inside:
+        return tokenize(lines, skip)
+    out: list[Token] = []
+    pending: list = []
+    grids_left = iter(inside)
+    grid = next(grids_left, None)
+    line_of = lambda offset: report.location(offset)[0]  # noqa: E731
+    for line in lines:
+        while grid is not None and line.start > grid.end:
+            grid = next(grids_left, None)
+        if grid is not None and grid.start <= line.start <= grid.end:
+            if pending:
+                out.extend(tokenize(pending, skip))
+                pending = []
+            if line.start <= grid.start:  # the grid's first line: all its cells at once
+                out.extend(grid_tokens(grid, line_of))
+            continue
+        pending.append(line)
+    if pending:
+        out.extend(tokenize(pending, skip))
+    return out
+
+
 def read_tables(report: Report) -> None:
     """Fill `report.tables` (in place)."""
     report.tables = []
@@ -811,7 +894,7 @@ def read_tables(report: Report) -> None:
         lines, _heading = region
         if not lines:
             continue
-        tokens = tokenize(lines, skip)
+        tokens = _region_tokens(report, lines, skip)
         if not any(t.type in (NUM, BLANK, WORD) for t in tokens):
             continue
         table = _read_review(report, tokens) if kind == "review_litigation" else _read_rows(report, kind, tokens)

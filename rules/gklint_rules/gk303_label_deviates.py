@@ -20,7 +20,8 @@ def check(report, options):
     the template's words (after normalising script, brackets, spaces and separators) while still
     clearly being that row: a known variant (「（七）合计」 for 「（七）总计」, 「（二）部分公开」),
     a missing numbering, or a close wording (「2.其他法律法规禁止公开」 for
-    「2.其他法律行政法规禁止公开」).
+    「2.其他法律行政法规禁止公开」). It also checks a table whose values could not be read
+    (GK309 for values run together or ambiguous columns) as long as its rows were matched.
 
     ## Why it matters
     The template (国办公开办函〔2019〕60号, 〔2021〕30号) is a fixed form; the labels carry legal
@@ -37,8 +38,8 @@ def check(report, options):
     the row is the same row and its values are not touched.
     """
     for table in report.tables:
-        if not table.readable:
-            continue
+        if not (table.readable or table.labels_readable):
+            continue  # rows not matched with confidence (GK309): a label may be another row's
         zh, en = table_name(table)
         for written, canonical, start, end, edits in table.column_deviations:
             yield Finding(

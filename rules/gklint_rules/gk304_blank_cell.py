@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint import Edit, Finding, Fix, Message, Option, Severity, rule
 from gklint.table_checks import table_name
 
 
@@ -13,13 +13,19 @@ from gklint.table_checks import table_name
     fix="S",
     summary="统计表单元格空白，应填 0",
     summary_en="blank table cell where a number is expected",
+    options={
+        "max-rows": Option(3, "a table with blank cells in more rows than this gets one finding for the whole table, with the count"),
+    },
 )
 def check(report, options):
     """## What it does
     Reports the blank value cells of a table row (one finding a row, at its first blank cell,
-    naming the columns). Only shapes that mark empty cells can show them: one cell per line
-    (a line holding only a tab or spaces) and tab-separated rows. For the arithmetic of
-    GK311–GK314 a blank counts as 0.
+    naming the columns). When more rows than `max-rows` (default 3) have blank cells, or a
+    table of several rows is blank throughout — an unfilled template, a table left blank for
+    zeros — it reports the table once instead, with
+    the number of blank cells and rows, at the first one. Only inputs that mark empty cells
+    can show them: Word, HTML and PDF tables, one cell per line (a line holding only a tab or
+    spaces) and tab-separated rows. For the arithmetic of GK311–GK314 a blank counts as 0.
 
     ## Why it matters
     The template's tables are statistics: every cell holds a number, 0 included. A blank cell
@@ -35,26 +41,46 @@ def check(report, options):
 
     ## Fix safety
     Safe: a blank means 0 in the template's arithmetic; the fix writes "0" into each blank
-    cell of the row and changes nothing else.
+    cell of the row (of the table, for the one finding a table) and changes nothing else.
     """
+    limit = options.get("max-rows", 3)
     for table in report.tables:
         if not table.readable:
             continue
         zh, en = table_name(table)
-        for row in table.rows:
-            blanks = [c for c in row.cells if c.blank]
-            if not blanks:
-                continue
+        rows = [(row, [c for c in row.cells if c.blank]) for row in table.rows]
+        rows = [(row, blanks) for row, blanks in rows if blanks]
+        all_blank = len(rows) > 1 and all(c.blank for c in table.cells)
+        if len(rows) > limit or all_blank:
+            yield _whole_table(zh, en, rows)
+            continue
+        for row, blanks in rows:
             labels = "、".join(table.column_label(c.column) for c in blanks)
             where_zh = f"「{row.label}」行" if table.kind != "review_litigation" else f"「{row.label}」"
-            fix = Fix.safe(*(Edit(c.end, c.end, "0") for c in blanks), description=Message("空白单元格填 0", "write 0 into the blank cells"))
             yield Finding(
                 blanks[0].start,
                 blanks[0].end,
                 zh=f"{zh}{where_zh}有 {len(blanks)} 个空白单元格（{labels}），应填 0",
                 en=f"{en}, row {row.label}: {len(blanks)} blank cell(s) ({labels}); write 0",
-                fix=fix,
+                fix=_fill(blanks),
             )
+
+
+def _fill(blanks) -> Fix:
+    return Fix.safe(*(Edit(c.end, c.end, "0") for c in blanks), description=Message("空白单元格填 0", "write 0 into the blank cells"))
+
+
+def _whole_table(zh: str, en: str, rows) -> Finding:
+    """One finding for a table with blanks in many rows: the count, the rows, one fix for all."""
+    blanks = [c for _row, cells in rows for c in cells]
+    first = rows[0][0].label
+    return Finding(
+        blanks[0].start,
+        blanks[0].end,
+        zh=f"{zh}有 {len(blanks)} 个空白单元格，分布在 {len(rows)} 行（第一处在「{first}」行），应填 0",
+        en=f"{en}: {len(blanks)} blank cells in {len(rows)} rows (the first in row {first}); write 0",
+        fix=_fill(blanks),
+    )
 
 
 RULE = check

@@ -11,16 +11,20 @@ from gklint.table_checks import table_name
     "unreadable-table",
     Severity.WARNING,
     fix="H",
-    summary="统计表无法准确读取（数值连在一起或表格不完整），未检查其勾稽关系",
+    summary="统计表无法准确读取（数值连在一起、行或列无法对应、表格不完整），未检查该表",
     summary_en="a table cannot be read unambiguously; its identities are not checked",
 )
 def check(report, options):
     """## What it does
-    Reports a table that was found but cannot be read without guessing: values run together
-    with no separator (「640020470」 where seven cells belong, or a count of a million
-    applications), or a table cut off (two or more of its last rows missing, or fewer than
-    half of its rows found). Nothing else in that table is checked (GK302–GK316 stay silent
-    for it) rather than checked against guessed values.
+    Reports, once, a table that was found but cannot be read without guessing, and why:
+    values run together with no separator (「640020470」 where seven cells belong, or a count
+    of a million applications); the table cut off or its rows unmatched (two or more of its
+    last rows missing, fewer than half of its rows found, more than three rows missing, or
+    more than a quarter of its rows matching no template row); or its columns ambiguous (more
+    than a quarter of its rows read with another number of values than the template has
+    columns, as when a converter dropped a column). Nothing else in that table is checked
+    (GK302, GK304–GK316 stay silent for it; GK303 still checks its labels when only the
+    values were unreadable) rather than checked against guessed values.
 
     ## Why it matters
     gklint never guesses figures. A crawled page or a PDF copy can run the cells of a row
