@@ -178,3 +178,10 @@ def test_rendered_cells_point_into_the_text_and_rows_know_their_page():
 )
 def test_join_text(first, second, joined):
     assert join_text(first, second) == joined
+
+
+def test_a_wider_space_between_lines_is_a_blank_line():
+    tops = [100.0, 120.0, 140.0, 160.0, 200.0, 220.0, 240.0]  # lines 16 high, 4 apart; 24 before the fifth
+    rendered = render([page(1, [(f"第{i}行文字。", top) for i, top in enumerate(tops, start=1)])])
+    assert rendered.text.splitlines() == ["第1行文字。", "第2行文字。", "第3行文字。", "第4行文字。", "", "第5行文字。", "第6行文字。", "第7行文字。"]
+    assert [getattr(r, "line", None) for r in rendered.records] == [1, 2, 3, 4, None, 5, 6, 7]

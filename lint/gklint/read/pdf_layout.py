@@ -267,13 +267,9 @@ _NUMBER_RE = re.compile(r"^[+\-−－]?\s*\d[\d,，.\s]*(?:%|％|万元|元)?$")
 _ITEM_START_RE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+\s*[.．、])")
 
 
-def _value_columns(cells: list[LaidCell]) -> set[int]:
-    """Columns holding a number in some one-column cell: values, not labels."""
-    return {cell.column for cell in cells if cell.colspan == 1 and _NUMBER_RE.match(cell.text.strip())}
-
-
-def _is_label(cell: LaidCell, values: set[int]) -> bool:
-    return not any(column in values for column in cell.columns())
+def _is_label(cell: LaidCell) -> bool:
+    """Text that is not a number: a row or column label (a value cell holds a number or nothing)."""
+    return not cell.blank and not _NUMBER_RE.match(cell.text.strip())
 
 
 def _full_last_line(box: Box) -> bool:
@@ -286,26 +282,40 @@ def _full_last_line(box: Box) -> bool:
     return box.x1 - last.x1 < padding + last.size * 1.1 + 1.0
 
 
+_CLOSING = "）)]】》〉”’，,、。；;：:"
+
+
+def _unfinished(text: str) -> bool:
+    """A bracket opened and not closed: the label goes on."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
 def _runs_on(above: LaidCell, below: LaidCell) -> bool:
-    """The text of `below` goes on from `above`'s: a full last line, and no item number starting `below`."""
-    return _full_last_line(above.box) and not _ITEM_START_RE.match(below.text)
+    """The label `below` goes on from the label `above`: `above` ends in a full line or an open
+    bracket, or `below` starts with closing punctuation; and no item number starts `below`."""
+    if not (_is_label(above) and _is_label(below)) or _ITEM_START_RE.match(below.text):
+        return False
+    return _full_last_line(above.box) or _unfinished(above.text) or below.text.lstrip()[:1] in _CLOSING
 
 
-def _join_at_break(cells: list[LaidCell], last_row: int, values: set[int]) -> bool:
+def _halves(above: LaidCell | None, below: LaidCell) -> bool:
+    """Two boxes that can be the halves of one cell cut by a page break: one is blank, or the label
+    above runs on below. Two numbers never are (a value is not split over pages)."""
+    return above is not None and (above.blank or below.blank or _runs_on(above, below))
+
+
+def _join_at_break(cells: list[LaidCell], last_row: int) -> bool:
     """Mend a page break between `last_row` and the row after it. A row split by the break (each
-    value on one side only, labels blank or running on below) is joined into the row above: returns
-    True, the row below is gone. Otherwise a merged label going on over the break (a blank
-    continuation, or its text running on) is made one cell with the label above."""
+    box below the half of the box above it) is joined into the row above: returns True, the row
+    below is gone. Otherwise a merged label going on over the break (a blank continuation, or its
+    text running on) is made one cell with the label above."""
     first_row = last_row + 1
     above = {(c.column, c.colspan): c for c in cells if c.covers_row(last_row)}
     below = [c for c in cells if c.row == first_row]
     if not below or not above:
         return False
     pairs = [(above.get((b.column, b.colspan)), b) for b in below]
-    split = all(a is not None for a, _b in pairs) and not all(b.blank for _a, b in pairs) and all(
-        (a.blank or b.blank) if not _is_label(b, values) else (b.blank or _runs_on(a, b)) for a, b in pairs
-    )
-    if split:
+    if all(_halves(a, b) for a, b in pairs):
         for a, b in pairs:
             a.text = join_text(a.text, b.text)
             a.rowspan += b.rowspan - 1
@@ -315,9 +325,9 @@ def _join_at_break(cells: list[LaidCell], last_row: int, values: set[int]) -> bo
                 cell.row -= 1
         return True
     for a, b in pairs:
-        if a is None or not _is_label(b, values) or not _is_label(a, values):
+        if a is None or not _is_label(a):
             continue
-        group = any(d.row == first_row and d.column >= b.column + b.colspan and _is_label(d, values) for d in below)
+        group = any(d.row == first_row and d.column >= b.column + b.colspan and _is_label(d) for d in below)
         if group and (b.blank or _runs_on(a, b)):
             a.text = join_text(a.text, b.text)
             a.rowspan += b.rowspan
@@ -342,9 +352,8 @@ def lay_out(chain: list[TablePart]) -> LaidTable:
             if end_row > row and end_column > column:
                 cells.append(LaidCell(box.text, offset + row, column, end_row - row, end_column - column, box))
         row_pages.extend([part.page] * (len(rows) - 1))
-    values = _value_columns(cells)
     for last_row in reversed(breaks):  # from the end: a removed row shifts only the rows after it
-        if _join_at_break(cells, last_row, values):
+        if _join_at_break(cells, last_row):
             del row_pages[last_row + 1]
     cells.sort(key=lambda c: (c.row, c.column))
     return LaidTable(cells, row_pages, len(columns) - 1)
@@ -390,10 +399,27 @@ def clean_line(text: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
+def paragraph_gap(pages: list[Page]) -> float | None:
+    """The space between two lines that parts paragraphs: wider than the usual space between lines
+    (the most common one) by more than half a line. None when too few lines tell."""
+    gaps: Counter = Counter()
+    sizes: list[float] = []
+    for page in pages:
+        for above, below in zip(page.lines, page.lines[1:]):
+            gaps[round(below.top - above.bottom)] += 1
+            sizes.append(above.size)
+    if sum(gaps.values()) < 5:
+        return None
+    usual = gaps.most_common(1)[0][0]
+    return usual + 0.6 * sorted(sizes)[len(sizes) // 2]
+
+
 def render(pages: list[Page]) -> Rendered:
-    """The pages as the parser reads them: text lines in reading order, each table (all its parts)
+    """The pages as the parser reads them: text lines in reading order (a blank line where a wider
+    space parts paragraphs, as the document's paragraph spacing shows), each table (all its parts)
     where it starts, as a blank line, a tab-separated line a row, a blank line."""
     pages = without_furniture(pages)
+    gap = paragraph_gap(pages)
     chains = chain_tables(pages)
     chain_of = {id(chain[0]): chain for chain in chains}
     continued = {id(part) for chain in chains for part in chain[1:]}
@@ -411,11 +437,16 @@ def render(pages: list[Page]) -> Rendered:
     for page in pages:
         blocks = [(line.top, 0, line) for line in page.lines] + [(table.top, 1, table) for table in page.tables]
         number = 0
+        previous: TextLine | None = None  # the text line just above, on this page
         for _top, _kind, block in sorted(blocks, key=lambda b: (b[0], b[1])):
             if isinstance(block, TextLine):
+                if previous is not None and gap is not None and block.top - previous.bottom > gap and lines[-1]:
+                    add("", PageLineOrigin(page.number, None))
                 number += 1
                 add(clean_line(block.text), PageLineOrigin(page.number, number))
+                previous = block
                 continue
+            previous = None
             if id(block) in continued:
                 continue
             table = lay_out(chain_of[id(block)])
