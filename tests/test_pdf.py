@@ -357,6 +357,15 @@ def test_the_hand_made_pdf_reads_when_it_has_text(linter):
     assert source.text == "Hello PDF\n"
 
 
+WATERMARK = b"BT /F1 40 Tf 0.7071 0.7071 -0.7071 0.7071 200 300 Tm (CONFIDENTIAL) Tj ET"
+
+
+def test_a_diagonal_watermark_is_not_text(linter):
+    source = PdfReader().read(Path("x.pdf"), pdf_with_page(b"BT /F1 12 Tf 72 720 Td (Hello PDF) Tj ET " + WATERMARK))
+    assert source.text == "Hello PDF\n"
+    assert [v.code for v in lint_bytes(linter, pdf_with_page(WATERMARK))] == ["GK005"]  # a watermark alone: no text layer
+
+
 def test_an_encrypted_pdf_is_gk001_saying_so(linter):
     found = linter.lint_path(PDFS / "encrypted.pdf").violations
     assert [v.code for v in found] == ["GK001"]

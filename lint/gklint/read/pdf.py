@@ -62,7 +62,7 @@ def read_pages(data: bytes) -> list[Page]:
         unmapped = mapped = 0
         for number, page in enumerate(document.pages, start=1):
             try:
-                chars = [c for c in page.chars if c.get("upright", True)]
+                chars = page.chars
                 pictures += len(page.images)
                 content = _page_content(page, number, chars)
             except Exception as error:
@@ -71,7 +71,7 @@ def read_pages(data: bytes) -> list[Page]:
             unmapped += sum(1 for c in chars if c["text"].startswith("(cid:"))
             mapped += len(chars)
             pages.append(content)
-    if mapped == 0:
+    if not any(_has_text(page) for page in pages):  # a watermark or stamp alone is no text layer
         _no_text(len(pages), pictures)
     if unmapped * 2 > mapped:
         raise ReadError(
@@ -79,6 +79,10 @@ def read_pages(data: bytes) -> list[Page]:
             "the PDF's fonts have no Unicode mapping: its text cannot be taken out (export the PDF again from the document)",
         )
     return pages
+
+
+def _has_text(page: Page) -> bool:
+    return bool(page.lines) or any(box.lines for table in page.tables for box in table.boxes)
 
 
 def _reason(error: Exception) -> str:
@@ -142,40 +146,50 @@ def _visible_ruling(obj) -> bool:
 
 
 def _page_content(page, number: int, chars: list[dict]) -> Page:
-    boxes_of_tables = _ruled_tables(page)
+    """A page's text lines outside its tables and its tables' boxes with their lines. Rotated
+    characters count inside a table (a label set vertically), not outside (watermarks, stamps)."""
+    tables = _ruled_tables(page)
     loose: list[dict] = []
     for char in chars:
         if not char["text"].strip():
             continue
-        box = _box_holding(boxes_of_tables, char)
-        if box is None:
-            loose.append(char)
-        else:
+        box = _box_holding(tables, char)
+        if box is not None:
             box.setdefault("chars", []).append(char)
-    tables = []
-    for boxes in boxes_of_tables:
+        elif _horizontal(char):
+            loose.append(char)
+    parts = []
+    for _bbox, boxes in tables:
         laid = [Box(b["x0"], b["top"], b["x1"], b["bottom"], text_lines(b.get("chars", []))) for b in boxes]
-        tables.append(TablePart(number, laid))
-    return Page(number, float(page.height), text_lines(loose), tables)
+        parts.append(TablePart(number, laid))
+    return Page(number, float(page.height), text_lines(loose), parts)
 
 
-def _ruled_tables(page) -> list[list[dict]]:
-    """Each ruled table of the page as its cell boxes; a table of one column is a framed paragraph
-    (text, not a table)."""
+def _horizontal(char: dict) -> bool:
+    """Written left to right on a level baseline (italic shear allowed): not a diagonal watermark or a stamp."""
+    a, b = char.get("matrix", (1, 0))[:2]
+    return a > 0 and abs(b) <= 0.05 * a
+
+
+def _ruled_tables(page) -> list[tuple[tuple, list[dict]]]:
+    """Each ruled table of the page as its bounding box and its cell boxes; a table of one column
+    is a framed paragraph (text, not a table)."""
     found = page.filter(_visible_ruling).find_tables(TABLE_SETTINGS)
     tables = []
     for table in found:
         cells = [{"x0": x0, "top": top, "x1": x1, "bottom": bottom} for x0, top, x1, bottom in table.cells]
         columns = {round(c["x0"]) for c in cells}
         if len(columns) >= 2:
-            tables.append(cells)
+            tables.append((table.bbox, cells))
     return tables
 
 
-def _box_holding(tables: list[list[dict]], char: dict) -> dict | None:
+def _box_holding(tables: list[tuple[tuple, list[dict]]], char: dict) -> dict | None:
     x = (char["x0"] + char["x1"]) / 2
     y = (char["top"] + char["bottom"]) / 2
-    for boxes in tables:
+    for (x0, top, x1, bottom), boxes in tables:
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            continue
         for box in boxes:
             if box["x0"] <= x <= box["x1"] and box["top"] <= y <= box["bottom"]:
                 return box
