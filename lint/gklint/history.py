@@ -282,4 +282,4 @@ def identify_file(linter, path: Path) -> Identity | None:
     if source is None:
         return None
     head = "".join(source.text.splitlines(keepends=True)[:HEAD_LINES])
-    return _identify(*parse_head(head, linter.templates))
+    return _identify(*parse_head(head, linter.templates, source.kind))
