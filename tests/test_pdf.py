@@ -315,15 +315,25 @@ def scan_pdf(pages: int = 2) -> bytes:
     return buffer.getvalue()
 
 
-def pdf_with_page(content: bytes = b"") -> bytes:
-    """A one-page PDF written by hand (xref and all) whose page draws `content`."""
+def pdf_with_page(content: bytes = b"", unicode: dict[int, str] | None = None) -> bytes:
+    """A one-page PDF written by hand (xref and all) whose page draws `content` in Helvetica;
+    `unicode` maps character codes to the text a ToUnicode CMap gives for them."""
+    font = b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica" + (b"/ToUnicode 6 0 R" if unicode else b"") + b">>"
     objects = [
         b"<</Type/Catalog/Pages 2 0 R>>",
         b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
         b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
         b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream",
-        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+        font,
     ]
+    if unicode:
+        pairs = "".join(f"<{code:02X}> <{ord(text):04X}>\n" for code, text in unicode.items())
+        cmap = (
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test-UCS def /CMapType 2 def\n"
+            f"1 begincodespacerange <00> <FF> endcodespacerange\n{len(unicode)} beginbfchar\n{pairs}endbfchar\n"
+            "endcmap CMapName currentdict /CMap defineresource pop end end"
+        ).encode()
+        objects.append(b"<</Length %d>>stream\n" % len(cmap) + cmap + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -350,6 +360,13 @@ def test_a_scan_is_gk005_not_gk002(linter):
 def test_pages_without_text_or_pictures_are_gk005(linter):
     found = lint_bytes(linter, pdf_with_page())
     assert [v.code for v in found] == ["GK005"] and "没有文字" in found[0].message.zh
+
+
+def test_radicals_from_the_fonts_unicode_map_are_left_as_they_are():
+    # A font whose ToUnicode CMap gives the Kangxi radical ⼀ (U+2F00) and ⺠ (U+2EA0) for 一 and 民:
+    # the reader keeps them (GK606 reports them), no NFKC.
+    data = pdf_with_page(b"BT /F1 12 Tf 72 720 Td (ABC) Tj ET", {0x41: "\u2f00", 0x42: "\u2ea0", 0x43: "\u4e2d"})
+    assert PdfReader().read(Path("x.pdf"), data).text == "\u2f00\u2ea0中\n"
 
 
 def test_the_hand_made_pdf_reads_when_it_has_text(linter):

@@ -185,3 +185,10 @@ def test_a_wider_space_between_lines_is_a_blank_line():
     rendered = render([page(1, [(f"第{i}行文字。", top) for i, top in enumerate(tops, start=1)])])
     assert rendered.text.splitlines() == ["第1行文字。", "第2行文字。", "第3行文字。", "第4行文字。", "", "第5行文字。", "第6行文字。", "第7行文字。"]
     assert [getattr(r, "line", None) for r in rendered.records] == [1, 2, 3, 4, None, 5, 6, 7]
+
+
+def test_the_title_is_not_a_running_header_with_its_words():
+    title = "某某区2024年政府信息公开工作年度报告"
+    first = Page(1, HEIGHT, [line(title, 100.0, size=22.0)] + [line(t, top) for t, top in body(1)])
+    others = [Page(n, HEIGHT, [line(title, 40.0, size=10.0)] + [line(t, top) for t, top in body(n)]) for n in (2, 3, 4)]
+    assert [lines[0] for lines in kept([first, *others])] == [title] + [f"第{n}页正文第一行，内容足够长，不在页边。" for n in (2, 3, 4)]

@@ -145,33 +145,38 @@ def _squeezed(text: str) -> str:
 
 def furniture(pages: list[Page]) -> set[int]:
     """ids of the lines that are page furniture: page numbers, and headers/footers that repeat."""
-    edges = {page.number: _edge_lines(page) for page in pages}
     drop: set[int] = set()
-    repeats: Counter = Counter()
+    repeated: dict[tuple[str, str], list[TextLine]] = {}
     lone: list[tuple[int, int, TextLine]] = []  # (page, number shown, line)
     for page in pages:
-        for zone, line in edges[page.number]:
+        for zone, line in _edge_lines(page):
             text = _squeezed(line.text)
             if _PAGE_NUMBER_RE.match(line.text.strip()) or _PAGE_NUMBER_RE.match(text):
                 drop.add(id(line))
             elif _LONE_NUMBER_RE.match(text):
-                lone.append((page.number, int(text), line))
-                continue  # a number alone is judged by what it counts, not by repeating
-            repeats[(zone, re.sub(r"\d+", "#", text))] += 1
+                lone.append((page.number, int(text), line))  # judged by what it counts, not by repeating
+            else:
+                repeated.setdefault((zone, re.sub(r"\d+", "#", text)), []).append(line)
     # A lone number is a page number when it counts the pages: the same offset from the page's
     # position on at least two pages (a cover page shifts it), or its page's own number.
     offsets = Counter(shown - number for number, shown, _line in lone)
     for number, shown, line in lone:
         if offsets[shown - number] >= 2 or shown == number:
             drop.add(id(line))
-    # A running header or footer: the same text (numbers aside) at an edge of half the pages or more.
+    # A running header or footer: the same text (numbers aside), in the same place and size, at an
+    # edge of half the pages or more (the title on page 1 is not the header repeating its words).
     enough = max(2, (len(pages) + 1) // 2)
-    for page in pages:
-        for zone, line in edges[page.number]:
-            text = _squeezed(line.text)
-            if not _LONE_NUMBER_RE.match(text) and repeats[(zone, re.sub(r"\d+", "#", text))] >= enough:
-                drop.add(id(line))
+    for lines in repeated.values():
+        placed = _same_place(lines)
+        if len(placed) >= enough:
+            drop.update(id(line) for line in placed)
     return drop
+
+
+def _same_place(lines: list[TextLine]) -> list[TextLine]:
+    """The lines at the most common height and size among `lines` (within 4 pt and 1 pt)."""
+    top, size = Counter((round(l.top / 4), round(l.size)) for l in lines).most_common(1)[0][0]
+    return [l for l in lines if abs(l.top - top * 4) <= 4 and abs(l.size - size) <= 1]
 
 
 def without_furniture(pages: list[Page]) -> list[Page]:
