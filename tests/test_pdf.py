@@ -219,10 +219,21 @@ def test_a_row_split_by_a_page_break_is_one_row():
     assert source.text.startswith("某某区人民政府办公室2024年政府信息公开工作年度报告\n")
 
 
-def test_a_pdf_gives_the_findings_of_its_word_original(linter):
+def test_header_rows_repeated_on_the_next_page_are_left_out():
+    path = PDFS / "repeated-header.pdf"  # paged.pdf with table 三's header rows repeated on page 3
+    source = PdfReader().read(path, path.read_bytes())
+    grid = grid_holding(source, "（七）总计")
+    assert grid.rows == 28 and grid.row(0)[0].text.startswith("（本列数据的勾稽关系为")
+    assert source.text.count("（本列数据的勾稽关系为") == 1
+    assert sum(1 for cell in grid.cells if cell.text == "社会公益组织") == 1
+    assert "（六）其他处理" in [cell.text for cell in grid.cells]  # the split row under the repeated header joined
+
+
+@pytest.mark.parametrize("name", ["paged", "repeated-header"])
+def test_a_pdf_gives_the_findings_of_its_word_original(linter, name):
     pytest.importorskip("docx")
-    pdf = [(v.code, v.message.zh) for v in linter.lint_path(PDFS / "paged.pdf").violations]
-    word = [(v.code, v.message.zh) for v in linter.lint_path(PDFS / "paged.docx").violations]
+    pdf = [(v.code, v.message.zh) for v in linter.lint_path(PDFS / f"{name}.pdf").violations]
+    word = [(v.code, v.message.zh) for v in linter.lint_path(PDFS / f"{name}.docx").violations]
     assert pdf == word
 
 

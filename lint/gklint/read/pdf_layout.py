@@ -341,27 +341,65 @@ def _join_at_break(cells: list[LaidCell], last_row: int) -> bool:
 
 
 def lay_out(chain: list[TablePart]) -> LaidTable:
-    """A table's cells on the slots of its row and column edges, its parts joined over page breaks."""
+    """A table's cells on the slots of its row and column edges, its parts joined over page breaks
+    (header rows Word repeats at the top of each page left out)."""
     columns = cluster([x for part in chain for box in part.boxes for x in (box.x0, box.x1)], COLUMN_TOLERANCE)
     cells: list[LaidCell] = []
     row_pages: list[int] = []
     breaks: list[int] = []  # the last row before each page break
     for part in chain:
-        rows = part.row_edges()
-        offset = len(row_pages)
-        if offset:
-            breaks.append(offset - 1)
-        for box in sorted(part.boxes, key=lambda b: (b.top, b.x0)):
-            row, end_row = nearest(rows, box.top), nearest(rows, box.bottom)
-            column, end_column = nearest(columns, box.x0), nearest(columns, box.x1)
-            if end_row > row and end_column > column:
-                cells.append(LaidCell(box.text, offset + row, column, end_row - row, end_column - column, box))
-        row_pages.extend([part.page] * (len(rows) - 1))
+        placed, rows = _place(part, columns, len(row_pages))
+        if row_pages:
+            repeated = _repeated_header_rows(cells, placed, len(row_pages), rows)
+            placed = _without_rows(placed, len(row_pages), repeated)
+            rows -= repeated
+            breaks.append(len(row_pages) - 1)
+        cells.extend(placed)
+        row_pages.extend([part.page] * rows)
     for last_row in reversed(breaks):  # from the end: a removed row shifts only the rows after it
         if _join_at_break(cells, last_row):
             del row_pages[last_row + 1]
     cells.sort(key=lambda c: (c.row, c.column))
     return LaidTable(cells, row_pages, len(columns) - 1)
+
+
+def _place(part: TablePart, columns: list[float], offset: int) -> tuple[list[LaidCell], int]:
+    """A part's boxes on the table's columns and the part's own rows (numbered from `offset`)."""
+    rows = part.row_edges()
+    placed = []
+    for box in sorted(part.boxes, key=lambda b: (b.top, b.x0)):
+        row, end_row = nearest(rows, box.top), nearest(rows, box.bottom)
+        column, end_column = nearest(columns, box.x0), nearest(columns, box.x1)
+        if end_row > row and end_column > column:
+            placed.append(LaidCell(box.text, offset + row, column, end_row - row, end_column - column, box))
+    return placed, len(rows) - 1
+
+
+def _row_signature(cells: list[LaidCell], row: int) -> list:
+    return sorted((c.column, c.colspan, _squeezed(c.text)) for c in cells if c.row == row)
+
+
+def _repeated_header_rows(table: list[LaidCell], part: list[LaidCell], offset: int, rows: int) -> int:
+    """How many rows at the top of a part repeat the table's first rows, cell for cell (Word's
+    "repeat as header row at the top of each page")."""
+    count = 0
+    while count < rows - 1:
+        signature = _row_signature(part, offset + count)
+        if not signature or signature != _row_signature(table, count):
+            break
+        count += 1
+    return count
+
+
+def _without_rows(cells: list[LaidCell], first: int, count: int) -> list[LaidCell]:
+    """`cells` less those starting in rows first … first+count-1, the rows below moved up."""
+    if not count:
+        return cells
+    kept = [c for c in cells if not first <= c.row < first + count]
+    for cell in kept:
+        if cell.row >= first + count:
+            cell.row -= count
+    return kept
 
 
 def row_entries(table: LaidTable, row: int) -> list[tuple[str | None, int, int]]:
