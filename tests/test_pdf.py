@@ -380,6 +380,37 @@ def test_radicals_from_the_fonts_unicode_map_are_left_as_they_are():
     assert PdfReader().read(Path("x.pdf"), data).text == "\u2f00\u2ea0中\n"
 
 
+CELLS = b"BT /F1 10 Tf 105 680 Td (A) Tj 100 0 Td (1) Tj 100 0 Td (2) Tj ET BT /F1 10 Tf 105 650 Td (B) Tj 100 0 Td (3) Tj 100 0 Td (4) Tj ET"
+RULED = {
+    "a box and lines, gray given as a number": b"0 G 0.5 w 100 640 300 60 re S 100 670 m 400 670 l S 200 700 m 200 640 l S 300 700 m 300 640 l S ",
+    "polylines": b"0.5 w 100 700 m 400 700 l 400 640 l S 400 640 m 100 640 l 100 700 l S 100 670 m 400 670 l S 200 700 m 200 640 l S 300 700 m 300 640 l S ",
+    "thin filled rectangles": b"0 0 0 rg 100 700 300 0.5 re f 100 670 300 0.5 re f 100 640 300 0.5 re f "
+    b"100 640 0.5 60 re f 200 640 0.5 60 re f 300 640 0.5 60 re f 400 640 0.5 60 re f ",
+}
+
+
+@pytest.mark.parametrize("ruling", list(RULED), ids=list(RULED))
+def test_ruled_tables_drawn_in_various_ways(ruling):
+    source = PdfReader().read(Path("x.pdf"), pdf_with_page(RULED[ruling] + CELLS))
+    assert source.text == "\n\tA\t1\t2\n\tB\t3\t4\n\n"
+    (grid,) = source.grids
+    assert [(c.text, c.row, c.column) for c in grid.cells] == [("A", 0, 0), ("1", 0, 1), ("2", 0, 2), ("B", 1, 0), ("3", 1, 1), ("4", 1, 2)]
+
+
+@pytest.mark.parametrize(
+    "drawing",
+    [
+        b"1 1 1 rg 90 630 320 80 re f 1 g 90 560 320 60 re f ",  # white paragraph backgrounds (Word)
+        b"0.8 0.85 0.95 rg 100 640 300 60 re f ",  # shading alone
+        b"0 G 100 640 300 60 re S 100 670 m 400 670 l S ",  # one column: a framed paragraph
+    ],
+    ids=["white backgrounds", "shading", "one column"],
+)
+def test_no_table_is_made_of_prose(drawing):
+    source = PdfReader().read(Path("x.pdf"), pdf_with_page(drawing + CELLS))
+    assert source.text == "A 1 2\nB 3 4\n" and not source.grids
+
+
 def test_the_hand_made_pdf_reads_when_it_has_text(linter):
     source = PdfReader().read(Path("x.pdf"), pdf_with_page(b"BT /F1 12 Tf 72 720 Td (Hello PDF) Tj ET"))
     assert source.text == "Hello PDF\n"

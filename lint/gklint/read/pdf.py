@@ -126,23 +126,38 @@ def _no_text(pages: int, pictures: int) -> None:
 
 
 def _white(color) -> bool:
-    return color is not None and tuple(color) in _WHITE
+    """White in gray, RGB or CMYK; pdfminer gives a gray as a bare number, a pattern as a name."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not all(isinstance(c, (int, float)) for c in color):
+        return False
+    return tuple(color) in _WHITE
 
 
 def _visible_ruling(obj) -> bool:
-    """The page objects a table's ruling is found among: visible lines, stroked rectangles, and
-    filled rectangles thin enough to be lines. Not white paragraph backgrounds, shading or curves."""
+    """The page objects a table's ruling is found among: visible lines and polylines of level and
+    upright strokes, stroked rectangles, and filled rectangles thin enough to be lines. Not white
+    paragraph backgrounds, cell shading, or curves (seals, charts)."""
     kind = obj.get("object_type")
     if kind == "char":
         return True
     if kind == "line":
         return obj.get("stroke", True) is not False and not _white(obj.get("stroking_color"))
+    if kind == "curve":
+        return bool(obj.get("stroke")) and not _white(obj.get("stroking_color")) and _level_and_upright(obj.get("pts") or [])
     if kind == "rect":
         if obj.get("stroke") and not _white(obj.get("stroking_color")):
             return True
         thin = min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) <= THIN
         return bool(obj.get("fill")) and thin and not _white(obj.get("non_stroking_color"))
     return False
+
+
+def _level_and_upright(points) -> bool:
+    """A polyline whose every segment is level or upright: cell borders drawn in one path."""
+    return len(points) >= 2 and all(
+        abs(x0 - x1) < 0.5 or abs(y0 - y1) < 0.5 for (x0, y0), (x1, y1) in zip(points, points[1:])
+    )
 
 
 def _page_content(page, number: int, chars: list[dict]) -> Page:
