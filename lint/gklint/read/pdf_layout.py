@@ -134,7 +134,7 @@ def _edge_lines(page: Page) -> list[tuple[str, TextLine]]:
         if line.bottom <= page.height * EDGE_ZONE and line.bottom <= table_top:
             found.append(("head", line))
     for line in page.lines[-2:]:
-        if line.top >= page.height * (1 - EDGE_ZONE) and line.top >= table_bottom and ("head", line) not in found:
+        if line.top >= page.height * (1 - EDGE_ZONE) and line.top >= table_bottom and all(line is not l for _z, l in found):
             found.append(("foot", line))
     return found
 
