@@ -65,11 +65,13 @@ def test_json_items_have_the_documented_fields():
 def test_folder_recursion_and_exit_codes(tmp_path):
     clean = tmp_path / "reports" / "nested"
     clean.mkdir(parents=True)
-    (clean / "ignored.pdf").write_bytes(b"%PDF-1.4")
+    (clean / "ignored.docx").write_bytes(b"PK\x03\x04")  # .docx is not in the default include
+    (clean / "broken.pdf").write_bytes(b"%PDF-1.4")  # .pdf is: a cut-off one is GK001
     text = seed("002").read_text(encoding="utf-8")
     (clean / "r.md").write_text(text, encoding="utf-8")
     out = findings("--isolated", str(tmp_path / "reports"))
-    assert {Path(f["path"]).name for f in out} <= {"r.md"}
+    assert {Path(f["path"]).name for f in out} == {"r.md", "broken.pdf"}
+    assert [f["code"] for f in out if f["path"].endswith("broken.pdf")] == ["GK001"]
     assert gklint("--isolated", "--select", "GK002", str(tmp_path / "reports")).returncode == 0
     assert gklint("--isolated", "--exit-zero", str(seed("004"))).returncode == 0
 

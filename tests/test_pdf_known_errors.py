@@ -3,8 +3,7 @@ through Word and LibreOffice; the changes are tests/known_errors.py's): every nu
 and 四 raised by one gives the same GK311–GK314 on the PDF as on the text, and the seeds as they
 are give none, and the same GK3 codes as their text.
 
-The PDF tests wait for a reader registered for .pdf; the others check the fixtures and the
-expected findings now."""
+The other tests check the fixtures themselves and the expected findings on the texts."""
 
 from __future__ import annotations
 
@@ -28,10 +27,6 @@ CHANGED = [document for document in DOCUMENTS if document.changes]
 ORIGINALS = [document for document in DOCUMENTS if not document.changes]
 
 LINTER = Linter(Settings(select=["GK3"]))
-needs_pdf_reader = pytest.mark.skipif(
-    not any(".pdf" in reader.suffixes for reader in LINTER.readers),
-    reason="no reader registered for .pdf yet (gklint.read.pdf, branch pdf-reader)",
-)
 
 
 def by_name(documents_: list[KnownErrors]):
@@ -104,7 +99,6 @@ def test_the_seeds_tables_add_up(document):
 # -- the PDFs, once gklint reads them -------------------------------------------------------------
 
 
-@needs_pdf_reader
 @by_name(CHANGED)
 def test_the_pdf_gives_the_findings_of_the_text(document):
     from_pdf, from_text = lint_pdf(document), lint_text(document)
@@ -113,7 +107,6 @@ def test_the_pdf_gives_the_findings_of_the_text(document):
     assert arithmetic_messages(from_pdf) == arithmetic_messages(from_text)
 
 
-@needs_pdf_reader
 @by_name(ORIGINALS)
 def test_the_original_pdf_gives_the_gk3_codes_of_the_text(document):
     from_pdf, from_text = lint_pdf(document), lint_text(document)

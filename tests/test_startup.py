@@ -240,7 +240,11 @@ NOT_FOR_A_PLAIN_RUN = (
     "xml.etree.ElementTree",
     "gklint.formats.full",
     "json",
-    "gklint.readers.origins",  # .docx, .html
+    "gklint.readers.origins",  # .docx, .html, .pdf
+    "gklint.read.pdf",  # .pdf: the reader, its layout and the PDF libraries
+    "gklint.read.pdf_layout",
+    "pdfplumber",
+    "pdfminer",
     "importlib.metadata",  # entry points are read without it
     "email",
     "zipfile",

@@ -33,20 +33,23 @@ GK001 = _engine_rule(
     """\
 ## What it does
 Reports a file that cannot be read: missing, unreadable, binary (NUL bytes, control
-characters), or in none of the encodings gklint knows (UTF-8, UTF-8 with BOM, GB18030).
+characters), or in none of the encodings gklint knows (UTF-8, UTF-8 with BOM, GB18030); a
+.docx or .pdf that is damaged or cut off; a PDF that needs a password to open.
 
 ## Why it matters
 A report that cannot be decoded cannot be checked. Chinese Windows tools often save GB18030;
 gklint detects it, and keeps it when fixing. Anything else is usually the wrong file (a .doc
-saved as .txt, an image).
+saved as .txt, an image), an incomplete download, or a protected PDF.
 
 ## Example
 ```
 report.txt:1:1: GK001 无法识别文件编码（已尝试 UTF-8、带 BOM 的 UTF-8、GB18030）
+report.pdf:1:1: GK001 PDF 已加密，需要密码才能打开
 ```
 
 ## Fix safety
-No automatic fix. Save the file as UTF-8 text (WPS/Word: 另存为 → 纯文本 → UTF-8).
+No automatic fix. Save the file as UTF-8 text (WPS/Word: 另存为 → 纯文本 → UTF-8); export the
+PDF again without a password, or check the file: a cut-off download is the usual cause.
 """,
 )
 
@@ -137,9 +140,38 @@ HTML comments do not show in rendered Markdown, so the published text does not c
 )
 
 
+GK005 = _engine_rule(
+    "GK005",
+    "pdf-without-text",
+    "H",
+    "PDF 没有文字层（扫描件）：无法检查；gklint 不做文字识别（OCR）",
+    "a PDF has no text layer (a scan): nothing can be checked; gklint does not OCR",
+    """\
+## What it does
+Reports a PDF whose pages hold pictures and no text: a scanned paper report, or a document
+printed to images. gklint reads the text a PDF carries; it does not recognise text in images
+(no OCR), so nothing in such a file can be checked, and no other rule runs on it.
+
+## Why it matters
+A scan cannot be searched, copied or read aloud by a screen reader, and assessors cannot check
+its figures against the tables. Reports are published on portals as text; a scan is usually
+the wrong file (the signed paper copy instead of the exported document).
+
+## Example
+```
+report.pdf:1:1: GK005 PDF 没有文字层（6 页都是图片，是扫描件）：无法检查；gklint 不做文字识别（OCR），请提供导出的 PDF、.docx 或文本
+```
+
+## Fix safety
+No automatic fix. Lint the document the PDF was made from (.docx, or a PDF exported from Word/WPS
+rather than scanned). If only a scan exists, run OCR yourself and check the recognised text.
+""",
+)
+
+
 @hookimpl
 def gklint_rules():
-    return [GK001, GK002, GK003, GK004]
+    return [GK001, GK002, GK003, GK004, GK005]
 
 
 @hookimpl

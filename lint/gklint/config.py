@@ -32,7 +32,7 @@ class Settings:
     template: str = "auto"
     issuer: str = "department"
     exclude: list[str] = field(default_factory=list)
-    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md"])  # what a folder is searched for
+    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.pdf"])  # what a folder is searched for
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name → options
     config_path: Path | None = None
 

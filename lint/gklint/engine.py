@@ -91,7 +91,7 @@ class Linter:
         return reader
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
-        """Explicit files as given; folders recursively, over the `include` patterns (*.txt, *.md)."""
+        """Explicit files as given; folders recursively, over the `include` patterns (*.txt, *.md, *.pdf)."""
         import fnmatch
 
         included = self.settings.include
@@ -126,8 +126,8 @@ class Linter:
         reader = self.reader_for(path, data)
         try:
             source = reader.read(path, data)
-        except ReadError as error:
-            return self._unreadable(display, Message(error.zh, error.en))
+        except ReadError as error:  # GK001, or GK005 for a scan (source.NoTextLayer)
+            return self._unreadable(display, Message(error.zh, error.en), error.code)
         except Exception as error:  # a reader plugin's bug
             return self._unreadable(display, Message(f"读取器 {reader.name} 出错：{error}", f"reader {reader.name} failed: {error}"))
         return self.lint_source(source, path, display)
@@ -250,8 +250,8 @@ class Linter:
         s = self.settings
         return select_rules(self.rules, s.select, s.extend_select, [*s.ignore, *ignored])
 
-    def _unreadable(self, display: str, message: Message) -> FileResult:
-        return FileResult(display, self._engine_violation(display, UNREADABLE, message, self.selected))
+    def _unreadable(self, display: str, message: Message, code: str = UNREADABLE) -> FileResult:
+        return FileResult(display, self._engine_violation(display, code, message, self.selected))
 
     def _engine_violation(self, display: str, code: str, message: Message, selected: set[str]) -> list[Violation]:
         if code not in selected:

@@ -57,7 +57,7 @@ def fix_as_dict(result: "FileResult", violation: Violation, lang: str) -> dict[s
 
 
 def place(result: "FileResult", violation: Violation, lang: str) -> str | None:
-    """For converted inputs (.docx): where to look in the original ("表 2 第 3 行第 4 格"); else None."""
+    """For converted inputs (.docx, .pdf): where to look in the original ("表 2 第 3 行第 4 格", "第 3 页第 12 行"); else None."""
     origins = getattr(result.source, "origins", None)
     if origins is None or result.report is None:
         return None

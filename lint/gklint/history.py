@@ -283,4 +283,4 @@ def identify_file(linter, path: Path) -> Identity | None:
         return None
     source = linter.prepare(source)  # a flattened page: its title on a line of its own
     head = "".join(source.text.splitlines(keepends=True)[:HEAD_LINES])
-    return _identify(*parse_head(head, linter.templates))
+    return _identify(*parse_head(head, linter.templates, source.kind))

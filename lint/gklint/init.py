@@ -107,7 +107,7 @@ def template_lines(prefix: str) -> list[str]:
         '# lang = "zh"                    # 消息语言 · message language: zh | en',
         '# template = "auto"              # 模板 · template: auto (by year: ≤2020 → 2019, ≥2021 → 2021) | 2019 | 2021',
         '# issuer = "department"          # 部门（1月31日）| 政府（3月31日）· department | government',
-        '# include = ["*.txt", "*.md"]    # 在文件夹中查找的文件 · what a folder is searched for',
+        '# include = ["*.txt", "*.md", "*.pdf"]  # 在文件夹中查找的文件 · what a folder is searched for',
         '# exclude = ["archive/*"]        # 跳过的路径 · paths to skip',
         "",
         f"# [{prefix}per-file-ignores]     # 按文件忽略 · codes ignored for some files (globs)",

@@ -52,6 +52,14 @@ class Heading:
     title: str
     title_start: int
     section: int  # number of the enclosing section; 0 in the preamble
+    # Just after the title: the line's end, or in Markdown before a closing `##` or `**`.
+    title_end: int
+    underline: Line | None = None  # Markdown: a setext heading's `===`/`---` line
+
+    @property
+    def last_line(self) -> Line:
+        """The heading's last line: its underline in Markdown's setext form, else its line."""
+        return self.underline or self.line
 
 
 @dataclass(frozen=True)
@@ -126,8 +134,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Title:
-    text: str  # the title lines joined
-    lines: tuple[Line, ...]
+    text: str  # the title lines joined (in Markdown without their `#`s and `**`)
+    lines: tuple[Line, ...]  # in Markdown a setext title's underline is the last
     year: int | None
 
 

@@ -11,12 +11,16 @@ import functools
 import itertools
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import numbering as nb
 from .model import LINE_SPACES, Heading, Line, MetadataField, OffsetMap, Paragraph, Report, Section, Title
 from .source import SourceText
 from .template import SectionSpec, Template, TemplateSet, section_keys
 from .text import cn_digit_string_to_int, label_key, strip_spaces
+
+if TYPE_CHECKING:
+    from .markdown import Structure
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 PAGE_MARKER_RE = re.compile(r"^[ \t\u3000]*[-—–－]{1,2}[ \t\u3000]*(\d{1,3})[ \t\u3000]*[-—–－]{1,2}[ \t\u3000]*$")
@@ -212,7 +216,16 @@ def heading_finder(templates: TemplateSet):
     )
 
 
-def _choose_section_headings(numbered, duplicates: list[Heading]) -> list[tuple[Heading, SectionSpec, bool]]:
+def _heading(line: Line, numbering: nb.Numbering, section: int, markdown: Structure | None) -> Heading:
+    """A numbered line as a Heading; in Markdown its title leaves out the markers around it."""
+    if markdown is None:
+        return Heading(line, numbering, line.text[numbering.title_start - line.start :].strip(), numbering.title_start, section, line.end)
+    start, end = markdown.title_span(line, numbering.title_start)
+    title = line.text[start - line.start : end - line.start]
+    return Heading(line, numbering, title, start, section, end, markdown.underlines.get(line.number))
+
+
+def _choose_section_headings(numbered, duplicates: list[Heading], markdown: Structure | None = None) -> list[tuple[Heading, SectionSpec, bool]]:
     """One heading per section: the best candidate wins; a second 「N、title」 with the right
     numeral is a duplicate (GK102); weaker candidates stay sub-headings."""
 
@@ -232,13 +245,10 @@ def _choose_section_headings(numbered, duplicates: list[Heading]) -> list[tuple[
         for other in candidates:
             line, numbering, spec, _exact = other
             if other is not best and numbering.style == nb.CN and numbering.value == number:
-                duplicates.append(Heading(line, numbering, line.text[numbering.title_start - line.start :].strip(), numbering.title_start, number))
+                duplicates.append(_heading(line, numbering, number, markdown))
     chosen.sort(key=lambda c: c[0].number)
     duplicates.sort(key=lambda h: h.line.number)
-    return [
-        (Heading(line, numbering, line.text[numbering.title_start - line.start :].strip(), numbering.title_start, spec.number), spec, exact)
-        for line, numbering, spec, exact in chosen
-    ]
+    return [(_heading(line, numbering, spec.number, markdown), spec, exact) for line, numbering, spec, exact in chosen]
 
 
 def _crawl_header(lines: list[Line]):
@@ -247,12 +257,22 @@ def _crawl_header(lines: list[Line]):
     return find_crawl_header(lines)
 
 
-def _title(lines: list[Line], first_section_line: int, header=None, navigation: tuple[str, ...] = ()) -> Title | None:
+def _text_of(line: Line, markdown: Structure | None) -> str:
+    """The line's text without surrounding spaces (and in Markdown without its markers)."""
+    if markdown is None:
+        return line.stripped
+    start, end = markdown.content(line)
+    return line.text[start - line.start : end - line.start]
+
+
+def _title(lines: list[Line], first_section_line: int, markdown: Structure | None = None, header=None, navigation: tuple[str, ...] = ()) -> Title | None:
     """The title: a line naming a report near the top (after a crawler's header), else the header's 标题."""
     skipped = header.last_line if header else 0
     limit = min(first_section_line - 1, 15 + skipped) if first_section_line else 15 + skipped
     candidates = [l for l in lines[skipped:limit] if not l.is_blank and "|" not in l.text]
-    return _title_line(candidates, navigation) or _header_title(lines, header)
+    if markdown is not None:
+        candidates = [l for l in candidates if l.number not in markdown.markup]
+    return _title_line(candidates, markdown, navigation) or _header_title(lines, header)
 
 
 def _header_title(lines: list[Line], header) -> Title | None:
@@ -262,7 +282,7 @@ def _header_title(lines: list[Line], header) -> Title | None:
     return Title(field.value, (lines[field.line - 1],), find_year(field.value))
 
 
-def _title_line(candidates: list[Line], navigation: tuple[str, ...] = ()) -> Title | None:
+def _title_line(candidates: list[Line], markdown: Structure | None = None, navigation: tuple[str, ...] = ()) -> Title | None:
     for index, line in enumerate(candidates):
         key = label_key(line.text)
         if "报告" in key and len(key) <= 60 and "。" not in line.text:
@@ -276,14 +296,18 @@ def _title_line(candidates: list[Line], navigation: tuple[str, ...] = ()) -> Tit
                 and not previous.stripped.startswith(navigation)  # 「当前位置：首页 > …」 is the page's, not the title's
             ):
                 title_lines.insert(0, previous)
-            text = "".join(l.stripped for l in title_lines)
+            text = "".join(_text_of(l, markdown) for l in title_lines)
+            if markdown is not None and line.number in markdown.underlines:
+                title_lines.append(markdown.underlines[line.number])  # a setext title ends with its underline
             return Title(text, tuple(title_lines), find_year(text))
     return None
 
 
-def _line_facts(lines: list[Line]) -> list:
+def _line_facts(lines: list[Line], markdown: Structure | None = None) -> list:
     """Per line (by index): False for a blank line or a table fragment, else its numbering
     (None when it has none) — computed once for the parser's passes."""
+    if markdown is not None:
+        return _markdown_facts(lines, markdown)
     facts: list = []
     append = facts.append
     parse_numbering = nb.parse_numbering
@@ -293,6 +317,24 @@ def _line_facts(lines: list[Line]) -> list:
             append(False)
         else:
             append(parse_numbering(line.text, line.start))
+    return facts
+
+
+def _markdown_facts(lines: list[Line], markdown: Structure) -> list:
+    """_line_facts of a Markdown report: markup lines (underlines, thematic breaks) hold no text,
+    and a heading's numbering is read after its `## ` or `**`."""
+    facts: list = []
+    for line in lines:
+        stripped = line.stripped
+        if not stripped or line.number in markdown.markup or line.text[:1] == "\t" or stripped[:1] == "|" or stripped[-1:] == "|":
+            facts.append(False)
+            continue
+        span = markdown.spans.get(line.number)
+        if span is None:
+            facts.append(nb.parse_numbering(line.text, line.start))
+        else:
+            start, end = span
+            facts.append(nb.parse_numbering(line.text[start - line.start : end - line.start], start))
     return facts
 
 
@@ -313,7 +355,10 @@ def _hard_wrapped(lines: list[Line], facts: list | None = None) -> bool:
     return open_ended / len(long_lines) >= 0.4
 
 
-def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrapped: bool, section_of, facts: list | None = None) -> list[Paragraph]:
+def _paragraphs(
+    report_lines: list[Line], text: str, skip: set[int], hard_wrapped: bool, section_of, facts: list | None = None,
+    markdown: Structure | None = None,
+) -> list[Paragraph]:
     if facts is None:
         facts = _line_facts(report_lines)
     paragraphs: list[Paragraph] = []
@@ -340,8 +385,13 @@ def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrappe
             if chars:
                 flush()
             first = line.number
-        lead = len(line.text) - len(line.text.lstrip(" \t\u3000"))
-        body = line.text[lead:].rstrip(" \t\u3000")
+        span = markdown.spans.get(line.number) if markdown is not None else None
+        if span is None:
+            lead = len(line.text) - len(line.text.lstrip(" \t\u3000"))
+            body = line.text[lead:].rstrip(" \t\u3000")
+        else:  # a Markdown heading or emphasised line: its text without the markers
+            lead = span[0] - line.start
+            body = line.text[lead : span[1] - line.start]
         chars.append(body)  # never empty: the line is not blank
         starts.append(length)
         sources.append(line.start + lead)
@@ -353,13 +403,18 @@ def _paragraphs(report_lines: list[Line], text: str, skip: set[int], hard_wrappe
     return paragraphs
 
 
-def _numbered_lines(lines: list[Line], facts: list, probe: Template) -> list[tuple[Line, nb.Numbering, SectionSpec | None, bool]]:
+def _numbered_lines(
+    lines: list[Line], facts: list, probe: Template, markdown: Structure | None = None
+) -> list[tuple[Line, nb.Numbering, SectionSpec | None, bool]]:
     """Every numbered line, with the section its title names (if any) and whether exactly."""
     numbered = []
     for line, numbering in zip(lines, facts):
         if not numbering:  # blank, a table fragment or no numbering
             continue
-        title = line.text[numbering.title_start - line.start :].strip()
+        if markdown is None:
+            title = line.text[numbering.title_start - line.start :].strip()
+        else:
+            title = _heading(line, numbering, 0, markdown).title
         match = None
         if numbering.style in (nb.CN, nb.ARABIC):
             match = match_section(title, probe, numbering)
@@ -367,15 +422,26 @@ def _numbered_lines(lines: list[Line], facts: list, probe: Template) -> list[tup
     return numbered
 
 
-def parse_head(text: str, templates: TemplateSet) -> tuple[Title | None, dict[str, MetadataField]]:
+def _markdown_structure(lines: list[Line], kind: str) -> Structure | None:
+    """The Markdown structure of a .md report (headings, underlines, emphasis); None for other kinds."""
+    if kind != "markdown":
+        return None
+    from .markdown import scan  # only Markdown reports need it
+
+    return scan(lines)
+
+
+def parse_head(text: str, templates: TemplateSet, kind: str = "text") -> tuple[Title | None, dict[str, MetadataField]]:
     """The title and the portal metadata of a report's first lines, as `parse` finds them, without
     the rest of a parse (what `gklint.history` needs to pair a run's reports by body and year)."""
     lines = split_lines(text)
-    headings = _choose_section_headings(_numbered_lines(lines, _line_facts(lines), templates.templates[-1]), [])
+    markdown = _markdown_structure(lines, kind)
+    numbered = _numbered_lines(lines, _line_facts(lines, markdown), templates.templates[-1], markdown)
+    headings = _choose_section_headings(numbered, [], markdown)
     first_section_line = min((heading.line.number for heading, _spec, _exact in headings), default=0)
     header = _crawl_header(lines)
     navigation = tuple(templates.templates[-1].data.get("site_navigation", ()))
-    return _title(lines, first_section_line, header, navigation), _metadata(lines, header)
+    return _title(lines, first_section_line, markdown, header, navigation), _metadata(lines, header)
 
 
 def parse(source: SourceText, path: Path, templates: TemplateSet, template_choice: str = "auto", issuer: str = "department") -> Report:
@@ -388,9 +454,10 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
     probe = templates.templates[-1]
     sections: list[Section] = []
     duplicates: list[Heading] = []
-    facts = _line_facts(lines)
-    numbered = _numbered_lines(lines, facts, probe)
-    heading_lines = _choose_section_headings(numbered, duplicates)
+    markdown = _markdown_structure(lines, source.kind)
+    facts = _line_facts(lines, markdown)
+    numbered = _numbered_lines(lines, facts, probe, markdown)
+    heading_lines = _choose_section_headings(numbered, duplicates, markdown)
     for index, (heading, spec, exact) in enumerate(heading_lines):
         next_start = heading_lines[index + 1][0].line.number if index + 1 < len(heading_lines) else len(lines) + 1
         # A duplicate heading ends the section body too.
@@ -398,13 +465,14 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
             if heading.line.number < dup.line.number < next_start:
                 next_start = dup.line.number
         last = next_start - 1
-        while last > heading.line.number and lines[last - 1].is_blank:
+        head_end = heading.last_line.number  # a setext heading's underline belongs to the heading
+        while last > head_end and (lines[last - 1].is_blank or (markdown is not None and last in markdown.markup)):
             last -= 1
-        sections.append(Section(spec, heading, heading.line.number + 1, last, exact))
+        sections.append(Section(spec, heading, head_end + 1, last, exact))
 
     first_section_line = sections[0].heading.line.number if sections else 0
     header = _crawl_header(lines)
-    title = _title(lines, first_section_line, header, tuple(probe.data.get("site_navigation", ())))
+    title = _title(lines, first_section_line, markdown, header, tuple(probe.data.get("site_navigation", ())))
     year = title.year if title else None
 
     if template_choice in ("2019", "2021") and templates.by_version(template_choice):
@@ -429,7 +497,7 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
 
     section_line_numbers = {s.heading.line.number for s in sections} | {d.line.number for d in duplicates}
     subheadings = [
-        Heading(line, numbering, line.text[numbering.title_start - line.start :].strip(), numbering.title_start, section_of(line.number))
+        _heading(line, numbering, section_of(line.number), markdown)
         for line, numbering, _spec, _exact in numbered
         if line.number not in section_line_numbers
     ]
@@ -442,7 +510,7 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
     if title:
         skip |= {l.number for l in title.lines}
     skip |= set(range(1, header_end + 1))  # a crawler's header is metadata, not report text
-    paragraphs = _paragraphs(lines, source.text, skip, hard_wrapped, section_of, facts)
+    paragraphs = _paragraphs(lines, source.text, skip, hard_wrapped, section_of, facts, markdown)
 
     return Report(
         path=path,

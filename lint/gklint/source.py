@@ -52,10 +52,18 @@ class SourceText:
 class ReadError(Exception):
     """The file cannot be read as text (GK001) — carries a bilingual reason."""
 
+    code = "GK001"  # the engine code the file gets
+
     def __init__(self, zh: str, en: str):
         super().__init__(en)
         self.zh = zh
         self.en = en
+
+
+class NoTextLayer(ReadError):
+    """A file whose pages are pictures only (a scanned PDF): nothing to check, and no OCR (GK005)."""
+
+    code = "GK005"
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # counted as binary evidence

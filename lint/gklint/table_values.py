@@ -14,7 +14,10 @@ draft came in:
 - BREAK the end of a row where the shape marks one (a blank line, a Markdown/TSV/PDF line end).
 
 Shapes: "cell-per-line" (tab-prefixed cells, blank line between rows), "pipe-fragments"
-(`|` fragments over lines), "markdown" (pipe rows; empty cells are merge debris and ignored),
+(`|` fragments over lines), "markdown" (pipe rows; empty cells are merge debris and ignored; a
+header row — the row right before a `|---|` delimiter row — is label text: a converter's
+placeholders 「数据1」「列1」 are no label with a glued value; plain numbers in it stay values
+unless they number the columns),
 "tsv" (tab-separated row per line), "pdf-text" (a label followed by space-separated values).
 """
 
@@ -40,6 +43,8 @@ _SIGNS = {"+", "-", "－", "＋", "—", "–"}
 NON_NUMERIC_WORDS = {"无", "—", "——", "-", "－", "/", "／", "×", "空", "–"}
 _HAS_SPACE_RE = re.compile(f"[{SPACE_CHARS}]")
 _SEPARATOR_RE = re.compile(r"^\|?[\s:|\-—]*\|[\s:|\-—]*$")
+# GFM's delimiter row: a dash in every cell (an all-empty row `| | |` is merge debris, no delimiter).
+_DELIMITER_ROW_RE = re.compile(r"\|?[ \t]*:?[-—]+:?[ \t]*(?:\|[ \t]*:?[-—]+:?[ \t]*)*\|?")
 
 _KEYCHARS: dict[str, str] = {"\x00": ""}
 
@@ -94,7 +99,10 @@ def parse_number(word: str) -> tuple[float | int, str, int] | None:
 
 
 def _mask(text: str) -> str:
-    """Debris masked, offsets kept: export debris → spaces, pinyin debris → NUL (no key)."""
+    """Debris masked, offsets kept: export debris → spaces, pinyin debris → NUL (no key), the form
+    feed pdftotext puts between pages (「\f形）」) → a space."""
+    if "\f" in text:
+        text = text.replace("\f", " ")
     if "[" in text:
         text = _EXPORT_DEBRIS_RE.sub(lambda m: " " * len(m.group()), text)
     if "(" in text or "（" in text:
@@ -230,17 +238,78 @@ def _pipe_cells(masked: str, line_start: int, number: int, shape: str, out: list
         position += len(part) + 1
 
 
+def _is_pipe_row(text: str) -> bool:
+    """A whole Markdown table row, `| … |` (one column or more)."""
+    stripped = text.strip(SPACE_CHARS)
+    return len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|"
+
+
+def _markdown_headers(lines: list[Line], skip: set[int]) -> tuple[set[int], set[int]]:
+    """Line numbers of Markdown header rows (a pipe row right before a delimiter row `|---|---|`),
+    and of those delimiter rows."""
+    headers: set[int] = set()
+    delimiters: set[int] = set()
+    previous: Line | None = None
+    for line in lines:
+        if line.number in skip:
+            continue
+        text = line.text
+        if (
+            previous is not None
+            and "|" in text
+            and ("-" in text or "—" in text)
+            and _DELIMITER_ROW_RE.fullmatch(text.strip(SPACE_CHARS))
+            and _is_pipe_row(previous.text)
+        ):
+            headers.add(previous.number)
+            delimiters.add(line.number)
+        previous = line
+    return headers, delimiters
+
+
+def _header_tokens(line: Line, out: list[Token]) -> None:
+    """A Markdown header row: each cell label text, its words TEXT tokens (「数据1」 is one word,
+    not 「数据」 with a glued 1). Numbers in their own cells stay values — some converters
+    (markdownify on a table without <thead>) make a table's first data row its header — unless
+    they only number the columns (1, 2, 3… or 0, 1, 2…)."""
+    cells: list[tuple[list[Token], list[Token]]] = []  # (as values, as label text) a cell
+    position = 0
+    for part in _mask(line.text).split("|"):
+        if part.strip(SPACE_CHARS):
+            start = line.start + position
+            values: list[Token] = []
+            _cell_tokens(part, start, line.number, MARKDOWN, values, False, 0)
+            words = [_text_token(m.group(), start + m.start(), line.number, MARKDOWN) for m in _WORD_RE.finditer(part) if m.group().strip("\x00")]
+            cells.append((values, words))
+        position += len(part) + 1
+    numbers = [values[0].value for values, _words in cells if _is_plain_number(values)]
+    numbering = numbers in (list(range(1, len(numbers) + 1)), list(range(len(numbers))))
+    for values, words in cells:
+        out.extend(values if _is_plain_number(values) and not numbering else words)
+    if cells:
+        out.append(Token(BREAK, line.end, line.end, line.number, MARKDOWN))
+
+
+def _is_plain_number(tokens: list[Token]) -> bool:
+    return len(tokens) == 1 and tokens[0].type == NUM and not tokens[0].glued
+
+
 def tokenize(lines: list[Line], skip: set[int]) -> list[Token]:
     """The token stream of some lines (page-number lines in `skip` are left out).
 
     A line's tokens depend only on its text (offsets shift with the line's start), so each
-    distinct line text is read once (`_tokenize_lines`) and its tokens kept relative to the line."""
+    distinct line text is read once (`_tokenize_lines`) and its tokens kept relative to the line.
+    A Markdown header row depends on the line after it: read apart, never cached."""
     out: list[Token] = []
     append = out.append
     cache = _LINE_TOKENS
+    headers, delimiters = _markdown_headers(lines, skip)
     for line in lines:
         number = line.number
-        if number in skip:
+        if number in skip or number in delimiters:
+            continue
+        if number in headers:
+            _header_tokens(line, out)
             continue
         text = line.text
         relative = cache.get(text)

@@ -40,7 +40,9 @@ How it reads: the section's lines (heading to next heading) become a token strea
 gathered since the previous values ENDS with the row's label, so group labels, wrapped labels,
 vertical labels and page numbers in front do not matter; exact labels and known variants first,
 then close wordings (GK303) inside the table only. The values that follow a label are its cells
-(a PDF row may print them on the line before its label). Column geometry is not trusted: values
+(a PDF row may print them on the line before its label; other PDF extractors' shapes — one value
+a line, a label wrapped around its values, label cells printed elsewhere — are undone first by
+`facts.text_rows`). Column geometry is not trusted: values
 are taken in column order; a row with too few or too many is GK306, digits run together or a
 table cut off make it unreadable (GK309) rather than guessed.
 """
@@ -51,6 +53,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from .facts import text_rows
 from .model import Cell, Report, Table, TableRow
 from .table_values import BLANK, BREAK, NUM, TEXT, WORD, Token, grid_tokens, tokenize
 from .template import Template
@@ -316,6 +319,45 @@ def _values_before_labels(runs: list[Run], specs: list[RowSpec]) -> list[Run]:
     return result
 
 
+def _row_runs(runs: list[Run], tokens: list[Token], specs: list[RowSpec], templates: list[Template], kind: str) -> list[Run]:
+    """The runs of table 二 or 三 with each row's label and values together, whatever the PDF
+    extractor (`facts.text_rows`: one value a line, labels wrapped around their values, label
+    cells printed away from their row; then values printed before their label)."""
+    if not any(text_rows.is_pdf_run(run) for run in runs):  # the passes are for PDF text only
+        return _values_before_labels(runs, specs)
+    layout = _template_cached("text_layout", templates, kind, _text_layout)
+    runs = text_rows.collect_value_lines(runs, layout)
+    runs = text_rows.join_wrapped_labels(runs, tokens, layout)
+    runs = _values_before_labels(runs, specs)
+    return text_rows.place_orphan_rows(runs, tokens, layout)
+
+
+def _text_layout(templates: list[Template], kind: str) -> text_rows.RowLayout:
+    """The template facts the run pre-passes need (once per template set)."""
+    specs = _row_specs(templates, kind)
+    widths: dict[str, set[int]] = {}
+    sequences = []
+    for template in templates:
+        _applicant, columns_of, _groups, data_ids, _labels, _columns = _layout([template], kind)
+        sequences.append(tuple(data_ids))
+        for row_id in data_ids:
+            widths.setdefault(row_id, set()).add(len(columns_of[row_id]))
+    single = {row_id: next(iter(w)) for row_id, w in widths.items() if len(w) == 1}
+    every = set(single.values())
+    keys: dict[str, list[str]] = {}
+    for spec in specs:
+        keys.setdefault(spec.id, []).extend((spec.key, *spec.alias_keys))
+    return text_rows.RowLayout(
+        ends_with_label=lambda key: _match_exact(key, specs),
+        widths=single,
+        row_width=next(iter(every)) if len(every) == 1 and len(single) == len(widths) else None,
+        sequences=tuple(sequences),
+        keys={row_id: tuple(dict.fromkeys(k)) for row_id, k in keys.items()},
+        label_keys=tuple(dict.fromkeys(k for spec in specs if spec.data_in for k in (spec.key, *spec.alias_keys))),
+        noise_keys=tuple(spec.key for spec in specs if spec.group_in),
+    )
+
+
 def _column_deviations(report: Report, tokens: list[Token], before: int, columns: list[dict]) -> list:
     """Table 三's column headings written with a variant (合计 for 总计), before the first row."""
     header = [t for t in tokens if t.type == TEXT and t.start < before]
@@ -389,10 +431,18 @@ def _row_from_run(report: Report, run: Run, spec_id: str, label: str, size: int,
         start -= 1
     while end < len(text) and text[end] in _CLOSERS:
         end += 1
-    written = text[start:end]
+    written = _label_text(text, start, end, run.values)
     row = TableRow(spec_id, label, written, start, end, expected=len(columns), version=version)
     row.line = report.location(start)[0]
     return row
+
+
+def _label_text(text: str, start: int, end: int, values: list[Token]) -> str:
+    """The label as written; a label wrapped around its value line without the values."""
+    inside = [t for t in values if start <= t.start and t.end <= end]
+    if not inside:
+        return text[start:end]
+    return text[start : inside[0].start].rstrip(" \t") + text[inside[-1].end : end]
 
 
 def _fill_raw(report: Report, table: Table) -> None:
@@ -492,7 +542,7 @@ def _read_rows(report: Report, kind: str, tokens: list[Token]) -> Table | None:
     choose the template version, assemble the cells, judge whether the reading can be trusted."""
     templates = _versions(report)
     specs = _row_specs(templates, kind)
-    runs = _values_before_labels(_runs(tokens), specs)
+    runs = _row_runs(_runs(tokens), tokens, specs, templates, kind)
     matched, unmatched = _match_rows(report, kind, runs, specs)
     if sum(1 for m in matched if m[1].data_in) < 2:
         return None
@@ -622,20 +672,17 @@ def _run_digits(report: Report, values: list[Token]) -> str | None:
 
 
 def _split_run(report: Report, kind: str, values: list[Token], width: int) -> list[Token] | None:
-    """A row's digits run together, read the one way they can be (`gklint.read.digit_runs`):
-    table 三 by its row identity (总计 = the six other columns), table 二 only where the digit
-    count forces it (one digit a cell). None when there is not exactly one reading."""
-    from .read.digit_runs import forced_reading, readings_with_total
+    """A table-三 row's digits run together, read the one way its identity allows (总计 = the six
+    other columns: `gklint.read.digit_runs`); None when there is not exactly one reading. Table 二
+    has no identity: its runs are never cut (「284」 for three cells may as well be one value with
+    two lost), and stay GK309."""
+    from .read.digit_runs import readings_with_total
 
     digits = _run_digits(report, values)
-    if digits is None:
+    if kind != "applications" or digits is None:
         return None
-    if kind == "applications":
-        readings = readings_with_total(digits, width, limit=2)
-        reading = readings[0] if len(readings) == 1 else None
-    else:
-        reading = forced_reading(digits, width)
-    return None if reading is None else _tokens_of(values[0], reading)
+    readings = readings_with_total(digits, width, limit=2)
+    return _tokens_of(values[0], readings[0]) if len(readings) == 1 else None
 
 
 def _split_review_run(report: Report, values: list[Token], groups: int, width: int) -> list[Token] | None:
@@ -674,7 +721,7 @@ def _no_reading_adds_up(report: Report, kind: str, values: list[Token], width: i
 
 
 def _run_together_reason(report: Report, kind: str, run: Run) -> tuple[str, str]:
-    """Why a row's run of digits cannot be read: the cuts that add up (table 三), or that none is forced (二)."""
+    """Why a row's run of digits cannot be read: the cuts that add up (table 三), or only that it ran together."""
     from .read.digit_runs import readings_with_total
 
     numbers = " ".join(t.raw or report.text[t.start:t.end] for t in run.values)
@@ -730,12 +777,17 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
         trailing += 1
     rows = table.rows
     wrong_width = [r for r in rows if r.read != r.expected]
+    # A row holding a whole other row's worth of values: cells of rows whose labels were lost
+    # ran into it, so the table's alignment (and every identity) is a guess.
+    overfull = [r for r in rows if r.expected >= 3 and r.read >= 2 * r.expected]
     unofficial = [r for r in table.extra_rows if not r.subtotal_of and not r.version and not r.label]
     why: tuple[str, str, int, int] | None = None
     rows_matched = True
-    if run_together:  # one GK309 a row (`Table.run_together_rows`), the first also the table's reason
-        table.run_together_rows = [(*_run_together_reason(report, table.kind, run), run.values[0].start, run.values[-1].end) for run in run_together]
-        why = table.run_together_rows[0]
+    if run_together:
+        reasons = [(*_run_together_reason(report, table.kind, run), run.values[0].start, run.values[-1].end) for run in run_together]
+        why = reasons[0]
+        if table.kind == "applications" and all(_run_digits(report, run.values) for run in run_together):
+            table.run_together_rows = reasons  # rows with their cuts listed: one GK309 each
     elif trailing >= 2 or len(found) * 2 < len(data_ids) or len(missing) > MAX_MISSING_ROWS:
         rows_matched = False
         last_row = rows[-1] if rows else None
@@ -744,6 +796,13 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
             f"表格不完整或行无法对应：模板 {len(data_ids)} 行只读到 {len(found)} 行，最后读到的是「{last_row.label if last_row else ''}」",
             f"table incomplete or rows unmatched: read {len(found)} of the template's {len(data_ids)} rows, the last being {last_row.label if last_row else ''!r}",
             max(at - 1, table.start), at,
+        )
+    elif overfull:
+        row = overfull[0]
+        why = (
+            f"单元格无法对应：「{row.label}」行读到 {row.read} 个数值，模板为 {row.expected} 个（其他行的数值混入）",
+            f"cells unmatched: row {row.label!r} reads {row.read} values, the template has {row.expected} (other rows' values mixed in)",
+            row.label_start, row.label_end,
         )
     elif len(rows) >= 4 and len(wrong_width) > MAX_WRONG_WIDTH_SHARE * len(rows):
         widths = sorted({r.read for r in wrong_width})
@@ -868,6 +927,70 @@ def _column_evidence(report: Report, templates: list[Template], tokens: list[Tok
     return evidence
 
 
+def _all_values_after_header(run: Run, width: int, group_keys: list[tuple[str, str]], header: set[str]) -> bool:
+    """The whole data row (15 values) after the header: words that name a group, or words made
+    of the header's characters only. The header's words may come interleaved line by line
+    ("结果 结果 其他结 尚未" / "维持 纠正 果 审结"), vertical ones one character a line."""
+    if len(run.values) != width or not run.key:
+        return False
+    return any(key in run.key for _g, key in group_keys) or set(run.key) <= header
+
+
+def _wrong_count(read: str, count: int, width: int) -> tuple[str, str]:
+    """Why table 四 read as one row of values is not read: (zh, en)."""
+    return (f"表头后读到 {count} 个数值（「{read}」），模板为 {width} 个，无法确定各数值所在的列",
+            f"read {count} values after the header (\"{read}\") where the template has {width}; which column each belongs to cannot be told")
+
+
+def _judge_group_rows(report: Report, table: Table, width: int, runs: dict[str, Run]) -> None:
+    """Table 四 read as a row a group from PDF text: a row with another number of values than the
+    template means the values are not where their labels are (pdftotext can print a column's
+    label and value apart, with values of table 三 among them), so the table is not read (GK309).
+    Other shapes are left to GK306."""
+    wrong = next((row for row in table.rows if len(row.cells) != width and text_rows.is_pdf_run(runs[row.id])), None)
+    if wrong is None:
+        return
+    numbers = " ".join(report.text[c.start:c.end] for c in wrong.cells)
+    table.readable = False
+    table.unreadable = (
+        f"「{wrong.label}」行读到 {len(wrong.cells)} 个数值（「{numbers}」），模板为 {width} 个，无法确定各数值所在的列",
+        f"the row {wrong.label!r} has {len(wrong.cells)} values (\"{numbers}\") where the template has {width}; which column each belongs to cannot be told",
+        wrong.label_start, max(wrong.label_end, wrong.label_start + 1),
+    )
+
+
+def _review_header_chars(report: Report) -> set[str]:
+    """The characters table 四's header is written with (group, column and header words)."""
+    data = report.template.data.get("review_litigation", {})
+    words = [g["label"] for g in data.get("groups", [])]
+    words += [w for c in data.get("columns", []) for w in (c["label"], *c.get("aliases", ()))]
+    words += report.template.data.get("table_headers", {}).get("review_litigation", [])
+    return {char for word in words for char in label_key(word)}
+
+
+def _review_among_header_words(report: Report, tokens: list[Token], runs: list[Run], width: int, header: set[str]) -> Table | None:
+    """Table 四 whose values are not one row after the header: pdftotext prints them in pieces
+    between header words ("72 64 178 37" … "12 1 1 6" "总计" "351" …), out of column order.
+    The table is there but which value is in which column cannot be told: unreadable (GK309)."""
+    pieces = [run for run in runs if run.key and run.has_number and set(run.key) <= header]
+    values = [t for run in pieces for t in run.values]
+    if len(values) < 2 or (len(pieces) < 2 and len(values) == width):
+        return None
+    first = min(t.start for t in tokens if t.type == TEXT and set(t.key) <= header and t.key)
+    table = _table_shell(report, "review_litigation", tokens, first, values[-1].end)
+    table.version = report.template.version
+    table.readable = False
+    read = [" ".join(report.text[t.start:t.end] for t in run.values) for run in pieces]
+    zh, en = "」「".join(read), '", "'.join(read)
+    if len(pieces) > 1:
+        why = (f"数值与表头文字交错排列（读到「{zh}」），无法确定各数值所在的列",
+               f"the values are interleaved with header words (read \"{en}\"); which column each belongs to cannot be told")
+    else:
+        why = _wrong_count(zh, len(values), width)
+    table.unreadable = (*why, values[0].start, values[-1].end)
+    return table
+
+
 def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     """Table 四: 15 values after the header (or three rows of five after the group labels)."""
     data = report.template.data.get("review_litigation", {})
@@ -880,11 +1003,13 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     total_keys = [label_key(c["label"]) for c in data.get("columns", []) if c["id"] == "total"]
     total_keys += [label_key(a) for c in data.get("columns", []) if c["id"] == "total" for a in c.get("aliases", [])]
     header_key = label_key(columns[0][1])
-    runs = _runs(tokens)
+    header = _review_header_chars(report)
+    runs = text_rows.collect_value_lines(_runs(tokens))
     main: Run | None = None
     per_group: dict[str, Run] = {}
     for run in runs:
-        if header_key in run.key or (len(run.values) >= len(columns) and any(run.key.endswith(k) for k in total_keys)):
+        if (header_key in run.key or (len(run.values) >= len(columns) and any(run.key.endswith(k) for k in total_keys))
+                or _all_values_after_header(run, width, group_keys, header)):
             if len(run.values) > len(columns) + 1 or not any(run.key.endswith(k) for _g, k in group_keys):
                 main = run
                 break
@@ -892,7 +1017,7 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
             if run.key.endswith(key) and gid not in per_group and 1 <= len(run.values) <= len(columns) + 1:
                 per_group[gid] = run
     if main is None and len(per_group) < 2:
-        return None
+        return _review_among_header_words(report, tokens, runs, width, header)
     header_tokens = [t for t in tokens if t.type == TEXT and any(k in t.key for _g, k in group_keys)]
     if main is not None:
         start = min([t.start for t in header_tokens if t.start < main.values[0].start] or [main.values[0].start])
@@ -932,6 +1057,12 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
             for cell in row.cells if split is not None else ():
                 cell.recovered = True
             table.rows.append(row)
+        # PDF text gives values in reading order, without cells: with another count than 15, which
+        # cell is missing or extra cannot be told (other shapes are left to GK306)
+        if table.readable and len(values) != width and text_rows.is_pdf_run(main):
+            read = " ".join(report.text[t.start:t.end] for t in values)
+            table.readable = False
+            table.unreadable = (*_wrong_count(read, len(values), width), values[0].start, values[-1].end)
     else:
         for gid, label in groups:
             run = per_group.get(gid)
@@ -942,6 +1073,7 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
             row = _row_from_run(report, run, gid, label, size, columns)
             _make_cells(row, _trim(run.values, len(columns)), columns)
             table.rows.append(row)
+        _judge_group_rows(report, table, len(columns), per_group)
     table.groups = {}
     table.cells = [c for r in table.rows for c in r.cells]
     _fill_raw(report, table)

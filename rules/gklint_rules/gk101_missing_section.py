@@ -5,6 +5,18 @@ from __future__ import annotations
 from gklint import Edit, Finding, Fix, Message, Severity, rule
 
 
+def _heading_block(report, model, heading: str, newline: str) -> str:
+    """The heading line to insert; in Markdown dressed as the section heading `model` is
+    (`## …`, `**…**`, a setext underline), so that it reads as a heading there too."""
+    if report.source.kind != "markdown" or model.numbering is None:
+        return heading + newline
+    line, text = model.line, report.text
+    block = text[line.start : model.numbering.start] + heading + text[model.title_end : line.end] + newline
+    if model.underline is not None:
+        block += model.underline.text + newline
+    return block
+
+
 @rule(
     "GK101",
     "missing-section",
@@ -43,15 +55,17 @@ def check(report, options):
     present = {s.number: s for s in report.sections}
     newline = report.source.newline or "\n"
     text = report.text
+    last_section = max(report.sections, key=lambda s: s.heading.line.number)
     for spec in report.template.sections:
         if spec.number in present:
             continue
         following = [s for s in report.sections if s.number > spec.number]
-        block = spec.heading + newline
+        model = min(following, key=lambda s: s.heading.line.number) if following else last_section
+        block = _heading_block(report, model.heading, spec.heading, newline)
         if spec.empty_text:
             block += spec.empty_text + newline
         if following:
-            anchor = min(following, key=lambda s: s.heading.line.number).heading.line
+            anchor = model.heading.line
             at = anchor.start
             start, end = anchor.start, anchor.end
             where_zh = f"应位于第{anchor.number}行「{anchor.stripped}」之前"

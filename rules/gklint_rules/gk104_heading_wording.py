@@ -58,8 +58,8 @@ def check(report, options):
         if section.exact_wording:
             continue
         heading = section.heading
-        line = heading.line
-        written = report.text[heading.title_start : line.end].rstrip(_TRAILING)
+        # Up to the title's end: a Markdown heading's closing `##` or `**` is not wording.
+        written = report.text[heading.title_start : heading.title_end].rstrip(_TRAILING)
         wanted = section.spec.title
         mixed = PINYIN_DEBRIS_RE.search(written) or any(is_traditional_char(c) for c in written)
         fix = None

@@ -47,12 +47,13 @@ def check(report, options):
         if not section.spec.needs_text or _has_text(report, section):
             continue
         line = section.heading.line
+        after = section.heading.last_line  # below a Markdown setext heading's underline
         fix = None
         hint_zh = hint_en = ""
         if section.spec.empty_text:
             empty = section.spec.empty_text
             fix = Fix.unsafe(
-                Edit(line.end, line.end, newline + empty),
+                Edit(after.end, after.end, newline + empty),
                 description=Message(f"插入「{empty}」", f"insert 「{empty}」"),
             )
             hint_zh = f"；无其他事项时写「{empty}」"

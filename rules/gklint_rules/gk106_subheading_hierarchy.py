@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
 from gklint import numbering as nb
+from gklint.model import LINE_SPACES
 
 STYLE_AT_LEVEL = {level: style for style, level in nb.LEVEL.items()}
 SECTION_STYLE, SKIPPED, MIXED = "section-style", "skipped-level", "mixed-styles"
@@ -115,7 +116,9 @@ def _blocks(report):
         first, last = section.first_body_line, section.last_body_line
         subs = [h for h in report.subheadings if h.section == section.number and first <= h.line.number <= last]
         if subs:
-            yield section.heading.line.stripped, f"section {section.spec.numeral}", subs
+            heading = section.heading  # named without Markdown markers (`## `, `**`)
+            written = report.text[heading.numbering.start : heading.title_end] if heading.numbering else heading.line.stripped
+            yield written.strip(LINE_SPACES), f"section {section.spec.numeral}", subs
 
 
 @rule(

@@ -23,7 +23,8 @@ def check(report, options):
     add up is read, one that none makes add up is GK313's), or a count of a million
     applications; the table cut off or its rows unmatched (two or more of its
     last rows missing, fewer than half of its rows found, more than three rows missing, or
-    more than a quarter of its rows matching no template row); or its columns ambiguous (more
+    more than a quarter of its rows matching no template row); a row holding another row's
+    values too (twice the template's cells or more: a lost label); or its columns ambiguous (more
     than a quarter of its rows read with another number of values than the template has
     columns, as when a converter dropped a column). Nothing else in that table is checked
     (GK302, GK304–GK316 stay silent for it; GK303 still checks its labels when only the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.numbering import PAREN_ARABIC, PAREN_CN, parse_numbering
+from gklint.numbering import PAREN_ARABIC, PAREN_CN
 from gklint.text import PINYIN_DEBRIS_RE
 
 _FULL = {"(": "（", ")": "）"}
@@ -52,12 +52,15 @@ def check(report, options):
     """
     text = report.text
     section_lines = {s.heading.line.number for s in report.sections}
+    # The parser's numbering of each line (in Markdown read after the `## ` or `**`).
+    headings = [s.heading for s in report.sections] + report.duplicate_sections + report.subheadings
+    numberings = {h.line.number: h.numbering for h in headings}
     for line in report.lines:
         if "(" not in line.text and ")" not in line.text:
             continue
         if _is_table_fragment(line):
             continue
-        numbering = parse_numbering(line.text, line.start)
+        numbering = numberings.get(line.number)
         if numbering and numbering.halfwidth and numbering.style in (PAREN_CN, PAREN_ARABIC):
             edits = _bracket_edits(text, numbering.start, numbering.end)
             wanted = "".join(_FULL.get(c, c) for c in numbering.token)

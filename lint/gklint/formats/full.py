@@ -10,7 +10,7 @@
 
 Carets are aligned by display width: East Asian Wide and Fullwidth characters take two
 columns, combining marks none, a tab is shown as four spaces. Long lines are cut to a window
-around the finding. For .docx/.html the shown line is the converted text, the header gives the
+around the finding. For .docx/.html/.pdf the shown line is the converted text, the header gives the
 place in the original.
 """
 

@@ -1,4 +1,4 @@
-"""JSON Lines: one finding a line, the same object as `--format json` gives (plus `where` for .docx)."""
+"""JSON Lines: one finding a line, the same object as `--format json` gives (plus `where` for .docx and .pdf)."""
 
 from __future__ import annotations
 

@@ -4,8 +4,10 @@ One run; the driver lists every rule of the run (id, name, shortDescription, ful
 help as text and Markdown, default level, fix kind and tags); each result has its rule id and
 index, level, message, a region (1-based lines and columns counted in Unicode code points:
 `columnKind: unicodeCodePoints`) and, where the rule offers one, a fix as artifact changes.
-Fixes are left out for converted inputs (.docx, .html): their edits are in the converted text.
-Findings on a converted file carry the place in the original as a logical location.
+Fixes are left out for converted inputs (.docx, .html, .pdf): their edits are in the converted text.
+Findings on a converted file carry the place in the original as a logical location; on a PDF the
+place ("第 4 页 表 2 第 3 行第 4 格") is in the message too, since GitHub shows the message and not
+logical locations, and the region's lines are those of the text gklint read from the PDF.
 """
 
 from __future__ import annotations
@@ -127,6 +129,8 @@ class SarifFormatter:
                     place = where(result, v, lang)
                     if place:
                         location["logicalLocations"] = [{"name": place, "kind": "element"}]
+                        if getattr(result.source.origins, "names_pages", False):  # PDF: the page is where a reader looks
+                            item["message"]["text"] += f"（{place}）" if lang == "zh" else f" ({place})"
                     item["locations"] = [location]
                     item["partialFingerprints"] = {"gklint/v1": self._fingerprint(result, v)}
                 if v.fix is not None:

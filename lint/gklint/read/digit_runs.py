@@ -52,13 +52,6 @@ def readings_with_total(digits: str, cells: int, limit: int = 4) -> list[tuple[s
     return found
 
 
-def forced_reading(digits: str, cells: int) -> tuple[str, ...] | None:
-    """The one cut the digit count allows (as many digits as cells: one each), else None."""
-    if cells >= 2 and len(digits) == cells and digits.isdigit() and digits.isascii():
-        return tuple(digits)
-    return None
-
-
 def readings_by_groups(digits: str, groups: int, cells: int, limit: int = 4) -> list[tuple[str, ...]]:
     """Cuts of a run into `groups` groups of `cells` counts, each group's last the sum of its
     others (table 四: three groups of 结果维持, 结果纠正, 其他结果, 尚未审结, 总计), at most `limit`."""

@@ -116,8 +116,8 @@ def _section_headings(line: str, base: int, finder: HeadingFinder, inside_only: 
         numeral = match.group()[0]
         if not _at_boundary(line, match.start()) or (numeral.isdigit() and match.group()[1] != "、"):
             continue
-        if inside_only and not line[: match.start()].strip(_SPACES):
-            continue
+        if inside_only and not any(char.isalnum() for char in line[: match.start()]):
+            continue  # at the line's start, or after markup only (「## 一、总体情况」 is Markdown's, not a page's)
         number = int(numeral) if numeral.isdigit() else _NUMERALS.index(numeral) + 1
         title_start = _after_spaces(line, match.end())
         if not finder.may_open(line[title_start : title_start + 4], number):

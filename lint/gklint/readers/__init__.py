@@ -1,4 +1,4 @@
-"""Readers for converted inputs: Word (.docx) and web pages (.html/.htm).
+"""Readers for converted inputs: Word (.docx), web pages (.html/.htm) and PDF (`gklint.read.pdf`).
 
 Both render the document as text the parser already knows (paragraphs one a line, table rows
 as a tab then tab-separated cells) and set `SourceText.origins` so findings point back into the
@@ -33,17 +33,25 @@ class _OnFirstRead:
 READERS = [
     _OnFirstRead(".docx_reader", "DocxReader", "docx", (".docx",)),
     _OnFirstRead(".html_reader", "HtmlReader", "html", (".html", ".htm", ".shtml", ".xhtml")),
+    _OnFirstRead("..read.pdf", "PdfReader", "pdf", (".pdf",)),
 ]
 
 
 def __getattr__(name: str):
     """`DocxReader`, `HtmlReader` and the origins classes, imported on first access (PEP 562)."""
-    modules = {"DocxReader": ".docx_reader", "HtmlReader": ".html_reader", "LineOrigins": ".origins", "OffsetOrigins": ".origins"}
+    modules = {
+        "DocxReader": ".docx_reader",
+        "HtmlReader": ".html_reader",
+        "PdfReader": "..read.pdf",
+        "LineOrigins": ".origins",
+        "OffsetOrigins": ".origins",
+        "PageOrigins": ".origins",
+    }
     if name in modules:
         return getattr(importlib.import_module(modules[name], __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = ["READERS", "DocxReader", "HtmlReader", "LineOrigins", "OffsetOrigins", "lint_stdin"]
+__all__ = ["READERS", "DocxReader", "HtmlReader", "PdfReader", "LineOrigins", "OffsetOrigins", "PageOrigins", "lint_stdin"]
 
 
 def lint_stdin(linter, filename: str | None, stream: BinaryIO | None = None):

@@ -14,6 +14,10 @@ Standard library only (`html.parser`). Steps:
    two CJK characters); each `<table>` row one line, a tab then the cells separated by tabs;
    rowspan/colspan honoured: a spanned cell once, a rowspan continuation an empty cell in its
    column, so the values keep their places.
+5. Hand each table over as a `Grid` (`SourceText.grids`, `gklint.read.grid`): each cell once at its
+   top-left slot with its spans (a rowspan stops at the table's last row), offsets into the text of
+   the cell's text without the spaces around it; a blank cell (empty, `&nbsp;`, spaces only) is
+   kept, empty, at the start of its field. A table nested in a cell is part of that cell's text.
 
 `SourceText.origins` (an `OffsetOrigins`) maps every character back, so findings report the line
 and column in the HTML source. Fixes are not applied to HTML.
@@ -24,9 +28,11 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..read.grid import Grid, GridBuilder
 from ..source import ReadError, SourceText, _looks_binary
 from .origins import OffsetOrigins
 
@@ -198,6 +204,7 @@ class Builder:
         self.offsets: list[int] = []
         self.inline = inline
         self._space: int | None = None
+        self.grids: list[Grid] = []  # each rendered table's grid, offsets into `chars`
 
     def _line_empty(self) -> bool:
         return not self.chars or self.chars[-1] == "\n"
@@ -254,18 +261,26 @@ def _rows(table: Element) -> list[Element]:
 
 
 def render_table(table: Element, out: Builder) -> None:
+    """Each row a line: a tab, then its cells separated by tabs (a rowspan continuation an empty
+    field). The table's `Grid` (`gklint.read.grid`) goes to `out.grids`: each cell once at its
+    top-left slot with its spans, blank cells (empty, `&nbsp;`, spaces) kept in their place."""
     out.newline(table.start)
     out.newline(table.start, hard=True)
+    rows = _rows(table)
+    grid = GridBuilder(len(out.chars))
     pending: dict[tuple[int, int], int] = {}  # (row, column) of a rowspan continuation → its width
-    for r, tr in enumerate(_rows(table)):
+    for r, tr in enumerate(rows):
         entries: list[tuple[str, list[int], int]] = []
+        slots: list[tuple[str | None, int, int]] = []  # the same entries as the grid sees them
         column = 0
 
         def continuations() -> None:
             nonlocal column
             while (r, column) in pending:
                 entries.append(("", [], tr.start))
-                column += pending.pop((r, column))
+                width = pending.pop((r, column))
+                slots.append((None, 1, width))
+                column += width
 
         for cell in (c for c in tr.children if isinstance(c, Element) and c.tag in ("td", "th")):
             continuations()
@@ -273,10 +288,12 @@ def render_table(table: Element, out: Builder) -> None:
             inner = Builder(inline=True)
             render_children(cell, inner)
             entries.append((inner.text(), inner.offsets, cell.start))
+            slots.append((inner.text(), min(rowspan, len(rows) - r), colspan))  # a span stops at the table's end
             for below in range(1, rowspan):
                 pending[(r + below, column)] = colspan
             column += colspan
         continuations()
+        grid.add_row(slots)  # the line it renders is the one below: its offsets are the grid's
         out.raw("\t", tr.start)
         for index, (text, offsets, start) in enumerate(entries):
             if index:
@@ -284,7 +301,27 @@ def render_table(table: Element, out: Builder) -> None:
             out.chars.extend(text)
             out.offsets.extend(offsets)
         out.raw("\n", tr.start)
+    if rows:
+        out.grids.append(_trimmed(grid.grid()))
     out.newline(table.start, hard=True)
+
+
+def _trimmed(grid: Grid) -> Grid:
+    """A cell's text without the spaces around it (`&nbsp;` is one); a blank cell empty, at the
+    start of its field."""
+    cells = []
+    for cell in grid.cells:
+        text = cell.text.strip()
+        lead = len(cell.text) - len(cell.text.lstrip())
+        start = cell.start + lead if text else cell.start
+        cells.append(replace(cell, text=text, start=start, end=start + len(text)))
+    return replace(grid, cells=tuple(cells))
+
+
+def _shifted(grid: Grid, shift: int) -> Grid:
+    """The grid with its offsets moved by `shift` (the text was cut or prefixed in front)."""
+    cells = tuple(replace(cell, start=cell.start + shift, end=cell.end + shift) for cell in grid.cells)
+    return replace(grid, cells=cells, start=grid.start + shift, end=grid.end + shift)
 
 
 def render(element: Element, out: Builder) -> None:
@@ -329,12 +366,19 @@ def _title_before(root: Element, body: Element) -> Builder | None:
 
 def extract(source: str) -> tuple[str, list[int]]:
     """The report text of an HTML page, and the source offset of each character (+ one for the end)."""
+    text, offsets, _grids = extract_with_grids(source)
+    return text, offsets
+
+
+def extract_with_grids(source: str) -> tuple[str, list[int], list[Grid]]:
+    """`extract`, and each table's grid with offsets into the text."""
     builder = TreeBuilder(source)
     builder.feed(source)
     builder.close()
     body = find_body(builder.root)
     out = Builder()
     render(body, out)
+    prefixed = 0  # characters put in front of the rendered body (the title)
     head = "".join(out.chars).lstrip("\n").split("\n", 4)
     if not any("报告" in line and len(line.strip()) <= 60 and "。" not in line for line in head[:4]):  # no title line
         title = _title_before(builder.root, body)
@@ -346,13 +390,14 @@ def extract(source: str) -> tuple[str, list[int]]:
         if title is not None and title.chars:
             out.chars[:0] = title.chars + ["\n"]
             out.offsets[:0] = title.offsets + [title.offsets[-1]]
+            prefixed = len(title.chars) + 1
     text = "".join(out.chars).strip("\n")
     lead = len("".join(out.chars)) - len("".join(out.chars).lstrip("\n"))
     offsets = out.offsets[lead : lead + len(text)]
     text += "\n"
     offsets.append(offsets[-1] if offsets else 0)
     offsets.append(len(source))
-    return text, offsets
+    return text, offsets, [_shifted(grid, prefixed - lead) for grid in out.grids]
 
 
 def _trim_title(title: Builder, part: str) -> Builder:
@@ -398,5 +443,5 @@ class HtmlReader:
 
     def read(self, path: Path, data: bytes) -> SourceText:
         source, encoding = decode_html(data)
-        text, offsets = extract(source)
-        return SourceText(text, encoding, "html", origins=OffsetOrigins(offsets, source))
+        text, offsets, grids = extract_with_grids(source)
+        return SourceText(text, encoding, "html", origins=OffsetOrigins(offsets, source), grids=tuple(grids))

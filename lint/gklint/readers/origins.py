@@ -82,3 +82,37 @@ class OffsetOrigins:
 
     def describe(self, offset: int, lang: str = "zh") -> str | None:
         return None
+
+
+@dataclass(frozen=True)
+class PageLineOrigin:
+    page: int  # 1-based
+    line: int | None  # 1-based line of text on the page (running headers and page numbers not counted); None: between lines
+
+
+@dataclass(frozen=True)
+class PageCellOrigin:
+    page: int  # the page the row is printed on
+    table: int  # 1-based, in document order; a table running over a page break counts once
+    row: int  # 1-based, over the whole table
+    cell_starts: tuple[int, ...]  # offset of each cell's first character, relative to the line start
+
+
+class PageOrigins(LineOrigins):
+    """A PDF's rendered text: each line knows its page and its line there, or its table cell."""
+
+    names_pages = True  # SARIF puts the place in the message too: a line of the rendered text means nothing to a reader of the PDF
+
+    def describe(self, offset: int, lang: str = "zh") -> str | None:
+        record, column = self.origin(offset)
+        zh = lang == "zh"
+        if isinstance(record, PageLineOrigin):
+            if record.line is None:
+                return f"第 {record.page} 页" if zh else f"page {record.page}"
+            return f"第 {record.page} 页第 {record.line} 行" if zh else f"page {record.page}, line {record.line}"
+        if isinstance(record, PageCellOrigin):
+            cell = max(bisect.bisect_right(record.cell_starts, column), 1)
+            if zh:
+                return f"第 {record.page} 页 表 {record.table} 第 {record.row} 行第 {cell} 格"
+            return f"page {record.page}, table {record.table}, row {record.row}, cell {cell}"
+        return None
