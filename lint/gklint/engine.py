@@ -133,8 +133,9 @@ class Linter:
         return self.lint_source(source, path, display)
 
     def prepare(self, source: SourceText) -> SourceText:
-        """The text the parser reads: a web page's text flattened onto very long lines gets
-        virtual lines, mapped back to the file (`gklint.read.flattened`); anything else as read."""
+        """The text the parser reads: a web page's text run onto long lines, its headings inside
+        them, gets virtual lines mapped back to the file (`gklint.read.flattened`); anything else
+        as read."""
         if source.kind != "text" or source.origins is not None or not _may_be_flattened(source.text):
             return source
         from .read.flattened import unflatten

@@ -4,11 +4,12 @@ A crawler keeps a page's text, not its layout: the whole report on one or a few 
 section headings inside the running text (「…联系。 一、总体情况 2022年，…」) and the table rows
 run together (「…数量 713000074二、上年结转…」). Read as it is, no line starts with a heading.
 
-`unflatten(source, finder)` gives such a text virtual lines: a line break is inserted before each
-section heading, after its title, before each sub-heading of the overview and before each table
-row label found inside a long line, and `SourceText.origins` (an `InsertedBreaks`) maps every
-character of the rendered text back to the file, so a finding points at its line and column in
-the long line. Nothing else is changed: the rendered text is the file's text plus newlines, so
+`unflatten(source, finder)` gives such a text (two or more section headings inside its lines)
+virtual lines: a line break is inserted before each section heading and after its title, before
+each sub-heading of the overview and each table row label, around the report's title and before
+the page's own words after the last section (分享到, 【打印本页】); `SourceText.origins` (an
+`InsertedBreaks`) maps every character of the rendered text back to the file, so a finding points
+at its line and column in the long line. Nothing else is changed: the rendered text is the file's text plus newlines, so
 a fix translates back to the file exactly (`InsertedBreaks.source_edits`).
 
 What is a heading is decided by the template (`HeadingFinder`: the section titles, the table
@@ -20,7 +21,6 @@ inside the section of its table.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
@@ -76,7 +76,7 @@ class HeadingFinder:
 @dataclass(frozen=True)
 class Break:
     offset: int  # in the original text: a newline goes just before this character
-    why: str  # "section", "title-end", "subheading", "row"
+    why: str  # "section", "title-end", "subheading", "row", "title", "navigation"
 
 
 # --- finding the breaks ---------------------------------------------------------------
@@ -124,9 +124,15 @@ def _section_headings(line: str, base: int, finder: HeadingFinder, inside_only: 
             continue
         threshold = MIN_INLINE_RATIO if not numeral.isdigit() else ARABIC_INLINE_RATIO
         end = _title_end(line, title_start, number, finder, threshold)
-        if end is not None and line[_after_spaces(line, end) : _after_spaces(line, end) + 1] not in tuple(_LIST_PUNCTUATION):
+        if end is not None and not _is_list_item(line, end):
             found.append((base + match.start(), base + end, number))
     return found
+
+
+def _is_list_item(line: str, title_end: int) -> bool:
+    """The title is followed by 「；」「，」「、」「。」: an item of the preamble's list of parts."""
+    after = _after_spaces(line, title_end)
+    return after < len(line) and line[after] in _LIST_PUNCTUATION
 
 
 def _title_end(line: str, title_start: int, number: int, finder: HeadingFinder, threshold: float) -> int | None:
@@ -332,14 +338,11 @@ class InsertedBreaks(OffsetOrigins):
 
 
 def render(source: SourceText, breaks: list[Break]) -> SourceText:
-    """The text with a newline (the file's own) before each break; origins map it back."""
-    newline = source.newline
-    if newline != "\n":
-        newline = "\n"  # one character a break keeps the offset map simple; CRLF is not needed inside
+    """The text with a newline before each break; origins map it back."""
     pieces, previous = [], 0
     for brk in breaks:
         pieces.append(source.text[previous : brk.offset])
-        pieces.append(newline)
+        pieces.append("\n")  # one character, whatever the file's line ends: never written back
         previous = brk.offset
     pieces.append(source.text[previous:])
     origins = InsertedBreaks(source, [b.offset for b in breaks])
