@@ -474,3 +474,18 @@ def test_findings_on_recovered_values_say_so(linter, tmp_path):
                                      capture_output=True, text=True).stdout
     assert any(item.get("recovered") for item in json.loads(run("json")) if item["code"] == "GK311")
     assert "表中数值从连在一起的数字中拆出" in run("full")
+
+
+def test_a_heading_glued_to_a_table_value(linter):
+    """「…收费 0三、收到和处理…」: a heading right after a digit, when its title is (nearly) the
+    template's; 「723000075四、结转下年度继续办理」 stays table 三's last row."""
+    text = one_line(CLEAN.read_text("utf-8"))
+    page = PINGTAN.read_text("utf-8")
+    for heading in ("三、收到和处理", "四、政府信息公开行政", "五、存在的"):
+        text = text.replace(" " + heading, heading)
+    for heading in ("三、收到和处理", "四、政府信息公开行政法"):
+        page = page.replace(" " + heading, heading)
+    assert sections(lint(linter, text)) == [1, 2, 3, 4, 5, 6]
+    result = lint(linter, page, "pingtan.txt")
+    assert sections(result) == [1, 2, 3, 4, 5, 6]
+    assert result.report.table("applications").readable

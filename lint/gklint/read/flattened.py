@@ -35,7 +35,7 @@ MIN_SECTIONS = 2  # section headings inside lines (not at their start) that make
 LONG_LINE = 200
 MAX_TITLE = 40  # code points of a section title looked at after its numeral
 MIN_INLINE_RATIO = 0.75  # a heading inside a line must name its section closely (or hold a core phrase)
-ARABIC_INLINE_RATIO = 0.9  # and 2、 more closely still (no core phrase), as `parser.match_section` asks
+ARABIC_INLINE_RATIO = 0.9  # 2、, or a heading right after a digit: more closely still (no core phrase)
 MAX_SUBHEADING_TITLE = 24  # （一）主动公开方面 ends at a space within this many code points
 
 # What may stand before a heading inside a line: the end of a sentence or clause, a closing
@@ -114,7 +114,8 @@ def _section_headings(line: str, base: int, finder: HeadingFinder, inside_only: 
     found = []
     for match in _HEADING_RE.finditer(line):
         numeral = match.group()[0]
-        if not _at_boundary(line, match.start()) or (numeral.isdigit() and match.group()[1] != "、"):
+        after_digit = match.start() > 0 and line[match.start() - 1].isdigit() and not numeral.isdigit()
+        if not (_at_boundary(line, match.start()) or after_digit) or (numeral.isdigit() and match.group()[1] != "、"):
             continue
         if inside_only and not any(char.isalnum() for char in line[: match.start()]):
             continue  # at the line's start, or after markup only (「## 一、总体情况」 is Markdown's, not a page's)
@@ -122,7 +123,9 @@ def _section_headings(line: str, base: int, finder: HeadingFinder, inside_only: 
         title_start = _after_spaces(line, match.end())
         if not finder.may_open(line[title_start : title_start + 4], number):
             continue
-        threshold = MIN_INLINE_RATIO if not numeral.isdigit() else ARABIC_INLINE_RATIO
+        # After a table's last value (「…9116.36三、收到和处理…」) only a title very close to the
+        # template's is a heading: 「723000075四、结转下年度继续办理」 is table 三's last row, not section 四.
+        threshold = ARABIC_INLINE_RATIO if after_digit or numeral.isdigit() else MIN_INLINE_RATIO
         end = _title_end(line, title_start, number, finder, threshold)
         if end is not None and not _is_list_item(line, end):
             found.append((base + match.start(), base + end, number))
