@@ -489,3 +489,13 @@ def test_a_heading_glued_to_a_table_value(linter):
     result = lint(linter, page, "pingtan.txt")
     assert sections(result) == [1, 2, 3, 4, 5, 6]
     assert result.report.table("applications").readable
+
+
+def test_the_pages_date_line_without_a_crawler_header(linter):
+    """Only the page's text: 「当前位置…」, the title, 「发布时间：2023-02-20 字号…」 run into the preamble."""
+    text = with_navigation(PINGTAN.read_text("utf-8")).split("==================== 正文 ====================\n", 1)[1]
+    result = lint(linter, text, "pingtan.txt")
+    assert result.report.title.text == "平潭综合实验区2022年度政府信息公开工作年度报告"
+    assert [(d.label, d.date) for d in result.report.publication_dates] == [("发布时间", datetime.date(2023, 2, 20))]
+    late = [v for v in result.violations if v.code == "GK204"]
+    assert len(late) == 1 and at(text, late[0].line, late[0].column, 10) == "2023-02-20"

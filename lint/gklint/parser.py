@@ -195,6 +195,7 @@ def section_may_open(head: str, number: int, template: Template) -> bool:
 
 def heading_finder(templates: TemplateSet):
     """What `gklint.read.flattened` needs of the templates: section titles and table row labels."""
+    from .period import law
     from .read.flattened import HeadingFinder
 
     probe = templates.templates[-1]
@@ -213,6 +214,7 @@ def heading_finder(templates: TemplateSet):
         table_labels={number: tuple(sorted(found)) for number, found in labels.items()},
         table_headers={2: tuple(headers.get("active_disclosure", ())), 3: tuple(headers.get("applications", ()))},
         navigation=tuple(probe.data.get("site_navigation", ())),
+        date_keys=tuple(law()["publication"]["metadata_keys"]),
     )
 
 

@@ -71,12 +71,15 @@ class HeadingFinder:
     table_labels: dict[int, tuple[str, ...]]
     table_headers: dict[int, tuple[str, ...]] = field(default_factory=dict)  # words a table starts with
     navigation: tuple[str, ...] = ()  # a page's own words (分享到, 打印本页…): after the last section, each its own line
+    # The page's date fields (发布时间, 发布日期…: law.yaml's metadata keys): before the first section,
+    # each starts a line, read as the publication date (`period.find_publication_dates`)
+    date_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Break:
     offset: int  # in the original text: a newline goes just before this character
-    why: str  # "section", "title-end", "subheading", "row", "title", "navigation"
+    why: str  # "section", "title-end", "subheading", "row", "title", "page-date", "navigation"
 
 
 # --- finding the breaks ---------------------------------------------------------------
@@ -233,6 +236,8 @@ def find_breaks(text: str, finder: HeadingFinder) -> list[Break]:
     if headings:
         for offset in _title(text, body_start(text), headings[0][0]):
             breaks.setdefault(offset, "title")
+        for offset in _page_dates(text, body_start(text), headings[0][0], finder.date_keys):
+            breaks.setdefault(offset, "page-date")
         for offset in _navigation(text, headings[-1][1], finder.navigation):
             breaks.setdefault(offset, "navigation")
     return [Break(offset, why) for offset, why in sorted(breaks.items()) if not _at_line_edge(text, offset)]
@@ -256,6 +261,14 @@ def _title(text: str, start: int, first_heading: int) -> list[int]:
     if match is None:
         return []
     return [match.start("title"), _after_spaces(text, match.end("title"))]
+
+
+def _page_dates(text: str, start: int, end: int, keys: tuple[str, ...]) -> list[int]:
+    """The page's 「发布时间：2023-02-20」 before the report's first section, at a boundary."""
+    if not keys:
+        return []
+    pattern = re.compile(f"(?:{'|'.join(map(re.escape, keys))})[{_SPACES}]*[:：][{_SPACES}]*[0-9]")
+    return [m.start() for m in pattern.finditer(text, start, end) if _at_boundary(text, m.start())]
 
 
 def _navigation(text: str, after: int, words: tuple[str, ...]) -> list[int]:
