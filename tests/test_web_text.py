@@ -499,3 +499,19 @@ def test_the_pages_date_line_without_a_crawler_header(linter):
     assert [(d.label, d.date) for d in result.report.publication_dates] == [("发布时间", datetime.date(2023, 2, 20))]
     late = [v for v in result.violations if v.code == "GK204"]
     assert len(late) == 1 and at(text, late[0].line, late[0].column, 10) == "2023-02-20"
+
+
+def squeeze(text: str) -> str:
+    """Table 三's separators deleted: a label then seven numbers becomes the label and one run of digits."""
+    import re
+
+    return re.sub(r"(?m)^(.*?[^\d\s])((?: \d+){7})$", lambda m: m.group(1) + " " + m.group(2).replace(" ", ""), text)
+
+
+def test_a_correct_table_run_together_gives_no_false_error(linter):
+    """The clean report flattened with table 三's digits run together: rows with one reading are read,
+    the row 「11 2 0 0 0 0 13」 has two (1 12 … 13 and 11 2 … 13): GK309 names both; no identity error."""
+    result = lint(linter, one_line(squeeze(CLEAN.read_text("utf-8"))))
+    codes = [v.code for v in result.violations]
+    assert codes == ["GK309"]
+    assert "1、12、0、0、0、0、13；11、2、0、0、0、0、13" in result.violations[0].message.zh
