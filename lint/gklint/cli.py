@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="政府信息公开工作年度报告合规检查 · compliance linter for government information disclosure annual reports.",
         epilog="Also: `gklint rule CODE` prints a rule's documentation; `gklint rules` lists all rules; `gklint init` writes a configuration and pre-commit hooks.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (folders: .txt, .md and .pdf, recursively); default: .")
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (folders: recursively, over `include`: .txt .md .pdf .docx .html; gitignored files and non-reports skipped); default: .")
     parser.add_argument("--format", help="output format: text (default; github under GitHub Actions), json, json-lines, full, sarif, github, junit, or one a plugin adds")
     parser.add_argument("--select", action="append", metavar="CODES", help="rules to run (code prefixes, names, ALL); replaces the default")
     parser.add_argument("--extend-select", action="append", metavar="CODES", help="rules to add to the selection")
@@ -53,7 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, help="use this config file (gklint.toml or pyproject.toml)")
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     parser.add_argument("--stdin-filename", metavar="NAME", help="lint the text piped on stdin as the file NAME (path `-` does the same)")
-    parser.add_argument("--include", action="append", metavar="GLOBS", help="file patterns a folder is searched for (default *.txt, *.md, *.pdf; e.g. *.docx,*.html)")
+    parser.add_argument("--include", action="append", metavar="GLOBS", help="file patterns a folder is searched for (default *.txt, *.md, *.pdf, *.docx, *.html, *.htm)")
+    parser.add_argument("--exclude", action="append", metavar="GLOBS", help="files and folders to skip when searching folders (replaces `exclude`; relative to the current folder)")
+    parser.add_argument("--extend-exclude", action="append", metavar="GLOBS", help="more files and folders to skip, added to `exclude`")
+    parser.add_argument("--force-exclude", action="store_true", help="apply exclude, .gitignore and the skipping of non-reports to files named on the command line too (the pre-commit hook)")
     parser.add_argument("--output-file", type=Path, help="write the report to this file instead of stdout")
     parser.add_argument("--previous", type=Path, metavar="FILE", help="last year's report of the same body, for the cross-year checks GK7xx (default: paired automatically among the files given)")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU core); same results as -j 1")
@@ -141,8 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             template=args.template,
             issuer=args.issuer,
             include=_selectors(args.include),
+            **_cli_excludes(args),
         )
         linter = Linter(settings)
+        if not linter.selected:  # ruff: an empty selection is a mistake, not a clean run
+            raise ConfigError("没有选中任何规则 / no rules selected (check --select, --ignore and `select`)")
     except ConfigError as error:
         print(f"gklint: 配置错误 / configuration error: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -211,6 +217,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"gklint: {message}", file=sys.stderr)
     for note in linter.history.notes:
         print(f"gklint: {note}", file=sys.stderr)
+    if getattr(args, "verbose", 0):
+        for path in run.skipped:
+            print(f"gklint: {path}: 不是年度报告（无标题、无章节），已跳过 / not a report (no title, no section); skipped", file=sys.stderr)
+    nothing_linted = run.linted == 0 and not run.results
+    if nothing_linted:  # ruff: "No Python files found" is a warning, exit 0, and no "all passed"
+        print("gklint: 警告：未找到要检查的报告文件 / warning: no report files found", file=sys.stderr)
 
     if args.diff:
         _emit(args, b"".join(run.diffs))
@@ -220,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     results = run.results
     output = formatter.format(results, OutputContext(lang=lang, rules=linter.rules))
+    if nothing_linted and args.format == "text":
+        output = ""
     if args.statistics:
         # ruff's --statistics: counts per code instead of the findings (to stderr for machine formats).
         stats = _statistics(results, lang, linter.rules)
@@ -237,6 +251,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     found = any(r.violations for r in results) or bool(run.errors)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
+
+
+def _cli_excludes(args) -> dict:
+    """--exclude / --extend-exclude, anchored at the current folder (ruff: the config's patterns at its folder)."""
+    from .discovery import anchored
+
+    changes = {}
+    if args.exclude is not None:
+        changes["exclude"] = anchored(_selectors(args.exclude), Path.cwd())
+    if args.extend_exclude is not None:
+        changes["extend_exclude"] = anchored(_selectors(args.extend_exclude), Path.cwd())
+    return changes
 
 
 def _usage_error(args) -> str | None:
@@ -315,23 +341,34 @@ class Run:
         self.fixed: list = []  # the violations whose fixes were applied (or would be)
         self.outcomes: dict[str, FixOutcome] = {}  # display path → passes and edits (for tests, --show-fixes)
         self.errors: list[str] = []
+        self.force_exclude = getattr(args, "force_exclude", False)
+        self.skipped: list[str] = []  # files found in folders that are not reports (README.md, LICENSE.txt)
+        self.linted: int | None = None  # files linted by lint_all (None: stdin only)
 
     def lint_all(self, paths: list[Path]) -> None:
         linter = self.linter
         missing = [p for p in paths if not p.exists()]
         self.results = linter.plugin_error_results()
-        files = [
-            path
-            for path in linter.discover([p for p in paths if p.exists()])
+        found = [
+            (path, named)
+            for path, named in linter.discover([p for p in paths if p.exists()], self.force_exclude)
             if self.changes is None or self.changes.lines_for(path) is not False
         ]
-        linter.plan_history(files)  # GK7xx: pair each report with its body's previous year (gklint.history)
+        files = [path for path, _named in found]
+        # Found in a folder (or any file under --force-exclude, the hook's): skipped if not a report.
+        searched = {str(path) for path, named in found if not named or self.force_exclude}
+        linter.plan_history(files, [path for path, named in found if named])  # GK7xx: pair each report with its body's previous year (gklint.history)
         self.history = linter.history.export()  # that pairing, for -j workers
         from .parallel import lint_files  # self.lint_file per file, in -j N processes; progress bar
 
-        self.results.extend(lint_files(self, files, self.jobs))
+        for result in lint_files(self, files, self.jobs):
+            if result.not_a_report and result.path in searched:
+                self.skipped.append(result.path)
+            else:
+                self.results.append(result)
         for path in missing:
             self.results.append(linter.lint_path(path))
+        self.linted = len(files) - len(self.skipped) + len(missing)
 
     def visible(self, path: Path, result: FileResult, violations: list, text: str | None) -> list:
         """The violations the user sees: not recorded in the baseline, on changed lines with --since."""

@@ -28,6 +28,7 @@ class FileResult:
     violations: list[Violation] = field(default_factory=list)
     source: SourceText | None = None
     report: Report | None = None
+    not_a_report: bool = False  # empty, or neither a dated title nor a section: skipped when found in a folder
 
 
 class Linter:
@@ -84,26 +85,16 @@ class Linter:
                 return reader
         return self.readers[0]
 
-    def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
-        """Explicit files as given; folders recursively, over the `include` patterns (*.txt, *.md, *.pdf)."""
-        import fnmatch
+    def discover(self, paths: Iterable[Path], force_exclude: bool = False) -> Iterator[tuple[Path, bool]]:
+        """(file, named on the command line): named files as given; folders recursively over `include`
+        and `extend-include`, without what `exclude`, `extend-exclude` or git ignores (gklint.discovery)."""
+        from .discovery import Discovery, anchored
 
-        included = self.settings.include
-        excluded = self.settings.exclude
-
-        def is_excluded(path: Path) -> bool:
-            return any(fnmatch.fnmatch(path.as_posix(), pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in excluded)
-
-        for path in paths:
-            if path.is_dir():
-                for root, dirs, files in os.walk(path):
-                    dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_excluded(Path(root, d)))
-                    for name in sorted(files):
-                        candidate = Path(root, name)
-                        if any(fnmatch.fnmatch(name.lower(), p.lower()) for p in included) and not is_excluded(candidate):
-                            yield candidate
-            else:
-                yield path
+        s = self.settings
+        base = s.base_dir or Path.cwd()  # patterns are relative to the configuration's folder
+        include = anchored([*s.include, *s.extend_include], base)
+        exclude = anchored([*s.exclude, *s.extend_exclude], base)
+        return Discovery(include, exclude, force_exclude).files(paths)
 
     # -- linting -------------------------------------------------------------
     def lint_path(self, path: Path, display: str | None = None) -> FileResult:
@@ -137,10 +128,11 @@ class Linter:
         self.history.keep(path, report)
         return report
 
-    def plan_history(self, paths: list[Path]) -> None:
-        """Pair each file with its body's previous-year report among `paths` (GK7xx; gklint.history)."""
+    def plan_history(self, paths: list[Path], named: Iterable[Path] = ()) -> None:
+        """Pair each file with its body's previous-year report among `paths`, or for a file `named`
+        on the command line, in its repository (GK7xx; gklint.history). Nothing when no GK7 rule runs."""
         if any(code.startswith("GK7") for code in self.selected):
-            self.history.plan(self, paths)
+            self.history.plan(self, paths, named)
 
     def lint_source(self, source: SourceText, path: Path, display: str | None = None) -> FileResult:
         result = self._lint_source(source, path, display)
@@ -159,6 +151,7 @@ class Linter:
         result = FileResult(display, source=source)
         selected = self._selected_for(path)
         if not source.text.strip():
+            result.not_a_report = True
             result.violations = self._engine_violation(
                 display, NO_STRUCTURE, Message("文件为空", "the file is empty"), selected
             )
@@ -168,6 +161,7 @@ class Linter:
             report.previous = self.history.previous_for(self, path, report)
         result.report = report
         if not report.sections:
+            result.not_a_report = report.title is None or report.title.year is None
             result.violations = self._engine_violation(
                 display,
                 NO_STRUCTURE,
