@@ -323,7 +323,7 @@ def _match_indent(text: str):
 
 
 # -- which files the hooks run on ---------------------------------------------------------------
-def report_folders(folder: Path, include: Sequence[str]) -> list[str]:
+def report_folders(folder: Path, include: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
     """The top folders (posix, relative to `folder`; "" for itself) holding files that look like
     reports: a title with a body and a year (`history.identify_file`, which reads only the head)."""
     from .config import Settings
@@ -334,7 +334,7 @@ def report_folders(folder: Path, include: Sequence[str]) -> list[str]:
     linter = Linter(Settings(select=["GK001"]))
     root = folder.resolve()
     found: set[str] = set()
-    for path, _named in Discovery(list(include), []).files([root]):
+    for path, _named in Discovery(list(include), list(exclude)).files([root]):
         relative = path.parent.relative_to(root).as_posix()
         relative = "" if relative == "." else relative
         if relative in found or any(relative.startswith(f + "/") for f in found if f):
@@ -362,8 +362,11 @@ def hook_files(folder: Path) -> str:
         settings = load_settings(folder)
     except ConfigError:
         settings = Settings()
+    from .discovery import anchored
+
     include = [*settings.include, *settings.extend_include]
-    return files_pattern(report_folders(folder, include), include)
+    exclude = anchored([*settings.exclude, *settings.extend_exclude], settings.base_dir or folder)
+    return files_pattern(report_folders(folder, anchored(include, settings.base_dir or folder), exclude), include)
 
 
 # -- where the hooks come from -------------------------------------------------------------------
