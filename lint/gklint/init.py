@@ -324,17 +324,21 @@ def _match_indent(text: str):
 
 # -- which files the hooks run on ---------------------------------------------------------------
 def report_folders(folder: Path, include: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
-    """The top folders (posix, relative to `folder`; "" for itself) holding files that look like
-    reports: a title with a body and a year (`history.identify_file`, which reads only the head)."""
+    """The top folders under `folder` (posix, relative to its git repository's top, else to `folder`;
+    "" for the top itself) holding files that look like reports: a title with a body and a year
+    (`history.identify_file`, which reads only the head)."""
     from .config import Settings
     from .discovery import Discovery
     from .engine import Linter
     from .history import identify_file
 
+    from .discovery import git_root
+
     linter = Linter(Settings(select=["GK001"]))
-    root = folder.resolve()
+    searched = folder.resolve()
+    root = git_root(searched) or searched  # pre-commit matches `files:` from the repository's top
     found: set[str] = set()
-    for path, _named in Discovery(list(include), list(exclude)).files([root]):
+    for path, _named in Discovery(list(include), list(exclude)).files([searched]):
         relative = path.parent.relative_to(root).as_posix()
         relative = "" if relative == "." else relative
         if relative in found or any(relative.startswith(f + "/") for f in found if f):
