@@ -62,6 +62,9 @@ def test_a_folder_of_a_repository_gives_only_its_reports(tmp_path, capsys, monke
         "reports/keep.bak.txt": BROKEN,
         "private.txt": BROKEN,
         "reports/2020.txt": BROKEN,
+        "reports/.gitignore": "tmp-*.txt\n",  # a deeper .gitignore, for its own folder
+        "reports/tmp-1.txt": BROKEN,
+        "tmp-2.txt": BROKEN,  # not under reports/: linted
         "README.md": "# 报告库\n\n说明。\n",
         "LICENSE.txt": "MIT License\n",
         "reports/empty.md": "",
@@ -69,7 +72,7 @@ def test_a_folder_of_a_repository_gives_only_its_reports(tmp_path, capsys, monke
     monkeypatch.chdir(tmp_path)
     code, items, err = lint(capsys, "--isolated", "--select", "GK0,GK103", ".")
     assert code == 1 and err == ""
-    assert sorted({i["path"] for i in items}) == ["reports/2020.txt", "reports/keep.bak.txt"]
+    assert sorted({i["path"] for i in items}) == ["reports/2020.txt", "reports/keep.bak.txt", "tmp-2.txt"]
     # Named on the command line, a file is linted whatever it is: a README is not a report (GK002)…
     code, items, _ = lint(capsys, "--isolated", "--select", "GK0", "README.md", "scratch/draft.txt")
     assert [(i["path"], i["code"]) for i in items] == [("README.md", "GK002")]

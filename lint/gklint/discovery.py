@@ -48,6 +48,10 @@ def matches(path: Path, patterns: Iterable[str]) -> bool:
     return False
 
 
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
 def is_virtualenv(folder: Path) -> bool:
     return (folder / "pyvenv.cfg").is_file()
 
@@ -65,6 +69,7 @@ class GitIgnore:
     def __init__(self, root: Path):
         self.root = root
         self._specs: dict[Path, object] = {}
+        self._chains: dict[Path, list] = {}
 
     @classmethod
     def around(cls, path: Path) -> "GitIgnore | None":
@@ -85,21 +90,26 @@ class GitIgnore:
             self._specs[file] = spec
         return self._specs[file]
 
-    def _verdict(self, path: Path, is_dir: bool) -> bool:
-        """This path's own verdict (its folders' not looked at); lowest precedence first, last match wins."""
-        sources = [(self.root, self.root / ".git" / "info" / "exclude")]
-        relative = path.relative_to(self.root)
-        folder = self.root
-        sources.append((folder, folder / ".gitignore"))
-        for part in relative.parts[:-1]:
-            folder = folder / part
-            sources.append((folder, folder / ".gitignore"))
+    def _chain(self, folder: Path) -> list:
+        """(base folder, spec) of the ignore files that apply in `folder`, lowest precedence first:
+        .git/info/exclude, then each .gitignore from the top down (a deeper one wins)."""
+        chain = self._chains.get(folder)
+        if chain is None:
+            if folder == self.root or folder == folder.parent:
+                sources = [(self.root, self.root / ".git" / "info" / "exclude"), (self.root, self.root / ".gitignore")]
+                chain = [(base, spec) for base, file in sources if (spec := self._spec(file)) is not None]
+            else:
+                spec = self._spec(folder / ".gitignore")
+                chain = self._chain(folder.parent) + ([(folder, spec)] if spec is not None else [])
+            self._chains[folder] = chain
+        return chain
+
+    def own_verdict(self, path: Path, is_dir: bool) -> bool:
+        """Is the path ignored by a pattern (its folders not looked at)? Last match wins."""
         ignored = False
-        for base, file in sources:
-            spec = self._spec(file)
-            if spec is None:
-                continue
-            name = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+        text = path.as_posix()
+        for base, spec in self._chain(path.parent):
+            name = text[len(base.as_posix()) :].lstrip("/") + ("/" if is_dir else "")
             verdict = spec.check_file(name).include
             if verdict is not None:
                 ignored = verdict
@@ -117,9 +127,9 @@ class GitIgnore:
         folder = self.root
         for part in relative.parts[:-1]:
             folder = folder / part
-            if self._verdict(folder, True):
+            if self.own_verdict(folder, True):
                 return True
-        return bool(relative.parts) and self._verdict(path, path.is_dir() if is_dir is None else is_dir)
+        return bool(relative.parts) and self.own_verdict(path, path.is_dir() if is_dir is None else is_dir)
 
 
 class Discovery:
@@ -139,17 +149,23 @@ class Discovery:
         return self._gitignores[folder]
 
     def skipped_folder(self, folder: Path, gitignore: GitIgnore | None) -> bool:
+        """During a walk (the folders above already passed): this folder's own verdict."""
         name = folder.name
         return (
             (name.startswith(".") and name not in (".", ".."))
             or name in SKIPPED_FOLDERS
             or is_virtualenv(folder)
             or matches(folder, self.exclude)
-            or (gitignore is not None and gitignore.ignored(folder, True))
+            or (gitignore is not None and gitignore.own_verdict(_absolute(folder), True))
         )
 
-    def skipped_file(self, file: Path, gitignore: GitIgnore | None) -> bool:
-        return matches(file, self.exclude) or (gitignore is not None and gitignore.ignored(file, False))
+    def skipped_file(self, file: Path, gitignore: GitIgnore | None, walking: bool = True) -> bool:
+        """Excluded or ignored; `walking`: the folders above already passed, only the file's own verdict."""
+        if matches(file, self.exclude):
+            return True
+        if gitignore is None:
+            return False
+        return gitignore.own_verdict(_absolute(file), False) if walking else gitignore.ignored(file, False)
 
     def files(self, paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
         for path in paths:
@@ -161,7 +177,7 @@ class Discovery:
     def _excluded_explicit(self, path: Path) -> bool:
         gitignore = self._gitignore(path)
         folders = Path(os.path.abspath(path)).parents
-        return self.skipped_file(path, gitignore) or any(
+        return self.skipped_file(path, gitignore, walking=False) or any(
             is_virtualenv(folder) or matches(folder, self.exclude) for folder in folders
         )
 
