@@ -220,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "verbose", 0):
         for path in run.skipped:
             print(f"gklint: {path}: 不是年度报告（无标题、无章节），已跳过 / not a report (no title, no section); skipped", file=sys.stderr)
-    nothing_linted = run.linted == 0 and not run.results
+    nothing_linted = run.linted == 0 and not run.results and not args.since  # --since: nothing changed is a pass
     if nothing_linted:  # ruff: "No Python files found" is a warning, exit 0, and no "all passed"
         print("gklint: 警告：未找到要检查的报告文件 / warning: no report files found", file=sys.stderr)
 
