@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from . import __version__
 from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
@@ -315,6 +315,9 @@ class Run:
         self.fixed: list = []  # the violations whose fixes were applied (or would be)
         self.outcomes: dict[str, FixOutcome] = {}  # display path → passes and edits (for tests, --show-fixes)
         self.errors: list[str] = []
+        self.force = getattr(args, "force", False)  # --force: rewrite read-only files too
+        self.defer_writes = False  # a -j worker: its parent writes (gklint.parallel), so nothing is written unreported
+        self.pending_writes: list[PendingWrite] = []  # a worker's fixed files, for its parent to write
 
     def lint_all(self, paths: list[Path]) -> None:
         linter = self.linter
@@ -376,16 +379,54 @@ class Run:
             return result
         if outcome.text == source.text:
             return result
-        self.fixed.extend(outcome.applied)
         if not self.write:
+            self.fixed.extend(outcome.applied)
             self.diffs.append(unified_diff(result.path, source, outcome.text))
             return result
-        from .writer import write_atomic
-
-        write_atomic(path, source.encode(outcome.text))
         final = linter.lint_source(replace(source, text=outcome.text), path, result.path)
         final.violations = self.visible(path, final, final.violations, outcome.text)
+        pending = PendingWrite(path, result.path, data, source.encode(outcome.text), outcome.applied)
+        if self.defer_writes:
+            self.pending_writes.append(pending)
+            return final
+        return self.commit(pending, final)
+
+    def commit(self, pending: "PendingWrite", final: FileResult) -> FileResult:
+        """Write a fixed file; `final` is its result after the fixes. If the file changed meanwhile, is
+        read-only or cannot be written, it is left as it is, said so, and its result is what it holds."""
+        from .writer import WriteRefused, write_atomic
+
+        try:
+            write_atomic(pending.path, pending.data, expected=pending.original, force=self.force)
+        except WriteRefused as refused:
+            self.errors.append(f"{pending.display}: {refused.zh} / {refused.en}")
+            return self.lint_unfixed(pending.path)
+        except OSError as error:  # a read-only folder, a full disk: the original is intact
+            reason = error.strerror or str(error)
+            self.errors.append(f"{pending.display}: 无法写入修复（{reason}），文件未改动 / cannot write the fixes ({reason}); the file was not changed")
+            return self.lint_unfixed(pending.path)
+        self.fixed.extend(pending.applied)
         return final
+
+    def lint_unfixed(self, path: Path) -> FileResult:
+        """The file's findings as it is now on disk (its fixes were not written)."""
+        fixing = self.fixing
+        self.fixing = False
+        try:
+            return self.lint_file(path)
+        finally:
+            self.fixing = fixing
+
+
+@dataclass
+class PendingWrite:
+    """A fixed file not written yet: its new bytes and the bytes they were made from."""
+
+    path: Path
+    display: str
+    original: bytes
+    data: bytes
+    applied: list
 
 
 def _fixable(result: FileResult) -> bool:
@@ -393,8 +434,19 @@ def _fixable(result: FileResult) -> bool:
     return result.source is not None and result.report is not None and bool(result.report.sections)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: the run stops as on Ctrl-C (workers stopped, no file half written), exit 143."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 def entry_point() -> None:
     """The console script: `gklint … | head` must not end in a BrokenPipeError traceback."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = main()
         sys.stdout.flush()
@@ -402,6 +454,8 @@ def entry_point() -> None:
         # Python flushes stdout again at exit; point it at devnull so that cannot raise.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = EXIT_CLEAN
+    except Terminated:
+        code = 128 + 15
     except KeyboardInterrupt:
         code = 130
     sys.exit(code)

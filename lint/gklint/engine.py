@@ -222,6 +222,12 @@ class Linter:
             results.append(FileResult(f"plugin:{error.plugin}", self._engine_violation(f"plugin:{error.plugin}", RULE_FAILED, message, self.selected)))
         return results
 
+    def failed_result(self, path: Path, detail: str) -> FileResult:
+        """GK003 for a file gklint itself failed on (a crash outside any one rule, a worker that died)."""
+        display = str(path)
+        message = Message(f"检查此文件时出错：{detail}", f"linting this file failed: {detail}")
+        return FileResult(display, self._engine_violation(display, RULE_FAILED, message, self.selected))
+
     # -- helpers -------------------------------------------------------------
     def _selected_for(self, path: Path) -> set[str]:
         ignored = ignored_for_path(path, self.settings.per_file_ignores, self.settings.base_dir)

@@ -1,0 +1,142 @@
+"""Issue 12: hostile input, concurrent edits, crashing workers — no traceback, no hang, nothing lost.
+
+Each test is named after the defect it holds down. In-process where it can be; a real process only
+where a signal or a dying worker is the point.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from gklint import fixes, parallel
+from gklint.cli import Run
+
+from .conftest import seed
+from .test_fix_cli import cli, copy_seed
+
+FIXABLE = "004"  # seed 004: a GK103 numbering and a GK212 phone, both safe fixes
+
+
+def _fixed_bytes(path: Path) -> bytes:
+    """What `--fix` makes of a copy of `path` (run on a scratch copy)."""
+    scratch = path.with_name(".scratch-" + path.name)
+    scratch.write_bytes(path.read_bytes())
+    cli("--fix", str(scratch), cwd=path.parent)
+    data = scratch.read_bytes()
+    scratch.unlink()
+    return data
+
+
+# -- data loss ---------------------------------------------------------------------------------
+def test_fix_does_not_replace_a_file_that_changed_while_gklint_ran(tmp_path, monkeypatch):
+    path = copy_seed(FIXABLE, tmp_path)
+    fix_until_stable = fixes.fix_until_stable
+
+    def someone_saves_meanwhile(*args, **kwargs):
+        with open(path, "ab") as stream:
+            stream.write("新增的一行。\n".encode("utf-8"))
+        return fix_until_stable(*args, **kwargs)
+
+    monkeypatch.setattr(fixes, "fix_until_stable", someone_saves_meanwhile)
+    done = cli("--fix", str(path), cwd=tmp_path)
+    assert path.read_bytes() == seed(FIXABLE).read_bytes() + "新增的一行。\n".encode("utf-8")
+    assert done.returncode == 1
+    assert b"changed while gklint was running" in done.stderr and b"fixes were not written" in done.stderr
+    assert "已修复" not in done.stdout.decode("utf-8")  # nothing claimed as fixed
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+
+
+def _batch(folder: Path, count: int = 6) -> list[Path]:
+    return [copy_seed(FIXABLE, folder, f"r{index}.txt") for index in range(count)]
+
+
+def _forked_workers(monkeypatch, misbehave) -> None:
+    """-j workers that inherit this test's patch of `Run.lint_file` (fork instead of spawn)."""
+    lint_file = Run.lint_file
+
+    def patched(run, path):
+        misbehave(path)
+        return lint_file(run, path)
+
+    monkeypatch.setattr(Run, "lint_file", patched)
+    monkeypatch.setattr(parallel, "START_METHOD", "fork")
+
+
+def _reported_fixes(show_fixes: str) -> set[str]:
+    return {line[2:].rstrip(":") for line in show_fixes.splitlines() if line.startswith("- ")}
+
+
+def test_jobs_2_fix_with_a_crashing_file_reports_it_and_the_others(tmp_path, monkeypatch):
+    files = _batch(tmp_path)
+
+    def crash(path):
+        if path.name == "r2.txt":
+            raise RuntimeError("boom")
+
+    _forked_workers(monkeypatch, crash)
+    done = cli("-j", "2", "--fix", "--show-fixes", "--format", "json", str(tmp_path), cwd=tmp_path)
+    findings = json.loads(done.stdout)
+    crashed = [f for f in findings if f["code"] == "GK003"]
+    assert [f["path"] for f in crashed] == [str(files[2])] and "RuntimeError: boom" in crashed[0]["message"]
+    assert files[2].read_bytes() == seed(FIXABLE).read_bytes()  # not fixed, not touched
+    changed = {str(p) for p in files if p.read_bytes() != seed(FIXABLE).read_bytes()}
+    assert changed == {str(p) for p in files if p != files[2]}
+    assert _reported_fixes(done.stderr.decode("utf-8")) == changed  # nothing written without being reported
+    assert done.returncode == 1
+
+
+def test_jobs_2_fix_with_a_killed_worker_reports_every_file_and_writes_only_reported_ones(tmp_path, monkeypatch):
+    files = _batch(tmp_path, 8)
+
+    def killed(path):
+        if path.name == "r3.txt":
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    _forked_workers(monkeypatch, killed)
+    done = cli("-j", "2", "--fix", "--show-fixes", "--format", "json", str(tmp_path), cwd=tmp_path)
+    findings = json.loads(done.stdout)
+    died = [f for f in findings if f["code"] == "GK003"]
+    assert [f["path"] for f in died] == [str(files[3])] and "worker process died" in died[0]["message"]
+    assert files[3].read_bytes() == seed(FIXABLE).read_bytes()
+    changed = {str(p) for p in files if p.read_bytes() != seed(FIXABLE).read_bytes()}
+    assert changed == {str(p) for p in files if p != files[3]}
+    assert _reported_fixes(done.stderr.decode("utf-8")) == changed
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the workers")
+def test_sigterm_to_the_parent_stops_the_workers_and_writes_nothing_half(tmp_path):
+    files = [copy_seed(FIXABLE, tmp_path, f"r{index:03d}.txt") for index in range(120)]
+    fixed = _fixed_bytes(files[0])
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gklint", "--isolated", "-j", "2", "--fix", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 20
+    while len(_children(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)  # the workers are linting
+    workers = _children(process.pid)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 143, err
+    assert b"Traceback" not in err
+    time.sleep(0.2)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+    assert all(p.read_bytes() in (seed(FIXABLE).read_bytes(), fixed) for p in files)  # each whole, old or new
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".gklint-tmp")]
