@@ -16,8 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from gklint import fixes, parallel
-from gklint.cli import Run
+from gklint import Edit, Finding, Fix, Severity, fixes, hookimpl, parallel, rule
+from gklint.cli import Run, main
+from gklint.config import Settings
+from gklint.engine import Linter
+from gklint.plugins import load_plugins
 
 from .conftest import seed
 from .test_fix_cli import cli, copy_seed
@@ -140,3 +143,85 @@ def test_sigterm_to_the_parent_stops_the_workers_and_writes_nothing_half(tmp_pat
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
     assert all(p.read_bytes() in (seed(FIXABLE).read_bytes(), fixed) for p in files)  # each whole, old or new
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".gklint-tmp")]
+
+
+# -- tracebacks instead of findings: file names ------------------------------------------------
+FORMATS = ("text", "json", "json-lines", "full", "sarif", "github", "junit")
+
+
+@pytest.mark.parametrize("format_", FORMATS)
+def test_a_non_utf8_file_name_is_printed_with_escapes_not_a_traceback(tmp_path, format_):
+    name = os.fsdecode(b"r\xff.txt")  # \udcff: how Python keeps a byte that is not UTF-8
+    copy_seed(FIXABLE, tmp_path, name)
+    done = cli("--format", format_, str(tmp_path), cwd=tmp_path)
+    assert done.returncode == 1
+    assert b"\\udcff" in done.stdout or b"%FF" in done.stdout  # SARIF: a URI, percent-encoded
+
+
+def test_a_non_utf8_file_name_is_fixed_and_its_diff_names_its_own_bytes(tmp_path):
+    path = copy_seed(FIXABLE, tmp_path, os.fsdecode(b"r\xff.txt"))
+    diff = cli("--diff", path.name, cwd=tmp_path)
+    assert diff.returncode == 1 and diff.stdout.startswith(b"--- r\xff.txt\n+++ r\xff.txt\n")
+    fixed = cli("--fix", "--show-fixes", path.name, cwd=tmp_path)
+    assert fixed.returncode == 0 and b"r\\udcff.txt" in fixed.stdout
+    assert path.read_bytes() != seed(FIXABLE).read_bytes()
+
+
+def test_a_non_utf8_stdin_filename_is_printed_with_escapes(tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed(FIXABLE).read_bytes())))
+    done = cli("--stdin-filename", os.fsdecode(b"x\xff.txt"), cwd=tmp_path)
+    assert done.returncode == 1 and done.stdout.startswith(b"x\\udcff.txt:")
+
+
+# -- tracebacks instead of findings: plugins ---------------------------------------------------
+
+MISBEHAVING = {
+    "XZ101": lambda report: "not a finding",
+    "XZ102": lambda report: None,
+    "XZ103": lambda report: Finding(None, None, "坏", "bad"),
+    "XZ104": lambda report: Finding(0, 1, "孤立代理\ud800", "lone surrogate \ud800"),
+    "XZ105": lambda report: Finding(0, 1, "无替换", "no replacement", Fix.safe(Edit(0, 1, None))),
+    "XZ106": lambda report: Finding(0, 1, "代理替换", "surrogate replacement", Fix.safe(Edit(0, 1, "\udcff"))),
+}
+
+
+def _misbehaving_rule(code: str, make):
+    def check(report, options):
+        """## What it does\nMisbehaves.\n## Why it matters\nA test.\n## Example\n-\n## Fix safety\n-\n"""
+        yield make(report)
+
+    return rule(code, f"misbehaves-{code.lower()}", Severity.ERROR, summary="坏", summary_en="bad")(check)
+
+
+class MisbehavingPack:
+    @hookimpl
+    def gklint_rules(self):
+        return [_misbehaving_rule(code, make) for code, make in MISBEHAVING.items()]
+
+
+def test_a_plugin_rule_yielding_garbage_is_gk003_for_that_rule_and_the_run_goes_on(tmp_path):
+    plugins = load_plugins()
+    plugins.manager.register(MisbehavingPack(), name="misbehaving")
+    linter = Linter(Settings(extend_select=["XZ", "GK003"]), plugins)
+    result = linter.lint_path(seed(FIXABLE))
+    failed = {v.message.en.split()[1] for v in result.violations if v.code == "GK003"}
+    assert failed == set(MISBEHAVING)
+    assert {"GK103", "GK212"} <= {v.code for v in result.violations}  # the other rules ran
+
+
+def test_a_plugin_calling_sys_exit_at_import_is_gk003_not_a_silent_end(monkeypatch, capsys):
+    from gklint import plugins as plugins_module
+
+    class ExitingEntryPoint:
+        name, value, group, dist = "exits", "exits", "gklint", None
+
+        def load(self):
+            sys.exit(3)
+
+    monkeypatch.setattr(plugins_module, "entry_points", lambda group: [ExitingEntryPoint()])
+    assert main(["--isolated", "--format", "json", str(seed(FIXABLE))]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert any(f["code"] == "GK003" and f["path"] == "plugin:exits" and "SystemExit" in f["message"] for f in findings)
+    assert any(f["code"] == "GK103" for f in findings)

@@ -233,7 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             output += report
         else:
             sys.stderr.write(report)
-    _emit(args, output.encode("utf-8"))
+    # A file name that is not UTF-8 (kept by Python as surrogate escapes) is printed as \udcff, not a crash.
+    _emit(args, output.encode("utf-8", "backslashreplace"))
 
     found = any(r.violations for r in results) or bool(run.errors)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN

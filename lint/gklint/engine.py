@@ -184,8 +184,8 @@ class Linter:
             if rule.plugin == ENGINE_PLUGIN:
                 continue
             try:
-                findings = list(rule.check(report, self.options[code]))
-            except Exception as error:
+                findings = [_checked(finding, len(report.text)) for finding in rule.check(report, self.options[code])]
+            except (Exception, SystemExit) as error:  # a plugin's sys.exit() too: GK003, not the end of the run
                 if RULE_FAILED in selected:
                     from .plugins import _describe
 
@@ -265,6 +265,45 @@ class Linter:
             end=finding.end,
             plugin=rule.plugin,
         )
+
+
+def _checked(finding: Any, length: int) -> Finding:
+    """A rule's finding as the engine needs it; anything else (None, a tuple, offsets that are not
+    offsets, text that cannot be printed, an edit with no replacement) fails the rule: GK003."""
+    if not isinstance(finding, Finding):
+        raise TypeError(f"the rule yielded {type(finding).__name__}, not a Finding")
+    if not _offsets(finding.start, finding.end, length):
+        raise ValueError(f"offsets {finding.start!r}..{finding.end!r} outside the text (0..{length})")
+    for text in (finding.zh, finding.en):
+        _printable(text, "message")
+    if finding.fix is not None:
+        _check_fix(finding.fix, length)
+    return finding
+
+
+def _offsets(start: Any, end: Any, length: int) -> bool:
+    ints = all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end))
+    return ints and 0 <= start <= length and 0 <= end <= length
+
+
+def _printable(text: Any, what: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"{what} is {type(text).__name__}, not str")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{what} holds a lone surrogate {text!r}") from None
+
+
+def _check_fix(fix: Any, length: int) -> None:
+    from .violation import Applicability, Edit, Fix
+
+    if not isinstance(fix, Fix) or not isinstance(fix.applicability, Applicability) or not isinstance(fix.edits, tuple):
+        raise TypeError(f"fix is {fix!r}, not a Fix")
+    for edit in fix.edits:
+        if not isinstance(edit, Edit) or not _offsets(edit.start, edit.end, length) or edit.start > edit.end:
+            raise ValueError(f"bad edit {edit!r}")
+        _printable(edit.replacement, "an edit's replacement")
 
 
 # A lint allocates some 10^5 short-lived objects, nearly all freed by reference counting. At the
