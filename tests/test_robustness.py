@@ -6,11 +6,13 @@ where a signal or a dying worker is the point.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -225,3 +227,64 @@ def test_a_plugin_calling_sys_exit_at_import_is_gk003_not_a_silent_end(monkeypat
     findings = json.loads(capsys.readouterr().out)
     assert any(f["code"] == "GK003" and f["path"] == "plugin:exits" and "SystemExit" in f["message"] for f in findings)
     assert any(f["code"] == "GK103" for f in findings)
+
+
+# -- tracebacks instead of findings: configuration, baseline, output ---------------------------
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("pyproject.toml", "tool = 5\n", "`tool` must be a table"),
+        ("gklint.toml", 'tool = "x"\n', "unknown key `tool`"),
+        ("gklint.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+    ],
+    ids=["tool-5-in-pyproject", "tool-x-in-gklint-toml", "5000-deep-toml"],
+)
+def test_a_bad_config_file_is_exit_2_with_a_message(tmp_path, monkeypatch, capsys, name, content, message):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main([str(seed(FIXABLE))]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_100k_deep_baseline_is_exit_2_with_a_message(tmp_path, capsys):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert main(["--isolated", "--baseline", str(baseline), str(seed(FIXABLE))]) == 2
+    assert "nested too deeply" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", [["--output-file"], ["--update-baseline", "--baseline"]], ids=["output-file", "update-baseline"])
+def test_output_file_or_update_baseline_pointing_at_a_folder_is_exit_2(tmp_path, capsys, option):
+    assert main(["--isolated", *option, str(tmp_path), str(seed(FIXABLE))]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_an_output_file_that_cannot_be_written_is_exit_2(tmp_path, capsys):
+    assert main(["--isolated", "--output-file", str(tmp_path / "no" / "such" / "out.txt"), str(seed(FIXABLE))]) == 2
+    assert "cannot write --output-file" in capsys.readouterr().err
+
+
+# -- a write failure under --fix ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "failure",
+    [(errno.ENOSPC, "No space left on device"), (errno.EACCES, "Permission denied")],
+    ids=["disk-full", "read-only-folder"],
+)
+def test_a_write_failure_under_fix_reports_that_file_and_goes_on(tmp_path, monkeypatch, failure):
+    first, second = copy_seed(FIXABLE, tmp_path, "a.txt"), copy_seed(FIXABLE, tmp_path, "b.txt")
+    mkstemp = tempfile.mkstemp
+
+    def failing(*args, **kwargs):  # as a full disk or a folder without write permission (root ignores chmod)
+        if kwargs["prefix"].startswith(".a.txt"):
+            raise OSError(*failure)
+        return mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", failing)
+    done = cli("--fix", "--show-fixes", str(tmp_path), cwd=tmp_path)
+    assert done.returncode == 1
+    assert first.read_bytes() == seed(FIXABLE).read_bytes()  # the original intact
+    assert second.read_bytes() != seed(FIXABLE).read_bytes()  # the next file fixed
+    err, out = done.stderr.decode("utf-8"), done.stdout.decode("utf-8")
+    assert f"{first}: " in err and failure[1] in err and "the file was not changed" in err
+    assert _reported_fixes(out) == {str(second)}
+    assert f"{first}:5:" in out  # its findings reported as they stand

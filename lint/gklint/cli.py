@@ -115,6 +115,14 @@ def _statistics(results, lang: str, rules) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except OutputError as error:
+        print(f"gklint: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Subcommands win over paths (as in git and ruff): lint a folder named "rules" as ./rules.
     if argv and argv[0] == "init":  # gklint.init: write a configuration and the pre-commit hooks
@@ -203,7 +211,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.update_baseline:
         from .baseline import write
 
-        count = write(args.baseline, run.results)
+        try:
+            count = write(args.baseline, run.results)
+        except OSError as error:
+            print(f"gklint: cannot write the baseline {args.baseline}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_ERROR
         print(f"gklint: 已将 {count} 个问题记入基线 {args.baseline} / recorded {count} findings in {args.baseline}", file=sys.stderr)
         return EXIT_CLEAN
 
@@ -249,6 +261,9 @@ def _usage_error(args) -> str | None:
         return "--jobs N needs N ≥ 0 (0: one process per CPU core)"
     if args.show_fixes and not (args.fix or args.diff):
         return "--show-fixes lists what --fix fixed; add --fix"
+    for option, path in (("--output-file", args.output_file), ("--baseline", args.baseline)):
+        if path is not None and path.is_dir():
+            return f"{option} {path} is a folder; give a file"
     return None
 
 
@@ -260,10 +275,17 @@ def _baseline(args):
     return load(args.baseline)
 
 
+class OutputError(Exception):
+    """--output-file cannot be written (exit 2)."""
+
+
 def _emit(args, data: bytes) -> None:
     """Bytes to --output-file or stdout (diffs keep each file's own encoding)."""
     if args.output_file:
-        args.output_file.write_bytes(data)
+        try:
+            args.output_file.write_bytes(data)
+        except OSError as error:
+            raise OutputError(f"cannot write --output-file {args.output_file}: {error.strerror or error}") from None
         return
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
