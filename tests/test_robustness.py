@@ -288,3 +288,70 @@ def test_a_write_failure_under_fix_reports_that_file_and_goes_on(tmp_path, monke
     assert f"{first}: " in err and failure[1] in err and "the file was not changed" in err
     assert _reported_fixes(out) == {str(second)}
     assert f"{first}:5:" in out  # its findings reported as they stand
+
+
+# -- resources: only regular files, and not too many bytes -------------------------------------
+@pytest.fixture
+def deadline():
+    """A regression here hangs (a FIFO) or eats memory (/dev/zero): fail after 10 s instead."""
+
+    class KeptReading(Exception):  # not an OSError: gklint handles those
+        pass
+
+    def expired(signum, frame):
+        raise KeptReading()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, 10, 1)  # and every second after, should the first be swallowed
+    yield
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def _gk001(findings: list, path: Path) -> str:
+    return next(f["message"] for f in findings if f["path"] == str(path) and f["code"] == "GK001")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_named_txt_in_a_folder_is_skipped_not_a_hang(tmp_path, capsys, deadline):
+    copy_seed(FIXABLE, tmp_path, "report.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait for a writer forever
+    assert main(["--isolated", "--format", "json", str(tmp_path)]) == 1
+    assert {f["path"] for f in json.loads(capsys.readouterr().out)} == {str(tmp_path / "report.txt")}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_named_explicitly_is_gk001_not_a_regular_file(tmp_path, capsys, deadline):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    assert main(["--isolated", "--fix", "--lang", "en", "--format", "json", str(pipe)]) == 1
+    assert "not a regular file" in _gk001(json.loads(capsys.readouterr().out), pipe)
+
+
+def _limited_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_symlink_to_dev_zero_is_gk001_and_skipped_in_a_folder(tmp_path):
+    # In a process of its own with 2 GB of address space: a regression reads until MemoryError.
+    link = tmp_path / "zero.txt"
+    link.symlink_to("/dev/zero")
+    command = [sys.executable, "-m", "gklint", "--isolated", "--lang", "en", "--format", "json"]
+    done = subprocess.run([*command, str(link)], capture_output=True, timeout=60, preexec_fn=_limited_memory)
+    assert done.returncode == 1 and "not a regular file" in _gk001(json.loads(done.stdout), link)
+    in_folder = subprocess.run([*command, str(tmp_path)], capture_output=True, timeout=60, preexec_fn=_limited_memory)
+    assert in_folder.returncode == 0 and json.loads(in_folder.stdout) == []  # nothing to lint
+
+
+def test_a_file_past_the_byte_cap_is_gk001_and_read_no_further(tmp_path, monkeypatch, capsys):
+    from gklint import source
+
+    monkeypatch.setattr(source, "MAX_FILE_BYTES", 1024 * 1024)
+    big = tmp_path / "big.txt"
+    big.write_bytes(seed(FIXABLE).read_bytes() * 200)  # ~6 MB
+    assert main(["--isolated", "--lang", "en", "--format", "json", str(big)]) == 1
+    assert "larger than 1 MB" in _gk001(json.loads(capsys.readouterr().out), big)
+    assert source.read_file(seed(FIXABLE)) == seed(FIXABLE).read_bytes()  # a report is read whole

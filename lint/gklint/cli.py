@@ -20,6 +20,7 @@ from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
 from .engine import FileResult, Linter
 from .formatters import OutputContext
 from .plugins import load_plugins
+from .source import ReadError, read_file
 from .violation import Applicability
 
 if TYPE_CHECKING:
@@ -371,8 +372,8 @@ class Run:
         linter = self.linter
         linter.history.adopt(getattr(self, "history", None))  # a -j worker: the parent's pairing
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_file(path)
+        except (OSError, ReadError):
             return linter.lint_path(path)  # GK001 with the reason
         result = linter.lint_bytes(data, path)
         source = result.source

@@ -14,7 +14,7 @@ from .model import Report
 from .plugins import Plugins, load_plugins
 from .rule import Rule
 from .selection import ignored_for_path, select_rules, unknown_selectors
-from .source import ReadError, SourceText, TextReader
+from .source import ReadError, SourceText, TextReader, read_file
 from .template import TemplateSet, builtin_template_paths, load_template
 from .violation import Finding, Message, Severity, Violation
 
@@ -101,7 +101,8 @@ class Linter:
                     for name in sorted(files):
                         candidate = Path(root, name)
                         if any(fnmatch.fnmatch(name.lower(), p.lower()) for p in included) and not is_excluded(candidate):
-                            yield candidate
+                            if candidate.is_file():  # a FIFO named *.txt would block, a device never end
+                                yield candidate
             else:
                 yield path
 
@@ -109,10 +110,12 @@ class Linter:
     def lint_path(self, path: Path, display: str | None = None) -> FileResult:
         display = display or str(path)
         try:
-            data = path.read_bytes()
+            data = read_file(path)
         except OSError as error:
             reason = error.strerror or str(error)
             return self._unreadable(display, Message(f"无法读取文件：{reason}", f"cannot read the file: {reason}"))
+        except ReadError as error:  # not a regular file, or far too large
+            return self._unreadable(display, Message(error.zh, error.en), error.code)
         return self.lint_bytes(data, path, display)
 
     def lint_bytes(self, data: bytes, path: Path, display: str | None = None) -> FileResult:

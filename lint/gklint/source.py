@@ -65,6 +65,30 @@ class NoTextLayer(ReadError):
     code = "GK005"
 
 
+# A report is a few hundred KB; a PDF with pictures a few MB. Past this it is not a report (and reading
+# it all would take the memory of a machine: a symlink to /dev/zero, a disk image named *.txt).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def read_file(path: Path) -> bytes:
+    """A report's bytes; ReadError (GK001) for what is not a regular file (a FIFO would block, a device
+    never end) or is larger than MAX_FILE_BYTES. OSError as `open` raises it (missing, no permission)."""
+    import os
+    import stat
+
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; it has no effect on a regular file.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as stream:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise ReadError("不是普通文件（例如管道或设备），未读取", "not a regular file (a pipe or a device, say); not read")
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise ReadError(f"文件超过 {limit} MB，不是年度报告，未读取", f"the file is larger than {limit} MB, not an annual report; not read")
+    return data
+
+
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # counted as binary evidence
 # Private use, C1 controls. Compiled by re.findall when a GB18030 text is first judged (0.7 ms at import otherwise).
 _ODD_CHARS = "[\ue000-\uf8ff\x80-\x9f]"
