@@ -10,6 +10,7 @@ import errno
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -355,3 +356,45 @@ def test_a_file_past_the_byte_cap_is_gk001_and_read_no_further(tmp_path, monkeyp
     assert main(["--isolated", "--lang", "en", "--format", "json", str(big)]) == 1
     assert "larger than 1 MB" in _gk001(json.loads(capsys.readouterr().out), big)
     assert source.read_file(seed(FIXABLE)) == seed(FIXABLE).read_bytes()  # a report is read whole
+
+
+# -- fix fidelity ------------------------------------------------------------------------------
+GLUED = "001"  # seed 001: a number glued to its label (GK305, split by a safe fix that inserts a line break)
+
+
+def test_a_cr_only_file_gets_its_own_line_ending_in_inserted_text(tmp_path):
+    path = tmp_path / "cr.txt"
+    path.write_bytes(seed(GLUED).read_bytes().replace(b"\n", b"\r"))
+    done = cli("--select", "GK305", "--fix", str(path), cwd=tmp_path)
+    assert done.returncode == 0
+    data = path.read_bytes()
+    assert b"\n" not in data and data != seed(GLUED).read_bytes().replace(b"\n", b"\r")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_fix_run_as_root_keeps_the_files_owner(tmp_path):
+    path = copy_seed(FIXABLE, tmp_path)
+    os.chown(path, 4321, 8765)
+    assert cli("--fix", str(path), cwd=tmp_path).returncode == 0
+    status = path.stat()
+    assert (status.st_uid, status.st_gid) == (4321, 8765) and path.read_bytes() != seed(FIXABLE).read_bytes()
+
+
+def test_fix_of_a_hard_linked_file_writes_in_place_so_every_link_sees_it(tmp_path):
+    path = copy_seed(FIXABLE, tmp_path, "a.txt")
+    other = tmp_path / "b.txt"
+    os.link(path, other)
+    assert cli("--fix", str(path), cwd=tmp_path).returncode == 0
+    assert os.path.samefile(path, other) and other.read_bytes() == path.read_bytes() != seed(FIXABLE).read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_a_read_only_file_is_not_rewritten_unless_force(tmp_path):
+    path = copy_seed(FIXABLE, tmp_path)
+    path.chmod(0o444)
+    refused = cli("--fix", str(path), cwd=tmp_path)
+    assert refused.returncode == 1 and path.read_bytes() == seed(FIXABLE).read_bytes()
+    assert b"read-only" in refused.stderr and b"--force" in refused.stderr
+    forced = cli("--fix", "--force", str(path), cwd=tmp_path)
+    assert forced.returncode == 0 and path.read_bytes() != seed(FIXABLE).read_bytes()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444  # still read-only

@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too (review them)")
     fixes.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing (exit 1 if there are any)")
     fixes.add_argument("--show-fixes", action="store_true", help="with --fix: list what was fixed, per file and code")
+    fixes.add_argument("--force", action="store_true", help="with --fix: rewrite read-only files too (refused by default, as editors do)")
     scope = parser.add_argument_group("suppression and scope")
     scope.add_argument("--baseline", type=Path, metavar="FILE", help="hide the findings recorded in FILE")
     scope.add_argument("--update-baseline", action="store_true", help="record all current findings in the --baseline FILE")

@@ -41,6 +41,9 @@ class SourceText:
         """The dominant line ending, for text a fix inserts."""
         crlf = self.text.count("\r\n")
         lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf  # old Mac files: CR alone
+        if cr > max(crlf, lf):
+            return "\r"
         return "\r\n" if crlf > lf else "\n"
 
     def encode(self, text: str | None = None) -> bytes:
@@ -81,12 +84,24 @@ def read_file(path: Path) -> bytes:
     with open(fd, "rb") as stream:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
+            if _is_null_device(status):  # `gklint /dev/null`: an empty file, as for every other tool
+                return b""
             raise ReadError("不是普通文件（例如管道或设备），未读取", "not a regular file (a pipe or a device, say); not read")
         data = stream.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         raise ReadError(f"文件超过 {limit} MB，不是年度报告，未读取", f"the file is larger than {limit} MB, not an annual report; not read")
     return data
+
+
+def _is_null_device(status) -> bool:
+    import os
+
+    try:
+        null = os.stat(os.devnull)
+    except OSError:
+        return False
+    return (status.st_dev, status.st_ino) == (null.st_dev, null.st_ino)
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # counted as binary evidence
