@@ -398,3 +398,25 @@ def test_a_read_only_file_is_not_rewritten_unless_force(tmp_path):
     forced = cli("--fix", "--force", str(path), cwd=tmp_path)
     assert forced.returncode == 0 and path.read_bytes() != seed(FIXABLE).read_bytes()
     assert stat.S_IMODE(path.stat().st_mode) == 0o444  # still read-only
+
+
+def test_fix_keeps_extended_attributes(tmp_path):
+    path = copy_seed(FIXABLE, tmp_path)
+    try:
+        os.setxattr(path, "user.origin", b"https://example.org/report")
+    except (OSError, AttributeError):
+        pytest.skip("no user extended attributes here")
+    assert cli("--fix", str(path), cwd=tmp_path).returncode == 0
+    assert path.read_bytes() != seed(FIXABLE).read_bytes()
+    assert os.getxattr(path, "user.origin") == b"https://example.org/report"
+
+
+def test_stdin_past_the_byte_cap_is_gk001_and_read_no_further(tmp_path, monkeypatch, capsys):
+    import io
+
+    from gklint import source
+
+    monkeypatch.setattr(source, "MAX_FILE_BYTES", 1024)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed(FIXABLE).read_bytes())))
+    assert main(["--isolated", "--lang", "en", "--format", "json", "-"]) == 1
+    assert "larger than" in _gk001(json.loads(capsys.readouterr().out), Path("-"))

@@ -89,9 +89,13 @@ def read_file(path: Path) -> bytes:
             raise ReadError("不是普通文件（例如管道或设备），未读取", "not a regular file (a pipe or a device, say); not read")
         data = stream.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise ReadError(f"文件超过 {limit} MB，不是年度报告，未读取", f"the file is larger than {limit} MB, not an annual report; not read")
+        raise too_large()
     return data
+
+
+def too_large() -> ReadError:
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return ReadError(f"文件超过 {limit} MB，不是年度报告，未读取", f"the file is larger than {limit} MB, not an annual report; not read")
 
 
 def _is_null_device(status) -> bool:

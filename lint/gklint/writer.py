@@ -1,4 +1,5 @@
-"""Writing a fixed report back: atomically, keeping the file's encoding, line endings, permissions and owner.
+"""Writing a fixed report back: atomically, keeping the file's encoding, line endings, permissions, owner and
+extended attributes.
 
 The text comes from `SourceText.encode`, so the encoding (UTF-8, UTF-8 with BOM, GB18030) and the
 original line endings are what they were; only the bytes of the edits differ. The new bytes go to a
@@ -70,6 +71,7 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None, force: 
             os.fsync(stream.fileno())
         if status is not None:
             _copy_metadata(status, temp_name)
+            _copy_xattrs(target, temp_name)
         _check_unchanged(target, expected)  # last thing before the rename: the window is as short as it gets
         os.replace(temp_name, target)
     except BaseException:
@@ -96,6 +98,21 @@ def _copy_metadata(status: os.stat_result, temp_name: str) -> None:
     if hasattr(os, "chown") and os.geteuid() == 0:
         # As root the new file would be root's: a report fixed by a root-run hook stays its owner's.
         os.chown(temp_name, status.st_uid, status.st_gid)
+
+
+def _copy_xattrs(source: Path, temp_name: str) -> None:
+    """Extended attributes (a download's origin, labels) go with the content, where the system has them."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError:  # a file system without them
+        return
+    for name in names:
+        try:
+            os.setxattr(temp_name, name, os.getxattr(source, name))
+        except OSError:  # one the file system will not take (a security label): the others still
+            pass
 
 
 def _write_in_place(target: Path, data: bytes) -> None:
