@@ -187,6 +187,7 @@ MISBEHAVING = {
     "XZ104": lambda report: Finding(0, 1, "孤立代理\ud800", "lone surrogate \ud800"),
     "XZ105": lambda report: Finding(0, 1, "无替换", "no replacement", Fix.safe(Edit(0, 1, None))),
     "XZ106": lambda report: Finding(0, 1, "代理替换", "surrogate replacement", Fix.safe(Edit(0, 1, "\udcff"))),
+    "XZ107": lambda report: sys.exit(4),  # in check(): GK003 too, not the end of the run
 }
 
 

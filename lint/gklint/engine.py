@@ -101,7 +101,7 @@ class Linter:
                     for name in sorted(files):
                         candidate = Path(root, name)
                         if any(fnmatch.fnmatch(name.lower(), p.lower()) for p in included) and not is_excluded(candidate):
-                            if candidate.is_file():  # a FIFO named *.txt would block, a device never end
+                            if not _special_file(candidate):
                                 yield candidate
             else:
                 yield path
@@ -268,6 +268,17 @@ class Linter:
             end=finding.end,
             plugin=rule.plugin,
         )
+
+
+def _special_file(path: Path) -> bool:
+    """A FIFO, device or socket: in a folder it is no report (a FIFO named *.txt would block, a device
+    never end). A path that cannot be stat'ed is kept: its lint says why (GK001)."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _checked(finding: Any, length: int) -> Finding:

@@ -3,7 +3,13 @@
 Each worker builds its own `Linter` from the run's `Settings` (plugins, templates and rules are
 loaded once per worker) and runs the CLI's own `Run.lint_file` on its share of the files, so
 baselines, `--since`, `--fix` and `--diff` behave exactly as in a serial run. Files are handed out
-in order with `ProcessPoolExecutor.map`, which gives the results back in that order.
+in order, in chunks, and the results are taken back in that order.
+
+Nothing is written by a worker: with `--fix` it sends the fixed bytes back (`Run.pending_writes`)
+and the parent writes them as it takes the result (`_receive`), so no file is rewritten without
+being reported. A crash on one file is a GK003 finding for it (`lint_guarded`); a worker that dies
+breaks the pool, and the files still to come are linted one at a time in a fresh worker, so the
+GK003 lands on the file that killed it. Interrupted (Ctrl-C, SIGTERM), the workers are terminated.
 
 Spawn-safe: workers are started with the `spawn` method on every platform (as on Windows and
 macOS), so nothing depends on memory inherited by `fork`; everything a worker gets is pickled.
