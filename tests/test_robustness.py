@@ -421,3 +421,22 @@ def test_stdin_past_the_byte_cap_is_gk001_and_read_no_further(tmp_path, monkeypa
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed(FIXABLE).read_bytes())))
     assert main(["--isolated", "--lang", "en", "--format", "json", "-"]) == 1
     assert "larger than" in _gk001(json.loads(capsys.readouterr().out), Path("-"))
+
+
+def test_sigterm_in_a_serial_run_exits_143_like_ctrl_c_exits_130(monkeypatch):
+    from gklint import cli as cli_module
+
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def terminated():
+        if signal.getsignal(signal.SIGTERM) in (previous, signal.SIG_DFL):  # would end pytest itself
+            raise AssertionError("gklint installs no SIGTERM handler")
+        signal.raise_signal(signal.SIGTERM)  # arrives while linting, as a `kill` would
+
+    monkeypatch.setattr(cli_module, "main", terminated)
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            cli_module.entry_point()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert exit_.value.code == 143
