@@ -119,13 +119,17 @@ def read_config_file(path: Path) -> Settings | None:
         raise ConfigError(f"{path}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    tool = data.get("tool", {})
     if path.name == "pyproject.toml":
-        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: `tool` must be a table ([tool.gklint]), got {tool!r}")
         if "gklint" not in tool:
             return None
         table = tool["gklint"]
-    else:
-        table = data.get("tool", {}).get("gklint", data)
+    else:  # gklint.toml: the keys at the top level, or under [tool.gklint] (a `tool` that is no table: an unknown key)
+        table = tool.get("gklint", data) if isinstance(tool, dict) else data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.gklint] must be a table")
     return settings_from_table(table, path)

@@ -282,10 +282,10 @@ class History:
 
 
 def _read(linter, path: Path):
-    from .source import ReadError
+    from .source import ReadError, read_file
 
     try:
-        data = Path(path).read_bytes()
+        data = read_file(Path(path))
         return linter.reader_for(Path(path)).read(Path(path), data)
     except (OSError, ReadError):
         return None
