@@ -343,16 +343,23 @@ def _peek(path: Path) -> str:
     return ""
 
 
-def might_be(path: Path, identity: Identity) -> bool:
-    """Might this file be the report of `identity`'s body and year? Its path or (a text file) its
-    first lines name the year and the body's first two characters (淮安 of 淮安市人民政府 and of
-    淮安市政府). Only such files are opened: a PDF or .docx only when its path names both."""
+def likely_report_of(identity: Identity, peek=_peek):
+    """A test of whether a file might be the report of `identity`'s body and year: its path or (a
+    text file) its first lines name the year and the body's first two characters (淮安 of 淮安市人民政府
+    and of 淮安市政府). Only such files are opened: a PDF or .docx only when its path names both."""
     years = _year_spellings(identity.year)
     body = strip_spaces(identity.name)[:2]
-    where = path.as_posix()
-    if path.suffix.lower() in _TEXT_SUFFIXES and not (body in where and any(y in where for y in years)):
-        where += _peek(path)
-    return body in where and any(y in where for y in years)
+
+    def names_both(text: str) -> bool:
+        return body in text and any(year in text for year in years)
+
+    def likely(path: Path) -> bool:
+        where = path.as_posix()
+        if names_both(where):
+            return True
+        return path.suffix.lower() in _TEXT_SUFFIXES and names_both(where + peek(path))
+
+    return likely
 
 
 class RepositorySearch:
@@ -360,20 +367,31 @@ class RepositorySearch:
 
     Where: the `history` globs of the configuration (from its folder) if set; else the git work
     tree the file is in, else the configuration's folder, else the file's own folder — searched as
-    a folder is (include, exclude, .gitignore; gklint.discovery). Only files that `might_be` last
-    year's report are identified, from their heads."""
+    a folder is (include, exclude, .gitignore; gklint.discovery). Only files `likely_report_of` last
+    year's body and year are identified, from their heads."""
 
     def __init__(self, linter):
         self.linter = linter
         self._files: dict[Path, list[Path]] = {}
         self._identities: dict[Path, Identity | None] = {}
+        self._heads: dict[Path, str] = {}  # many files named at once (pre-commit --all-files) peek at each once
+
+    def _peek(self, path: Path) -> str:
+        if path not in self._heads:
+            self._heads[path] = _peek(path)
+        return self._heads[path]
 
     def previous(self, lonely: Mapping[Path, Identity]) -> dict[Path, Path]:
         found = {}
+        likely_files: dict[tuple, list[Path]] = {}  # one scan for the reports of one body and year
         for path, identity in lonely.items():
             own = Path(os.path.abspath(path))
-            last_year = Identity(identity.body, identity.year - 1, identity.name)
-            candidates = [c for c in self._candidates(path) if c != own and might_be(c, last_year)]
+            files = self._candidates(path)
+            key = (id(files), identity.body, identity.year, strip_spaces(identity.name)[:2])
+            if key not in likely_files:
+                likely = likely_report_of(Identity(identity.body, identity.year - 1, identity.name), self._peek)
+                likely_files[key] = [c for c in files if likely(c)]
+            candidates = [c for c in likely_files[key] if c != own]
             identities = {path: identity, **{c: self._identity(c) for c in candidates}}
             match = pair(identities, _suffix).get(path)
             if match is not None:
