@@ -515,3 +515,16 @@ def test_a_correct_table_run_together_gives_no_false_error(linter):
     codes = [v.code for v in result.violations]
     assert codes == ["GK309"]
     assert "1、12、0、0、0、0、13；11、2、0、0、0、0、13" in result.violations[0].message.zh
+
+
+def test_baseline_and_fix_on_a_flattened_page(tmp_path):
+    """A baseline recorded for a page hides its findings; after a fix the rest stay hidden."""
+    page = tmp_path / "pingtan.txt"
+    shutil.copyfile(PINGTAN, page)
+    baseline = tmp_path / "baseline.json"
+    gk = [sys.executable, "-m", "gklint", "--isolated", "--select", "ALL", "--baseline", str(baseline)]
+    subprocess.run([*gk, "--update-baseline", str(page)], capture_output=True, text=True, check=False)
+    hidden = subprocess.run([*gk, "--format", "json", str(page)], capture_output=True, text=True)
+    assert hidden.stdout.strip() == "[]", hidden.stdout + hidden.stderr
+    fixed = subprocess.run([*gk, "--fix", "--format", "json", str(page)], capture_output=True, text=True)
+    assert "Traceback" not in fixed.stderr and fixed.stdout.strip() == "[]"

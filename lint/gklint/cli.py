@@ -448,7 +448,7 @@ class Run:
             self.diffs.append(unified_diff(result.path, source, outcome.text))
             return result
         final = linter.lint_source(replace(source, text=outcome.text), path, result.path)
-        final.violations = self.visible(path, final, final.violations, outcome.text)
+        final.violations = self.visible(path, final, final.violations, final.source.text)  # a flattened page: as rendered
         pending = PendingWrite(path, result.path, data, source.encode(outcome.text), outcome.applied)
         if self.defer_writes:
             self.pending_writes.append(pending)
