@@ -7,8 +7,10 @@ Exit status: 0 clean, 1 findings (after --fix: findings left; with --diff: fixes
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -18,9 +20,9 @@ from dataclasses import replace
 from . import __version__
 from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
 from .engine import FileResult, Linter
-from .formatters import OutputContext
+from .formatters import OutputContext, writable_fix
 from .plugins import load_plugins
-from .violation import Applicability
+from .source import GB18030
 
 if TYPE_CHECKING:
     from .fixes import FixOutcome
@@ -67,7 +69,19 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument("--baseline", type=Path, metavar="FILE", help="hide the findings recorded in FILE")
     scope.add_argument("--update-baseline", action="store_true", help="record all current findings in the --baseline FILE")
     scope.add_argument("--since", metavar="REV", help="lint files changed since git revision REV; report findings on changed lines")
+    _add_output_flags(parser)
     return parser
+
+
+def _add_output_flags(parser: argparse.ArgumentParser) -> None:
+    """ruff's conventions for what is printed and how."""
+    output = parser.add_argument_group("output")
+    output.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary or notes")
+    output.add_argument("-v", "--verbose", action="store_true", help="also print what the run did (configuration, files, time) on stderr")
+    output.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the output: auto (on a terminal, unless NO_COLOR is set), always, never")
+    output.add_argument("--show-settings", action="store_true", help="print the settings in effect (configuration file, selection, rules) and exit")
+    output.add_argument("--show-files", action="store_true", help="print the files that would be linted and exit")
+    output.add_argument("--encoding", metavar="NAME", help="decode text files with this encoding (e.g. gbk, big5) instead of detecting it; a BOM still wins")
 
 
 def _print_version(stream) -> int:
@@ -103,7 +117,7 @@ def _rule_command(args: list[str], lang: str) -> int:
 
 def _statistics(results, lang: str, rules) -> str:
     counts = Counter(v.code for r in results for v in r.violations)
-    fixable = {v.code for r in results for v in r.violations if v.fix and v.fix.applicability is Applicability.SAFE}
+    fixable = {v.code for r in results for v in r.violations if writable_fix(r, v)}
     width = max((len(str(n)) for n in counts.values()), default=1)
     rows = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
@@ -114,9 +128,18 @@ def _statistics(results, lang: str, rules) -> str:
     return "\n".join(rows) + ("\n" if rows else "")
 
 
+SUBCOMMANDS = ("check", "init", "rule", "rules")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Subcommands win over paths (as in git and ruff): lint a folder named "rules" as ./rules.
+    _unify_output_encoding()
+    # Subcommands win over paths, as in ruff: `gklint rules` lists the rules even where a folder
+    # named rules exists; `gklint check rules` lints that folder.
+    if argv and argv[0] == "check":
+        return check(argv[1:])
+    if argv and argv[0] in SUBCOMMANDS:
+        _note_shadowed_path(argv[0])
     if argv and argv[0] == "init":  # gklint.init: write a configuration and the pre-commit hooks
         from .init import main as init_main
 
@@ -125,8 +148,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang = "en" if "--lang=en" in argv or ("--lang" in argv and argv[argv.index("--lang") + 1 : argv.index("--lang") + 2] == ["en"]) else "zh"
         rest = [a for a in argv if not a.startswith("--lang") and a not in LANGS]
         return _rule_command(rest, lang)
+    return check(argv)
 
-    parser = build_parser()
+
+def _note_shadowed_path(name: str) -> None:
+    if Path(name).exists():
+        print(
+            f"gklint: `{name}` 是子命令；要检查名为 {name} 的文件或文件夹，请用 `gklint check {name}` / "
+            f"`{name}` is a subcommand; to lint the path {name}, use `gklint check {name}`",
+            file=sys.stderr,
+        )
+
+
+def check(argv: list[str]) -> int:
+    """`gklint check [OPTIONS] [PATH …]`: lint, fix or diff."""
+    from .cli_help import help_lang, localize
+
+    parser = localize(build_parser(), help_lang(argv))
     args = parser.parse_args(argv)
     if args.version:
         return _print_version(sys.stdout)
@@ -141,11 +179,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             template=args.template,
             issuer=args.issuer,
             include=_selectors(args.include),
+            encoding=_encoding(args.encoding),
         )
         linter = Linter(settings)
     except ConfigError as error:
         print(f"gklint: 配置错误 / configuration error: {error}", file=sys.stderr)
         return EXIT_ERROR
+    if args.show_settings:
+        print(_settings_text(linter), end="")
+        return EXIT_CLEAN
 
     if args.format is None:  # GitHub Actions annotations when GITHUB_ACTIONS is set (gklint.formats)
         from .formats import default_format
@@ -180,13 +222,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
     run = Run(linter, args, baseline)
     paths = args.paths or [Path(".")]
+    if args.show_files:
+        for path in linter.discover([p for p in paths if p.exists()]):
+            print(path)
+        return EXIT_CLEAN
+    started = time.perf_counter()
     if args.stdin_filename is not None or paths == [Path("-")]:
-        if args.fix or args.diff or args.since:
-            print("gklint: --fix, --diff and --since work on files, not on stdin", file=sys.stderr)
+        if args.since:
+            print("gklint: --since works on files, not on stdin", file=sys.stderr)
             return EXIT_ERROR
         from .readers import lint_stdin
 
-        run.results = [*linter.plugin_error_results(), lint_stdin(linter, args.stdin_filename)]
+        if run.fixing:  # ruff's way: the fixed text on stdout, the findings left on stderr
+            run.stdin_display = args.stdin_filename or "-"
+            run.results = [*linter.plugin_error_results(), run.lint_file(Path(args.stdin_filename or "stdin.txt"), stdin=sys.stdin.buffer.read())]
+        else:
+            run.results = [*linter.plugin_error_results(), lint_stdin(linter, args.stdin_filename)]
         paths = []
     if args.since:
         from .changed_lines import GitError, changed_since
@@ -200,6 +251,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         run.lint_all(paths)
 
     lang = settings.lang
+    if args.verbose:
+        _print_verbose(run, settings, time.perf_counter() - started)
     if args.update_baseline:
         from .baseline import write
 
@@ -209,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     for message in run.errors:
         print(f"gklint: {message}", file=sys.stderr)
-    for note in linter.history.notes:
+    for note in [] if args.quiet else linter.history.notes:
         print(f"gklint: {note}", file=sys.stderr)
 
     if args.diff:
@@ -219,7 +272,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FINDINGS if run.diffs or run.errors else EXIT_CLEAN
 
     results = run.results
-    output = formatter.format(results, OutputContext(lang=lang, rules=linter.rules))
+    to_stderr = run.stdin_fixed is not None  # stdout carries the fixed text
+    color = _use_color(args.color, sys.stderr if to_stderr else sys.stdout, args.output_file)
+    output = formatter.format(results, OutputContext(lang=lang, rules=linter.rules, color=color, quiet=args.quiet))
     if args.statistics:
         # ruff's --statistics: counts per code instead of the findings (to stderr for machine formats).
         stats = _statistics(results, lang, linter.rules)
@@ -227,16 +282,90 @@ def main(argv: Sequence[str] | None = None) -> int:
             output = stats
         else:
             sys.stderr.write(stats)
-    if args.fix and (run.fixed or args.show_fixes):
+    if args.fix and (run.fixed or args.show_fixes) and not args.quiet:
         report = _show_fixes(run.fixed, lang, linter.rules) if args.show_fixes else _fixed_line(len(run.fixed), lang) + "\n"
         if args.format == "text":
             output += report
         else:
             sys.stderr.write(report)
-    _emit(args, output.encode("utf-8"))
+    if to_stderr:
+        sys.stderr.write(output)
+        _emit(args, run.stdin_fixed)
+    else:
+        _emit(args, _encode_output(args, output))
 
     found = any(r.violations for r in results) or bool(run.errors)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
+
+
+def _encoding(name: str | None) -> str | None:
+    """--encoding NAME checked and normalised (gbk → gbk, UTF8 → utf-8); ConfigError for an unknown one."""
+    if name is None:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise ConfigError(f"--encoding: unknown encoding {name!r}") from None
+
+
+def _settings_text(linter: Linter) -> str:
+    """ruff's --show-settings: what this run would use."""
+    settings = linter.settings
+    lines = [f"config file: {settings.config_path or '(none: defaults)'}"]
+    for name in ("select", "extend_select", "ignore", "per_file_ignores", "lang", "template", "issuer", "include", "exclude", "rule_options", "encoding"):
+        lines.append(f"{name.replace('_', '-')}: {getattr(settings, name, None)!r}")
+    lines.append(f"rules selected ({len(linter.selected)}): {' '.join(sorted(linter.selected))}")
+    lines.append(f"formats: {' '.join(sorted(linter.formatters))}")
+    readers = [f"{reader.name} ({' '.join(reader.suffixes)})" for reader in linter.readers]
+    lines.append(f"readers: {', '.join(readers)}")
+    return "\n".join(lines) + "\n"
+
+
+def _print_verbose(run: "Run", settings, seconds: float) -> None:
+    zh = settings.lang == "zh"
+    config = settings.config_path or ("无（默认设置）" if zh else "none (defaults)")
+    files = len(run.results)
+    print(f"gklint: {'配置文件' if zh else 'configuration'}: {config}", file=sys.stderr)
+    if zh:
+        print(f"gklint: 检查了 {files} 个文件，用时 {seconds:.2f} 秒", file=sys.stderr)
+    else:
+        print(f"gklint: linted {files} file{'s' if files != 1 else ''} in {seconds:.2f} s", file=sys.stderr)
+
+
+def _use_color(choice: str, stream, output_file) -> bool:
+    """--color: auto colours a terminal unless NO_COLOR is set (https://no-color.org) or TERM=dumb."""
+    if choice != "auto":
+        return choice == "always"
+    if output_file or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _output_encoding(stream) -> str:
+    """The one encoding of stdout and stderr: the stream's own, GBK widened to GB18030 (its
+    superset, the same bytes for every GBK character) so no character is lost."""
+    name = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+    return GB18030 if name in ("gbk", "gb2312", "cp936") else name
+
+
+def _unify_output_encoding() -> None:
+    """stdout and stderr in one encoding: a log of both (`> log 2>&1`) under a GBK console must
+    not mix GBK and UTF-8. Characters the encoding lacks become escapes, never an error."""
+    encoding = _output_encoding(sys.stdout)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        current = getattr(stream, "encoding", None)
+        if reconfigure is not None and current and codecs.lookup(current).name != encoding:
+            stream.flush()
+            reconfigure(encoding=encoding, errors="backslashreplace")
+
+
+def _encode_output(args, output: str) -> bytes:
+    """The report's text as bytes: UTF-8 into --output-file, else stdout's encoding."""
+    if args.output_file:
+        return output.encode("utf-8")
+    return output.encode(_output_encoding(sys.stdout), "backslashreplace")
 
 
 def _usage_error(args) -> str | None:
@@ -315,6 +444,8 @@ class Run:
         self.fixed: list = []  # the violations whose fixes were applied (or would be)
         self.outcomes: dict[str, FixOutcome] = {}  # display path → passes and edits (for tests, --show-fixes)
         self.errors: list[str] = []
+        self.stdin_display = "-"  # --fix/--diff on stdin: the name findings carry
+        self.stdin_fixed: bytes | None = None  # --fix on stdin: the text for stdout
 
     def lint_all(self, paths: list[Path]) -> None:
         linter = self.linter
@@ -341,14 +472,19 @@ class Run:
             violations = self.changes.keep(path, violations, result.report)
         return violations
 
-    def lint_file(self, path: Path) -> FileResult:
+    def lint_file(self, path: Path, stdin: bytes | None = None) -> FileResult:
+        """Lint (and fix) one file, or with `stdin` the bytes piped in as if they were `path`."""
         linter = self.linter
         linter.history.adopt(getattr(self, "history", None))  # a -j worker: the parent's pairing
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return linter.lint_path(path)  # GK001 with the reason
-        result = linter.lint_bytes(data, path)
+        if stdin is not None:
+            data = self.stdin_fixed = stdin  # unchanged unless fixed below
+            result = linter.lint_bytes(data, path, self.stdin_display)
+        else:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                return linter.lint_path(path)  # GK001 with the reason
+            result = linter.lint_bytes(data, path)
         source = result.source
         result.violations = self.visible(path, result, result.violations, source.text if source else None)
         if not self.fixing or not _fixable(result):
@@ -362,9 +498,12 @@ class Run:
             self.errors.append(f"{result.path}: 无法无损写回此类文件，未修复 / cannot write this kind of file back losslessly; not fixed")
             return result
 
+        latest: list = []  # the findings of the last text linted: the fixed one, once stable
+
         def lint(text: str) -> list:
             current = linter.lint_source(replace(source, text=text), path, result.path)
-            return self.visible(path, current, current.violations, text)
+            latest[:] = self.visible(path, current, current.violations, text)
+            return latest
 
         outcome = fix_until_stable(source.text, lint, unsafe=self.unsafe)
         self.outcomes[result.path] = outcome
@@ -376,16 +515,34 @@ class Run:
             return result
         if outcome.text == source.text:
             return result
-        self.fixed.extend(outcome.applied)
+        self.fixed.extend(_resolved([v for v in result.violations if applicable(v, self.unsafe)], latest))
         if not self.write:
             self.diffs.append(unified_diff(result.path, source, outcome.text))
             return result
-        from .writer import write_atomic
+        if stdin is not None:
+            self.stdin_fixed = source.encode(outcome.text)
+        else:
+            from .writer import write_atomic
 
-        write_atomic(path, source.encode(outcome.text))
+            write_atomic(path, source.encode(outcome.text))
         final = linter.lint_source(replace(source, text=outcome.text), path, result.path)
         final.violations = self.visible(path, final, final.violations, outcome.text)
         return final
+
+
+def _resolved(fixable: list, remaining: list) -> list:
+    """The fixable findings that the fixes made go away: what "已修复 N" counts, so that it
+    agrees with the "[*] N fixable" before (one fix can settle several findings: a renumbered
+    group, overlapping edits). Findings are matched by code and message, as lines move."""
+    left = Counter((v.code, v.message.zh) for v in remaining)
+    gone = []
+    for violation in fixable:
+        key = (violation.code, violation.message.zh)
+        if left[key]:
+            left[key] -= 1
+        else:
+            gone.append(violation)
+    return gone
 
 
 def _fixable(result: FileResult) -> bool:

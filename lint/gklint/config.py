@@ -35,6 +35,7 @@ class Settings:
     include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.pdf"])  # what a folder is searched for
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name → options
     config_path: Path | None = None
+    encoding: str | None = None  # --encoding (command line only): text files are decoded with it
 
     @property
     def base_dir(self) -> Path | None:
