@@ -33,8 +33,9 @@ GK001 = _engine_rule(
     """\
 ## What it does
 Reports a file that cannot be read: missing, unreadable, binary (NUL bytes, control
-characters), or in none of the encodings gklint knows (UTF-8, UTF-8 with BOM, GB18030); a
-.docx or .pdf that is damaged or cut off; a PDF that needs a password to open.
+characters), or in none of the encodings gklint knows (UTF-8, UTF-8 with BOM, UTF-16 with BOM,
+GB18030, or the one `--encoding` names); a .docx or .pdf that is damaged or cut off; a PDF that
+needs a password to open.
 
 ## Why it matters
 A report that cannot be decoded cannot be checked. Chinese Windows tools often save GB18030;
@@ -53,8 +54,8 @@ PDF again without a password, or check the file: a cut-off download is the usual
 
 ## 做什么
 报告无法读取的文件：文件不存在、没有读取权限、是二进制文件（含 NUL 字节或控制字符），或不属于
-gklint 能识别的编码（UTF-8、带 BOM 的 UTF-8、UTF-16（带 BOM）、GB18030）；损坏或不完整的
-.docx、.pdf；需要密码才能打开的 PDF。
+gklint 能识别的编码（UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16、GB18030，或 `--encoding` 指定的
+编码）；损坏或不完整的 .docx、.pdf；需要密码才能打开的 PDF。
 
 ## 为什么重要
 无法解码的报告无法检查。中文 Windows 工具常以 GB18030 保存，gklint 能识别，修复时也保持原编码。

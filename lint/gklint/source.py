@@ -17,7 +17,7 @@ UTF16_LE, UTF16_BE = "utf-16-le", "utf-16-be"
 ENCODINGS = (UTF8, GB18030)
 _BOM = b"\xef\xbb\xbf"
 # UTF-16 is recognised by its BOM only (what Windows Notepad writes as "Unicode"); the BOM is
-# kept out of `text` and written back by `SourceText.encode`.
+# kept out of `text`, in `SourceText.bom`, and written back by `SourceText.encode`.
 _UTF16_BOMS = {UTF16_LE: b"\xff\xfe", UTF16_BE: b"\xfe\xff"}
 
 
@@ -34,6 +34,8 @@ class SourceText:
     # Structured inputs (.docx, HTML, PDF): each table as a grid of cells pointing into `text`
     # (`gklint.read.grid.Grid`), read by the table reader instead of the rendered lines.
     grids: tuple = field(default=(), compare=False, repr=False)
+    # A UTF-16 file's BOM (the codec names no BOM; utf-8-sig's is the codec's own).
+    bom: bytes = field(default=b"", repr=False)
 
     @property
     def fixable(self) -> bool:
@@ -50,7 +52,7 @@ class SourceText:
     def encode(self, text: str | None = None) -> bytes:
         """Back to bytes in the file's own encoding (BOM restored)."""
         text = self.text if text is None else text
-        return _UTF16_BOMS.get(self.encoding, b"") + text.encode(self.encoding)
+        return self.bom + text.encode(self.encoding)
 
 
 class ReadError(Exception):
@@ -136,7 +138,7 @@ def _decode_utf16(data: bytes) -> SourceText | None:
     for encoding, bom in _UTF16_BOMS.items():
         if data.startswith(bom):
             try:
-                return SourceText(data[len(bom):].decode(encoding), encoding)
+                return SourceText(data[len(bom):].decode(encoding), encoding, bom=bom)
             except UnicodeDecodeError as error:
                 raise ReadError(
                     f"文件有 UTF-16 BOM，但第 {error.start + len(bom)} 字节起无法按 UTF-16 解码",
@@ -167,4 +169,4 @@ class TextReader:
     def read(self, path: Path, data: bytes) -> SourceText:
         source = decode(data, self.encoding)
         kind = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-        return SourceText(source.text, source.encoding, kind)
+        return SourceText(source.text, source.encoding, kind, bom=source.bom)
