@@ -103,13 +103,14 @@ def _rule_command(args: list[str], lang: str) -> int:
     if args and args[0] == "rules":
         print(render_rule_list(rules, lang))
         return EXIT_CLEAN
-    if len(args) != 2:
-        print("gklint: usage: gklint rule CODE", file=sys.stderr)
-        return EXIT_ERROR
+    if len(args) != 2 or args[1] in ("-h", "--help"):
+        usage = "用法：gklint rule CODE [--lang en]（CODE 为规则代码或名称）" if lang == "zh" else "usage: gklint rule CODE [--lang en] (a rule's code or name)"
+        print(usage, file=sys.stdout if len(args) == 2 else sys.stderr)
+        return EXIT_CLEAN if len(args) == 2 else EXIT_ERROR
     wanted = args[1]
     rule = rules.get(wanted.upper()) or next((r for r in rules.values() if r.name == wanted), None)
     if rule is None:
-        print(f"gklint: no such rule: {wanted} (see `gklint rules`)", file=sys.stderr)
+        print(f"gklint: 没有这条规则 / no such rule: {wanted}（见 `gklint rules` / see `gklint rules`）", file=sys.stderr)
         return EXIT_ERROR
     print(render_rule(rule, lang))
     return EXIT_CLEAN
@@ -152,7 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _note_shadowed_path(name: str) -> None:
-    if Path(name).exists():
+    """A file, or a folder holding reports, named like the subcommand: say how to lint it."""
+    path = Path(name)
+    holds_reports = path.is_dir() and any(next(path.rglob(pattern), None) for pattern in ("*.txt", "*.md", "*.pdf"))
+    if path.is_file() or holds_reports:
         print(
             f"gklint: `{name}` 是子命令；要检查名为 {name} 的文件或文件夹，请用 `gklint check {name}` / "
             f"`{name}` is a subcommand; to lint the path {name}, use `gklint check {name}`",
@@ -356,6 +360,9 @@ def _unify_output_encoding() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         current = getattr(stream, "encoding", None)
+        isatty = getattr(stream, "isatty", None)
+        if isatty is not None and isatty():
+            continue  # a terminal shows text in its own encoding (Windows: the console's Unicode API)
         if reconfigure is not None and current and codecs.lookup(current).name != encoding:
             stream.flush()
             reconfigure(encoding=encoding, errors="backslashreplace")
