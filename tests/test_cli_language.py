@@ -205,6 +205,11 @@ def test_fix_on_stdin_prints_the_fixed_text(tmp_path, monkeypatch):
     assert "(qū)" not in left.stdout.decode("utf-8")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(fixed.encode()), encoding="utf-8"))
     assert run_cli("--select", "GK212", "--fix", "-", cwd=tmp_path).stdout == fixed.encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    diff = run_cli("--select", "GK212", "--diff", "--stdin-filename", "r.txt", cwd=tmp_path)
+    assert diff.returncode == 1 and diff.stdout.startswith(b"--- r.txt\n+++ r.txt\n")
+    added = [line for line in diff.stdout.decode().splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert len(added) == 1 and "0631-5961933" in added[0]
 
 
 def test_fixable_and_fixed_counts_agree(tmp_path):

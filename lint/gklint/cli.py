@@ -199,7 +199,8 @@ def check(argv: list[str]) -> int:
         args.format = default_format()
     formatter = linter.formatters.get(args.format)
     if formatter is None:
-        print(f"gklint: unknown --format {args.format!r} (known: {', '.join(sorted(linter.formatters))})", file=sys.stderr)
+        known = ", ".join(sorted(linter.formatters))
+        print(f"gklint: 未知的 --format {args.format!r}（可用：{known}）/ unknown --format {args.format!r} (known: {known})", file=sys.stderr)
         return EXIT_ERROR
     usage = _usage_error(args)
     if usage:
@@ -233,7 +234,7 @@ def check(argv: list[str]) -> int:
     started = time.perf_counter()
     if args.stdin_filename is not None or paths == [Path("-")]:
         if args.since:
-            print("gklint: --since works on files, not on stdin", file=sys.stderr)
+            print("gklint: --since 只用于文件，不用于标准输入 / --since works on files, not on stdin", file=sys.stderr)
             return EXIT_ERROR
         from .readers import lint_stdin
 
@@ -377,13 +378,13 @@ def _encode_output(args, output: str) -> bytes:
 
 def _usage_error(args) -> str | None:
     if args.update_baseline and not args.baseline:
-        return "--update-baseline needs --baseline FILE"
+        return "--update-baseline 需要 --baseline FILE / --update-baseline needs --baseline FILE"
     if args.update_baseline and (args.fix or args.diff or args.since):
-        return "--update-baseline records findings; it cannot be combined with --fix, --diff or --since"
+        return "--update-baseline 只记录问题，不能与 --fix、--diff 或 --since 同用 / --update-baseline records findings; it cannot be combined with --fix, --diff or --since"
     if args.jobs < 0:
-        return "--jobs N needs N ≥ 0 (0: one process per CPU core)"
+        return "--jobs N 需要 N ≥ 0（0：每个 CPU 核一个进程）/ --jobs N needs N ≥ 0 (0: one process per CPU core)"
     if args.show_fixes and not (args.fix or args.diff):
-        return "--show-fixes lists what --fix fixed; add --fix"
+        return "--show-fixes 列出 --fix 修复的内容，请加上 --fix / --show-fixes lists what --fix fixed; add --fix"
     return None
 
 
