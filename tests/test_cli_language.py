@@ -241,3 +241,18 @@ def test_english_plurals(tmp_path):
     many = out(run_cli("--lang", "en", "r.txt", cwd=tmp_path))
     assert re.search(r"Found \d+ problems \(\d+ errors?, \d+ warnings?\)\.", many)
     assert " 1 errors" not in many and " 1 warnings" not in many
+
+
+def test_command_line_errors_in_chinese_by_default(capsys, monkeypatch):
+    monkeypatch.delenv("LANG", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    for argv, expected in ((["--color", "x"], "参数 --color：无效的取值 'x'"), (["--bogus"], "无法识别的参数：--bogus")):
+        with pytest.raises(SystemExit) as exit_:
+            cli.main(argv)
+        assert exit_.value.code == 2
+        err = capsys.readouterr().err
+        assert "用法：" in err and expected in err
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "en", "--bogus"])
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err

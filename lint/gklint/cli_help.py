@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Mapping, Sequence
+import re
+import sys
+from typing import Mapping, NoReturn, Sequence
 
 DESCRIPTION_ZH = "政府信息公开工作年度报告合规检查：像 flake8 / ruff 一样逐条给出代码、位置和修改建议。"
 EPILOG_ZH = (
@@ -88,6 +90,26 @@ def help_lang(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> 
     return "zh"
 
 
+# argparse's own error messages (English, from its gettext catalogue) → Chinese.
+ERRORS_ZH = (
+    (re.compile(r"^unrecognized arguments: (.*)$"), "无法识别的参数：{0}"),
+    (re.compile(r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$"), "参数 {0}：无效的取值 {1}（可选：{2}）"),
+    (re.compile(r"^argument (\S+): invalid (\w+) value: (.*)$"), "参数 {0}：无效的 {1} 值 {2}"),
+    (re.compile(r"^argument (\S+): expected one argument$"), "参数 {0} 需要一个值"),
+    (re.compile(r"^argument (\S+): ignored explicit argument (.*)$"), "参数 {0} 不接受值 {1}"),
+)
+
+
+def _error_zh(parser: argparse.ArgumentParser, message: str) -> NoReturn:
+    for pattern, template in ERRORS_ZH:
+        match = pattern.match(message)
+        if match:
+            message = template.format(*match.groups())
+            break
+    parser.print_usage(sys.stderr)
+    parser.exit(2, f"gklint: 错误：{message}\n")
+
+
 class ChineseHelpFormatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
@@ -101,6 +123,7 @@ def localize(parser: argparse.ArgumentParser, lang: str) -> argparse.ArgumentPar
     parser.description = DESCRIPTION_ZH
     parser.epilog = EPILOG_ZH
     parser.formatter_class = ChineseHelpFormatter
+    parser.error = lambda message: _error_zh(parser, message)  # type: ignore[method-assign]
     for group in parser._action_groups:
         group.title = GROUP_TITLES_ZH.get(group.title or "", group.title)
     for action in parser._actions:
