@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from gklint import cli
+from gklint import cli, cli_output
 from gklint.cli_help import HELP_ZH, help_lang, localize
 from gklint.oserror import describe
 
@@ -119,11 +119,11 @@ def test_colour_always_never_and_no_color(tmp_path, monkeypatch):
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("TERM", raising=False)
-    assert cli._use_color("auto", Terminal(), None)
-    assert not cli._use_color("auto", io.StringIO(), None)  # a pipe or a file
+    assert cli_output.use_color("auto", Terminal(), None)
+    assert not cli_output.use_color("auto", io.StringIO(), None)  # a pipe or a file
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not cli._use_color("auto", Terminal(), None)
-    assert cli._use_color("always", io.StringIO(), None)
+    assert not cli_output.use_color("auto", Terminal(), None)
+    assert cli_output.use_color("always", io.StringIO(), None)
 
 
 def test_show_settings_and_show_files(tmp_path):
@@ -183,9 +183,9 @@ def test_stdout_and_stderr_share_one_encoding_under_gbk(monkeypatch):
     raw_out, raw_err = io.BytesIO(), io.BytesIO()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw_out, encoding="gbk"))
     monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(raw_err, encoding="utf-8"))
-    cli._unify_output_encoding()
+    cli_output.unify_output_encoding()
     assert sys.stdout.encoding == sys.stderr.encoding == "gb18030"
-    assert cli._encode_output(type("Args", (), {"output_file": None})(), "⼀、总体情况") == "⼀、总体情况".encode("gb18030")
+    assert cli_output.encode_output(type("Args", (), {"output_file": None})(), "⼀、总体情况") == "⼀、总体情况".encode("gb18030")
 
 
 # --- fixes: stdin, honest counts ---------------------------------------------------------------------

@@ -22,7 +22,7 @@ from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
 from .engine import FileResult, Linter
 from .formatters import OutputContext, writable_fix
 from .plugins import load_plugins
-from .source import GB18030
+from .cli_output import encode_output, print_verbose, settings_text, unify_output_encoding, use_color
 
 if TYPE_CHECKING:
     from .fixes import FixOutcome
@@ -134,7 +134,7 @@ SUBCOMMANDS = ("check", "init", "rule", "rules")
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    _unify_output_encoding()
+    unify_output_encoding()
     # Subcommands win over paths, as in ruff: `gklint rules` lists the rules even where a folder
     # named rules exists; `gklint check rules` lints that folder.
     if argv and argv[0] == "check":
@@ -190,7 +190,7 @@ def check(argv: list[str]) -> int:
         print(f"gklint: 配置错误 / configuration error: {error}", file=sys.stderr)
         return EXIT_ERROR
     if args.show_settings:
-        print(_settings_text(linter), end="")
+        print(settings_text(linter), end="")
         return EXIT_CLEAN
 
     if args.format is None:  # GitHub Actions annotations when GITHUB_ACTIONS is set (gklint.formats)
@@ -257,7 +257,7 @@ def check(argv: list[str]) -> int:
 
     lang = settings.lang
     if args.verbose:
-        _print_verbose(run, settings, time.perf_counter() - started)
+        print_verbose(run, settings, time.perf_counter() - started)
     if args.update_baseline:
         from .baseline import write
 
@@ -278,7 +278,7 @@ def check(argv: list[str]) -> int:
 
     results = run.results
     to_stderr = run.stdin_fixed is not None  # stdout carries the fixed text
-    color = _use_color(args.color, sys.stderr if to_stderr else sys.stdout, args.output_file)
+    color = use_color(args.color, sys.stderr if to_stderr else sys.stdout, args.output_file)
     output = formatter.format(results, OutputContext(lang=lang, rules=linter.rules, color=color, quiet=args.quiet))
     if args.statistics:
         # ruff's --statistics: counts per code instead of the findings (to stderr for machine formats).
@@ -297,7 +297,7 @@ def check(argv: list[str]) -> int:
         sys.stderr.write(output)
         _emit(args, run.stdin_fixed)
     else:
-        _emit(args, _encode_output(args, output))
+        _emit(args, encode_output(args, output))
 
     found = any(r.violations for r in results) or bool(run.errors)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
@@ -311,69 +311,6 @@ def _encoding(name: str | None) -> str | None:
         return codecs.lookup(name).name
     except LookupError:
         raise ConfigError(f"--encoding: unknown encoding {name!r}") from None
-
-
-def _settings_text(linter: Linter) -> str:
-    """ruff's --show-settings: what this run would use."""
-    settings = linter.settings
-    lines = [f"config file: {settings.config_path or '(none: defaults)'}"]
-    for name in ("select", "extend_select", "ignore", "per_file_ignores", "lang", "template", "issuer", "include", "exclude", "rule_options", "encoding"):
-        lines.append(f"{name.replace('_', '-')}: {getattr(settings, name, None)!r}")
-    lines.append(f"rules selected ({len(linter.selected)}): {' '.join(sorted(linter.selected))}")
-    lines.append(f"formats: {' '.join(sorted(linter.formatters))}")
-    readers = [f"{reader.name} ({' '.join(reader.suffixes)})" for reader in linter.readers]
-    lines.append(f"readers: {', '.join(readers)}")
-    return "\n".join(lines) + "\n"
-
-
-def _print_verbose(run: "Run", settings, seconds: float) -> None:
-    zh = settings.lang == "zh"
-    config = settings.config_path or ("无（默认设置）" if zh else "none (defaults)")
-    files = len(run.results)
-    print(f"gklint: {'配置文件' if zh else 'configuration'}: {config}", file=sys.stderr)
-    if zh:
-        print(f"gklint: 检查了 {files} 个文件，用时 {seconds:.2f} 秒", file=sys.stderr)
-    else:
-        print(f"gklint: linted {files} file{'s' if files != 1 else ''} in {seconds:.2f} s", file=sys.stderr)
-
-
-def _use_color(choice: str, stream, output_file) -> bool:
-    """--color: auto colours a terminal unless NO_COLOR is set (https://no-color.org) or TERM=dumb."""
-    if choice != "auto":
-        return choice == "always"
-    if output_file or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def _output_encoding(stream) -> str:
-    """The one encoding of stdout and stderr: the stream's own, GBK widened to GB18030 (its
-    superset, the same bytes for every GBK character) so no character is lost."""
-    name = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
-    return GB18030 if name in ("gbk", "gb2312", "cp936") else name
-
-
-def _unify_output_encoding() -> None:
-    """stdout and stderr in one encoding: a log of both (`> log 2>&1`) under a GBK console must
-    not mix GBK and UTF-8. Characters the encoding lacks become escapes, never an error."""
-    encoding = _output_encoding(sys.stdout)
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        current = getattr(stream, "encoding", None)
-        isatty = getattr(stream, "isatty", None)
-        if isatty is not None and isatty():
-            continue  # a terminal shows text in its own encoding (Windows: the console's Unicode API)
-        if reconfigure is not None and current and codecs.lookup(current).name != encoding:
-            stream.flush()
-            reconfigure(encoding=encoding, errors="backslashreplace")
-
-
-def _encode_output(args, output: str) -> bytes:
-    """The report's text as bytes: UTF-8 into --output-file, else stdout's encoding."""
-    if args.output_file:
-        return output.encode("utf-8")
-    return output.encode(_output_encoding(sys.stdout), "backslashreplace")
 
 
 def _usage_error(args) -> str | None:
