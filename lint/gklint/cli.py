@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Sequence
 from dataclasses import replace
 
 from . import __version__
+from .cli_output import encode_output, print_verbose, settings_text, unify_output_encoding, use_color
 from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
 from .engine import FileResult, Linter
 from .formatters import OutputContext, writable_fix
 from .plugins import load_plugins
-from .cli_output import encode_output, print_verbose, settings_text, unify_output_encoding, use_color
 
 if TYPE_CHECKING:
     from .fixes import FixOutcome
