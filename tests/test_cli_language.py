@@ -256,3 +256,9 @@ def test_command_line_errors_in_chinese_by_default(capsys, monkeypatch):
     with pytest.raises(SystemExit):
         cli.main(["--lang", "en", "--bogus"])
     assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+
+
+def test_an_output_file_that_cannot_be_written_is_an_error_in_chinese(tmp_path):
+    copy_seed("004", tmp_path, "r.txt")
+    result = run_cli("--output-file", "missing/out.txt", "r.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "无法写入 missing/out.txt：文件不存在" in result.stderr.decode()

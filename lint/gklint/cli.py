@@ -271,8 +271,9 @@ def check(argv: list[str]) -> int:
         print(f"gklint: {note}", file=sys.stderr)
 
     if args.diff:
-        _emit(args, b"".join(run.diffs))
-        if run.fixed:
+        if not _emit(args, b"".join(run.diffs)):
+            return EXIT_ERROR
+        if run.fixed and not args.quiet:
             print(_fixed_line(len(run.fixed), lang, would=True), file=sys.stderr)
         return EXIT_FINDINGS if run.diffs or run.errors else EXIT_CLEAN
 
@@ -295,9 +296,8 @@ def check(argv: list[str]) -> int:
             sys.stderr.write(report)
     if to_stderr:
         sys.stderr.write(output)
-        _emit(args, run.stdin_fixed)
-    else:
-        _emit(args, encode_output(args, output))
+    if not _emit(args, run.stdin_fixed if to_stderr else encode_output(args, output)):
+        return EXIT_ERROR
 
     found = any(r.violations for r in results) or bool(run.errors)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
@@ -333,11 +333,21 @@ def _baseline(args):
     return load(args.baseline)
 
 
-def _emit(args, data: bytes) -> None:
-    """Bytes to --output-file or stdout (diffs keep each file's own encoding)."""
+def _emit(args, data: bytes) -> bool:
+    """Bytes to --output-file or stdout (diffs keep each file's own encoding); False, with the
+    reason on stderr, when --output-file cannot be written."""
     if args.output_file:
-        args.output_file.write_bytes(data)
-        return
+        try:
+            args.output_file.write_bytes(data)
+        except OSError as error:
+            from .oserror import describe
+
+            print(
+                f"gklint: 无法写入 {args.output_file}：{describe(error, 'zh')} / cannot write {args.output_file}: {describe(error, 'en')}",
+                file=sys.stderr,
+            )
+            return False
+        return True
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is not None:
@@ -346,6 +356,7 @@ def _emit(args, data: bytes) -> None:
     else:  # pragma: no cover - a text-only stream
         sys.stdout.write(data.decode("utf-8", "replace"))
         sys.stdout.flush()
+    return True
 
 
 def _fixed_line(count: int, lang: str, would: bool = False) -> str:
