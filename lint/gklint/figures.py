@@ -148,8 +148,10 @@ def _quantity_pattern(families: tuple[tuple[str, ...], ...]) -> re.Pattern:
     units = [u for u in units if not u.startswith("余")] or ["条"]
     # Starts with the number (`_ABOUT` before it is looked for by `_located_quantities`): the regex
     # engine skips ahead to digits instead of trying an optional word at every position.
+    # Each run of spaces is followed by a word it cannot hold (万, 余/多, the unit): the engine never
+    # splits one run between two `_SP`s (three adjacent ones backtracked cubically over a long run).
     return re.compile(
-        rf"(?P<num>{_NUMBER}){_SP}(?P<wan>万)?{_SP}(?P<more>余|多)?{_SP}"
+        rf"(?P<num>{_NUMBER}){_SP}(?:(?P<wan>万){_SP})?(?:(?P<more>余|多){_SP})?"
         rf"(?P<unit>{'|'.join(map(re.escape, units))})(?![%％])"
     )
 
@@ -349,7 +351,8 @@ def _inline(report: Report, paragraph: Paragraph, config: dict[str, Any], patter
 
 # What 1. and （1） (`numbering`'s ARABIC, PAREN_ARABIC) numbered 1 start with (01, １ too): a list's
 # first item. Most paragraphs are not: their numbering is never parsed.
-_FIRST_ITEM_RE = re.compile(rf"{nb._SPACE}[（(]?{nb._SPACE}[0０]?[1１](?![0-9０-９])")
+# The second run of spaces only after a bracket: two adjacent runs backtracked quadratically.
+_FIRST_ITEM_RE = re.compile(rf"{nb._SPACE}(?:[（(]{nb._SPACE})?[0０]?[1１](?![0-9０-９])")
 
 
 def _list_numbering(paragraph: Paragraph) -> nb.Numbering | None:
@@ -584,8 +587,33 @@ def _claim_words(config: dict[str, Any]) -> tuple[str, ...] | None:
     return tuple(words)
 
 
-_CARRIED_RE = re.compile(rf"{_SP}[（(]{_SP}含[^）)]*?结转[^）)0-9]*[0-9]+{_SP}件")
+_CARRIED_OPEN_RE = re.compile(rf"{_SP}[（(]{_SP}含")
 _DIGIT_RE = re.compile(r"[0-9]")
+_COUNT_OF_CASES_RE = re.compile(rf"[0-9]+{_SP}件")
+
+
+def _counts_carried(text: str, position: int) -> bool:
+    """「（含上年结转M件）」 at `position`: inside the brackets, a 结转 whose first number after it is
+    a count of 件. Searched by hand, each character once (a lazy pattern retried every 结转)."""
+    opening = _CARRIED_OPEN_RE.match(text, position)
+    if opening is None:
+        return False
+    close = _first_of(text, "）)", opening.end())
+    end = len(text) if close < 0 else close
+    search = opening.end()
+    while True:
+        carried = text.find("结转", search, end)
+        if carried < 0:
+            return False
+        digit = _DIGIT_RE.search(text, carried + 2, end)
+        if digit is None:
+            return False
+        if _COUNT_OF_CASES_RE.match(text, digit.start()):
+            return True
+        # Every 结转 before this number has it as its first number too: go on after it.
+        search = digit.start()
+        while search < end and "0" <= text[search] <= "9":
+            search += 1
 
 
 @functools.lru_cache(maxsize=None)
@@ -637,7 +665,7 @@ def _application_claims(text: str, paragraph: Paragraph, config: dict[str, Any])
         clause = text[left : match.end()]
         if any(word in clause for word in out_of_scope):
             continue
-        carried = _CARRIED_RE.match(text[match.end() :])
+        carried = _counts_carried(text, match.end())
         claims.append(
             _claim("applications", int(match.group("num")), text, match.start("num"), match.end(), paragraph, with_carried=bool(carried))
         )

@@ -42,7 +42,8 @@ _GLUED_RE = re.compile(r"(?P<text>.*[\u3400-\u9fff）)\x00])(?P<num>\d+(?:\.\d+)
 _SIGNS = {"+", "-", "－", "＋", "—", "–"}
 NON_NUMERIC_WORDS = {"无", "—", "——", "-", "－", "/", "／", "×", "空", "–"}
 _HAS_SPACE_RE = re.compile(f"[{SPACE_CHARS}]")
-_SEPARATOR_RE = re.compile(r"^\|?[\s:|\-—]*\|[\s:|\-—]*$")
+# A separator row: only pipes, dashes, colons and spaces, one pipe at least (`_is_separator_row`).
+_SEPARATOR_CHARS_RE = re.compile(r"[\s:|\-—]*")
 # GFM's delimiter row: a dash in every cell (an all-empty row `| | |` is merge debris, no delimiter).
 _DELIMITER_ROW_RE = re.compile(r"\|?[ \t]*:?[-—]+:?[ \t]*(?:\|[ \t]*:?[-—]+:?[ \t]*)*\|?")
 
@@ -238,6 +239,12 @@ def _pipe_cells(masked: str, line_start: int, number: int, shape: str, out: list
         position += len(part) + 1
 
 
+def _is_separator_row(text: str) -> bool:
+    """`|---|:-:|` and the like. A character class and a membership test: a pattern with the pipe
+    both inside a run and after it backtracked quadratically over a long row of pipes."""
+    return "|" in text and _SEPARATOR_CHARS_RE.fullmatch(text) is not None
+
+
 def _is_pipe_row(text: str) -> bool:
     """A whole Markdown table row, `| … |` (one column or more)."""
     stripped = text.strip(SPACE_CHARS)
@@ -354,7 +361,7 @@ def _tokenize_lines(lines: list[Line], skip: set[int]) -> list[Token]:
             continue
         masked = _mask(text)
         if shape == MARKDOWN:
-            if _SEPARATOR_RE.match(masked.strip(SPACE_CHARS)):
+            if _is_separator_row(masked.strip(SPACE_CHARS)):
                 continue
             before = len(out)
             _pipe_cells(masked, line.start, number, shape, out)
