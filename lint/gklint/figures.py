@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import numbering as nb
 from .period import text_starts, texts_holding
-from .text import ascii_digits
+from .text import MAX_FIGURE_DIGITS, ascii_digits
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Paragraph, Report
@@ -110,6 +110,17 @@ def _decimal(number: str) -> Fraction:
     return Fraction(number) if "." in number else Fraction(int(number))
 
 
+def _figure_sized(number: str) -> bool:
+    """Few enough digits for a figure of a report (`text.MAX_FIGURE_DIGITS`); a longer number is no
+    count or share (and int() refuses one of 4,301 digits)."""
+    return len(number) <= MAX_FIGURE_DIGITS + 1  # + 1: a decimal point
+
+
+def _count(number: str) -> int | None:
+    """A claim's count as an int; None when it has more digits than a figure."""
+    return int(number) if _figure_sized(number) else None
+
+
 @functools.lru_cache(maxsize=None)
 def _any_char_re(chars: str) -> re.Pattern:
     return re.compile(f"[{re.escape(chars)}]")
@@ -175,7 +186,10 @@ def _located_quantities(text: str, start: int, end: int, pattern: re.Pattern, pa
         number_start = match.start("num")
         about = text[after:number_start].rstrip(_SPACES).endswith(_ABOUT)
         after = match.end()
-        value = _decimal(match.group("num").replace(",", ""))
+        number = match.group("num").replace(",", "")
+        if not _figure_sized(number):
+            continue
+        value = _decimal(number)
         approximate = bool(about or match.group("more") or match.group("wan"))
         if match.group("wan"):
             value *= 10000
@@ -198,6 +212,8 @@ def _shares(text: str, start: int, end: int, config: dict[str, Any], paragraph: 
         if before.endswith(not_share) or not before.endswith(markers):
             continue
         number = match.group(1).replace(",", "")
+        if not _figure_sized(number):
+            continue
         decimals = len(number.partition(".")[2])
         s, e = paragraph.source_span(match.start(), match.end())
         found.append(Share(_decimal(number), decimals, s, e, text[match.start() : match.end()]))
@@ -665,10 +681,11 @@ def _application_claims(text: str, paragraph: Paragraph, config: dict[str, Any])
         clause = text[left : match.end()]
         if any(word in clause for word in out_of_scope):
             continue
+        count = _count(match.group("num"))
+        if count is None:
+            continue
         carried = _counts_carried(text, match.end())
-        claims.append(
-            _claim("applications", int(match.group("num")), text, match.start("num"), match.end(), paragraph, with_carried=bool(carried))
-        )
+        claims.append(_claim("applications", count, text, match.start("num"), match.end(), paragraph, with_carried=carried))
     for match in negative.finditer(text):
         left, right = _clause_bounds(text, match.start(), match.end())
         clause = text[left:right]
@@ -691,9 +708,10 @@ def _result_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) -> l
             for match in pattern.finditer(text):
                 left, _ = _clause_bounds(text, match.start(), match.start())
                 clause = text[left : match.end()]
-                if any(w in clause for w in exclude):
+                count = _count(match.group("num"))
+                if count is None or any(w in clause for w in exclude):
                     continue
-                claims.append(_claim("result", int(match.group("num")), text, match.start("num"), match.end(), paragraph, row=entry["row"]))
+                claims.append(_claim("result", count, text, match.start("num"), match.end(), paragraph, row=entry["row"]))
     return claims
 
 
@@ -708,7 +726,10 @@ def _review_claims(report: Report, text: str, paragraph: Paragraph, config: dict
             continue
         pattern = _review_pattern(word)
         for match in pattern.finditer(text):
-            claim = _claim(topic, int(match.group("num")), text, match.start("num"), match.end(), paragraph)
+            count = _count(match.group("num"))
+            if count is None:
+                continue
+            claim = _claim(topic, count, text, match.start("num"), match.end(), paragraph)
             claims.append(claim)
             claims.extend(_review_result_claims(report, topic, claim, config))
         # "没有发生针对政府信息公开事务的行政复议申请、行政诉讼案件": those totals are 0.
@@ -759,12 +780,13 @@ def _document_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) ->
             for match in pattern.finditer(text):
                 left, _ = _clause_bounds(text, match.start(), match.start())
                 clause = text[left : match.end()]
-                if any(w in clause for w in documents.get("out_of_scope", [])):
+                count = _count(match.group("num"))
+                if count is None or any(w in clause for w in documents.get("out_of_scope", [])):
                     continue
                 for verb in documents.get("verbs", []):
                     if any(v in clause for v in verb["words"]):
                         claims.append(
-                            _claim("documents", int(match.group("num")), text, match.start("num"), match.end(), paragraph,
+                            _claim("documents", count, text, match.start("num"), match.end(), paragraph,
                                    row=entry["row"], columns=tuple(verb["columns"]))
                         )
                         break
