@@ -200,7 +200,7 @@ def template_labels() -> Labels:
         for spec in specs:
             keys = {label_key(spec["label"])} | {label_key(alias) for alias in spec.get("aliases", ())}
             (groups if spec.get("group") else rows).update(keys)
-    return Labels(frozenset(rows), frozenset(groups), label_key)
+    return Labels.of(rows, groups, label_key)
 
 
 def _horizontal(char: dict) -> bool:

@@ -37,23 +37,37 @@ _SIGN_RE = re.compile(r"^[+\-−－]$")
 
 @dataclass(frozen=True)
 class Labels:
-    """The template's row labels (their `label_key`s): a row's label must end with one of `rows`,
-    and what stands before it must be whole `groups`."""
+    """The template's row labels (their `label_key`s): a row's label must be made of them, ending
+    with one of `rows`, or be a group label alone; `prefixes` are where a wrapped label can stand
+    after one of its lines."""
 
     rows: frozenset[str]
     groups: frozenset[str]
     key: object  # text.label_key
+    prefixes: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, rows: set[str], groups: set[str], key) -> Labels:
+        prefixes = {label[:end] for label in rows | groups for end in range(1, len(label) + 1)}
+        return cls(frozenset(rows), frozenset(groups), key, frozenset(prefixes))
 
     def matches(self, text: str) -> bool:
+        """A whole row label: a template row label with whole group labels before it, or a group label."""
         key = self.key(text)
+        if key in self.groups:
+            return True
         rest = _strip_suffix(key, self.rows)
-        while rest is not None and rest:
+        while rest:
             rest = _strip_suffix(rest, self.groups)
         return rest == ""
 
     def whole(self, text: str) -> bool:
         key = self.key(text)
         return key in self.rows or key in self.groups
+
+    def begins(self, text: str) -> bool:
+        """The text is the start of a template label (a cell whose label wraps on)."""
+        return self.key(text) in self.prefixes
 
 
 def _strip_suffix(key: str, ends: frozenset[str]) -> str | None:
@@ -111,9 +125,10 @@ class Block:
     value_start: float  # x where the values begin (the left edge of the leftmost value)
 
 
-def blocks(lines: list[TextLine]) -> list[Block]:
+def blocks(lines: list[TextLine], labels: Labels) -> list[Block]:
     """Runs of lines that hold values and the label lines around them: a line wider than the labels
-    (prose, a header over the value columns) or a wide vertical gap ends a run."""
+    (prose, a header over the value columns) or a wide vertical gap ends a run; a group row's
+    label (「三、本年度办理结果」 in a row of its own, merged over the value columns) does not."""
     found: list[Block] = []
     current: list[TextLine] = []
     start = float("inf")
@@ -127,7 +142,7 @@ def blocks(lines: list[TextLine]) -> list[Block]:
         if values:
             current.append(line)
             start = min(start, values[0].x0)
-        elif line.x1 < start - 1:
+        elif line.x1 < start - 1 or (current and labels.whole(line.text)):
             current.append(line)
         else:
             if start < float("inf"):
@@ -154,51 +169,132 @@ def _trimmed(block: Block) -> Block:
 @dataclass
 class Row:
     values: TextLine | None  # the line holding the row's values (None: a group row, label only)
-    labels: list[TextLine]  # every line of the row, the value line included, top to bottom
+    cells: list[list[Word]]  # the label's pieces by label column, top to bottom in each
+    top: float
+    lines: list[TextLine]  # the lines it took pieces from, its anchor first
+
+    @property
+    def label(self) -> str:
+        """The row's label as the table reader joins it: its label cells left to right."""
+        return "".join(join_lines(piece.text for piece in cell) for cell in self.cells)
 
 
-def rows(block: Block, labels: Labels, nearest: bool) -> list[Row] | None:
-    """The block's lines as rows: label lines joined to the row above (top-aligned cells) or to the
-    nearest value line (`nearest`: cells centred); None when a label line has no row to go to."""
-    anchors = [line for line in block.lines if values_of(line) or labels.whole(line.text)]
+@dataclass
+class Run:
+    """Rows read from consecutive lines, and the lines they took."""
+
+    rows: list[Row]
+    lines: list[TextLine]
+
+
+def _anchor(line: TextLine, labels: Labels) -> bool:
+    """A line that starts a row: it holds values, or it is by itself a whole template label."""
+    return bool(values_of(line)) or labels.whole(line.text)
+
+
+def _column_of(piece: Word, lefts: list[float]) -> int | None:
+    for index, left in enumerate(lefts):
+        if abs(piece.x0 - left) <= LABEL_TOLERANCE:
+            return index
+    return None
+
+
+def _goes_on(cell: list[Word], below: Word, labels: Labels) -> bool:
+    """`below` is the next line of a label cell: the cell's text with it is still the start of a
+    template label (a heading or a caption below a table's last row is not)."""
+    return labels.begins(join_lines([piece.text for piece in cell] + [below.text]))
+
+
+def top_aligned_runs(block: Block, labels: Labels) -> list[Run]:
+    """Rows of cells whose text starts at their top (Word and LibreOffice's default): a row starts
+    at each anchor line, and a line of label text alone goes on the cells above it, piece by piece
+    (a group label in the first column may run on beside the rows below it). A line that goes on no
+    cell (a heading, a caption, a table's header) ends the run; the lines after it start another."""
+    label_end = block.value_start
+    anchors = [line for line in block.lines if _anchor(line, labels)]
+    lefts = cluster([p.x0 for line in anchors for p in label_pieces(line, label_end)], LABEL_TOLERANCE)
+    runs: list[Run] = []
+    current: Run | None = None
+    last: dict[int, Row] = {}  # the row of each label column's last cell
+    for line in block.lines:
+        pieces = label_pieces(line, label_end)
+        if _anchor(line, labels):
+            if current is None:
+                current, last = Run([], []), {}
+            row = Row(line if values_of(line) else None, [[] for _ in lefts], line.top, [line])
+            for piece in pieces:
+                column = _column_of(piece, lefts)
+                if column is None:
+                    column = max((i for i, left in enumerate(lefts) if left <= piece.x0), default=0)
+                row.cells[column].append(piece)
+                last[column] = row
+            current.rows.append(row)
+            current.lines.append(line)
+            continue
+        if current is None:
+            continue  # above the first row: a header, stays text
+        owners = _owners(pieces, lefts, last, labels)
+        if owners is None:
+            runs.append(current)
+            current = None
+            continue
+        for piece, column, row in owners:
+            row.cells[column].append(piece)
+            if row.lines[-1] is not line:
+                row.lines.append(line)
+        current.lines.append(line)
+    if current is not None:
+        runs.append(current)
+    return runs
+
+
+def _owners(pieces: list[Word], lefts: list[float], last: dict[int, Row], labels: Labels) -> list | None:
+    """(piece, column, row) for each piece of a label-only line that goes on a cell; None when one
+    does not."""
+    owners = []
+    for piece in pieces:
+        column = _column_of(piece, lefts)
+        row = last.get(column) if column is not None else None
+        if row is None or not _goes_on(row.cells[column], piece, labels):
+            return None
+        owners.append((piece, column, row))
+    return owners or None
+
+
+def centred_run(block: Block, labels: Labels) -> Run | None:
+    """Rows of cells whose text is centred vertically (WPS's default): each line of label text
+    belongs to the nearest anchor line. None when a row gets more lines than a label takes."""
+    label_end = block.value_start
+    anchors = [line for line in block.lines if _anchor(line, labels)]
     if not anchors:
         return None
-    by_anchor = {id(line): Row(line if values_of(line) else None, [line]) for line in anchors}
-    first = anchors[0]
+    owned: dict[int, list[TextLine]] = {id(line): [line] for line in anchors}
     for line in block.lines:
-        if id(line) in by_anchor:
-            continue
-        owner = _nearest_anchor(line, anchors) if nearest else _anchor_above(line, anchors)
-        if owner is None:
-            if line.top < first.top:
-                continue  # above the table's first row: a header's line, stays text
+        if id(line) not in owned or owned[id(line)][0] is not line:
+            owner = min(anchors, key=lambda a: abs((a.top + a.bottom) / 2 - (line.top + line.bottom) / 2))
+            owned[id(owner)].append(line)
+    lefts = cluster([p.x0 for line in block.lines for p in label_pieces(line, label_end)], LABEL_TOLERANCE)
+    rows: list[Row] = []
+    for anchor in anchors:
+        lines = sorted(owned[id(anchor)], key=lambda l: l.top)
+        if len(lines) > MAX_LABEL_LINES:
             return None
-        by_anchor[id(owner)].labels.append(line)
-    found = [by_anchor[id(line)] for line in anchors]
-    for row in found:
-        row.labels.sort(key=lambda l: l.top)
-        if len(row.labels) > MAX_LABEL_LINES:
-            return None
-    return found
-
-
-def _anchor_above(line: TextLine, anchors: list[TextLine]) -> TextLine | None:
-    above = [a for a in anchors if a.top <= line.top]
-    return above[-1] if above else None
-
-
-def _nearest_anchor(line: TextLine, anchors: list[TextLine]) -> TextLine | None:
-    middle = (line.top + line.bottom) / 2
-    return min(anchors, key=lambda a: abs((a.top + a.bottom) / 2 - middle))
+        cells: list[list[Word]] = [[] for _ in lefts]
+        for line in lines:
+            for piece in label_pieces(line, label_end):
+                column = max((i for i, left in enumerate(lefts) if left - LABEL_TOLERANCE <= piece.x0), default=0)
+                cells[column].append(piece)
+        rows.append(Row(anchor if values_of(anchor) else None, cells, min(l.top for l in lines), lines))
+    return Run(rows, list(block.lines))
 
 
 # --- columns -----------------------------------------------------------------------
 
 
-def value_columns(found: list[Row]) -> list[tuple[float, float]] | None:
+def value_columns(rows: list[Row]) -> list[tuple[float, float]] | None:
     """(left, right) of each value column: the values clustered by whichever of their left edges,
     middles or right edges line up best. None when they line up in no way."""
-    words = [word for row in found if row.values is not None for word in values_of(row.values)]
+    words = [word for row in rows if row.values is not None for word in values_of(row.values)]
     best: list[list[Word]] | None = None
     for anchor in (lambda w: w.x1, lambda w: w.middle, lambda w: w.x0):
         groups = _clusters(words, anchor)
@@ -206,9 +302,10 @@ def value_columns(found: list[Row]) -> list[tuple[float, float]] | None:
             continue
         if best is None or len(groups) < len(best):
             best = groups
-    if best is None:
+    if not best:
         return None
-    return [(min(w.x0 for w in group), max(w.x1 for w in group)) for group in best]
+    columns = [(min(w.x0 for w in group), max(w.x1 for w in group)) for group in best]
+    return None if any(a[1] >= b[0] for a, b in zip(columns, columns[1:])) else columns
 
 
 def _clusters(words: list[Word], anchor) -> list[list[Word]]:
@@ -226,80 +323,65 @@ def _two_in_one_line(group: list[Word]) -> bool:
     return len(tops) != len(set(tops))
 
 
-def _overlapping(columns: list[tuple[float, float]]) -> bool:
-    return any(a[1] >= b[0] for a, b in zip(columns, columns[1:]))
-
-
 # --- the grid --------------------------------------------------------------------
 
 
-def table(block: Block, labels: Labels, margin: float) -> tuple[TablePart, list[TextLine]] | None:
-    """The block as a table part (boxes on rows and columns) and the lines it took, or None when
-    its rows cannot all be matched to template labels or its values do not line up in columns.
-    Lines after the last values that spoil the last row's label (a heading, prose, the next
-    block's caption) are left out, as few as it takes."""
-    last_values = max(i for i, line in enumerate(block.lines) if values_of(line))
-    for end in range(len(block.lines), last_values, -1):
-        for nearest in (False, True):
-            made = _table(Block(block.lines[:end], block.value_start), labels, nearest, margin)
-            if made is not None:
-                return made
-    return None
-
-
-def _table(block: Block, labels: Labels, nearest: bool, margin: float) -> tuple[TablePart, list[TextLine]] | None:
-    found = rows(block, labels, nearest)
-    if found is None:
+def _confident(run: Run, labels: Labels) -> Run | None:
+    """The run if every row's label is a template row label; a last row whose label does not match
+    (cut by a page break) left out, as text, when no line holds pieces of it and of another row.
+    None otherwise."""
+    rows = run.rows
+    if rows and not labels.matches(rows[-1].label):
+        dropped, rows = rows[-1], rows[:-1]
+        kept = {id(line) for row in rows for line in row.lines}
+        if any(id(line) in kept for line in dropped.lines):
+            return None
+        run = Run(rows, [line for line in run.lines if id(line) in kept])
+    if not any(row.values is not None for row in rows):
         return None
-    columns = value_columns(found)
-    if not columns or _overlapping(columns):
+    if not all(labels.matches(row.label) for row in rows):
         return None
-    label_end = columns[0][0]
-    lefts = _label_lefts(found, label_end)
-    if not all(labels.matches(_label_text(row, label_end, lefts)) for row in found):
+    return run
+
+
+def tables(block: Block, labels: Labels, margin: float) -> list[tuple[TablePart, list[TextLine]]]:
+    """The block's tables: as top-aligned rows first, as centred rows when none of those is read."""
+    made = [_made(run, labels, margin) for run in top_aligned_runs(block, labels)]
+    made = [m for m in made if m is not None]
+    if made:
+        return made
+    run = centred_run(block, labels)
+    found = _made(run, labels, margin) if run is not None else None
+    return [found] if found is not None else []
+
+
+def _made(run: Run, labels: Labels, margin: float) -> tuple[TablePart, list[TextLine]] | None:
+    run = _confident(run, labels)
+    if run is None:
         return None
-    return _part(found, columns, label_end, lefts, margin), [line for row in found for line in row.labels]
+    columns = value_columns(run.rows)
+    if columns is None:
+        return None
+    return _part(run.rows, columns, margin), run.lines
 
 
-def _label_cells(row: Row, label_end: float, lefts: list[float]) -> list[list[Word]]:
-    """The row's label pieces by label column (the column whose left edge is the nearest at or
-    before the piece's start), top to bottom in each."""
-    cells: list[list[Word]] = [[] for _ in lefts]
-    for line in row.labels:
-        for piece in label_pieces(line, label_end):
-            column = max((i for i, left in enumerate(lefts) if left - LABEL_TOLERANCE <= piece.x0), default=0)
-            cells[column].append(piece)
-    return cells
-
-
-def _label_text(row: Row, label_end: float, lefts: list[float]) -> str:
-    """The row's label as the table reader joins it: its label cells left to right."""
-    return "".join(join_lines(p.text for p in cell) for cell in _label_cells(row, label_end, lefts))
-
-
-def _label_lefts(found: list[Row], label_end: float) -> list[float]:
-    starts = [piece.x0 for row in found for line in row.labels for piece in label_pieces(line, label_end)]
-    return cluster(starts, LABEL_TOLERANCE)
-
-
-def _part(found: list[Row], columns: list[tuple[float, float]], label_end: float, lefts: list[float], margin: float) -> TablePart:
+def _part(rows: list[Row], columns: list[tuple[float, float]], margin: float) -> TablePart:
     """Boxes for every row and column: a label column's pieces of a row; a value column's value, or
     nothing (a blank cell). The table's left edge is the page's text margin, so that its parts on
     two pages line up (`pdf_layout.continues`) when one part lacks the leftmost label column."""
+    used = [i for i in range(len(rows[0].cells)) if any(row.cells[i] for row in rows)]
+    lefts = [min(piece.x0 for row in rows for piece in row.cells[i]) for i in used]
     value_edges = [columns[0][0] - 1] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + [columns[-1][1] + 1]
-    label_edges = [min(margin, lefts[0]) - 1 if lefts else value_edges[0] - 2] + [left - 1 for left in lefts[1:]]
+    label_edges = [min(margin, lefts[0]) - 1] + [left - 1 for left in lefts[1:]] if lefts else [value_edges[0] - 2]
     edges = label_edges + value_edges
-    tops = [min(line.top for line in row.labels) - 1 for row in found]
-    bottoms = tops[1:] + [max(line.bottom for row in found for line in row.labels) + 1]
+    tops = [row.top - 1 for row in rows]
+    bottoms = tops[1:] + [max(line.bottom for row in rows for line in row.lines) + 1]
     boxes: list[Box] = []
-    for row, top, bottom in zip(found, tops, bottoms):
-        cells = _label_cells(row, label_end, lefts) if lefts else []
+    for row, top, bottom in zip(rows, tops, bottoms):
+        cells = [row.cells[i] for i in used]
         values = values_of(row.values) if row.values is not None else []
         for index, (x0, x1) in enumerate(zip(edges, edges[1:])):
-            if index < len(cells):
-                inside = cells[index]
-            else:
-                inside = [v for v in values if x0 <= v.middle < x1]
+            inside = cells[index] if index < len(cells) else [v for v in values if x0 <= v.middle < x1]
             boxes.append(Box(x0, top, x1, bottom, [_as_line(word) for word in inside]))
     return TablePart(0, boxes)
 
@@ -313,12 +395,9 @@ def find_tables(lines: list[TextLine], labels: Labels, page: int) -> tuple[list[
     taken: set[int] = set()
     parts: list[TablePart] = []
     margin = min((line.x0 for line in lines), default=0.0)
-    for block in blocks(lines):
-        made = table(block, labels, margin)
-        if made is None:
-            continue
-        part, used = made
-        part.page = page
-        parts.append(part)
-        taken.update(id(line) for line in used)
+    for block in blocks(lines, labels):
+        for part, used in tables(block, labels, margin):
+            part.page = page
+            parts.append(part)
+            taken.update(id(line) for line in used)
     return [line for line in lines if id(line) not in taken], parts
