@@ -23,7 +23,7 @@ from pathlib import Path
 from ..readers.origins import PageOrigins
 from ..source import NoTextLayer, ReadError, SourceText
 from .pdf_layout import Box, Page, TablePart, TextLine, Word, render
-from .pdf_words import Labels, find_tables
+from .pdf_words import Labels, add_tables
 
 X_TOLERANCE = 3.0  # points: a wider gap between two characters of a line is a space (pdfplumber's default)
 Y_TOLERANCE = 3.0  # points: characters whose tops lie this close are on one line
@@ -74,6 +74,7 @@ def read_pages(data: bytes) -> list[Page]:
             unmapped += sum(1 for c in chars if c["text"].startswith("(cid:"))
             mapped += len(chars)
             pages.append(content)
+    pages = add_tables(pages, template_labels())  # tables without ruling, from word positions
     if not any(_has_text(page) for page in pages):  # a watermark or stamp alone is no text layer
         _no_text(len(pages), pictures)
     if unmapped * 2 > mapped:
@@ -180,8 +181,7 @@ def _page_content(page, number: int, chars: list[dict]) -> Page:
     for _bbox, boxes in tables:
         laid = [Box(b["x0"], b["top"], b["x1"], b["bottom"], text_lines(b.get("chars", []))) for b in boxes]
         parts.append(TablePart(number, laid))
-    lines, borderless = find_tables(text_lines(loose), template_labels(), number)
-    return Page(number, float(page.height), lines, parts + borderless)
+    return Page(number, float(page.height), text_lines(loose), parts)
 
 
 @functools.lru_cache(maxsize=1)

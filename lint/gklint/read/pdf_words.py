@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .pdf_layout import Box, TablePart, TextLine, Word, cluster, join_lines
+from .pdf_layout import Box, Page, TablePart, TextLine, Word, cluster, join_lines
 
 ALIGN_TOLERANCE = 3.0  # points: values of one column line up this closely (left, centre or right)
 LABEL_TOLERANCE = 4.0  # points: label pieces of one column start this closely
@@ -344,15 +344,37 @@ def _confident(run: Run, labels: Labels) -> Run | None:
     return run
 
 
-def tables(block: Block, labels: Labels, margin: float) -> list[tuple[TablePart, list[TextLine]]]:
-    """The block's tables: as top-aligned rows first, as centred rows when none of those is read."""
-    made = [_made(run, labels, margin) for run in top_aligned_runs(block, labels)]
-    made = [m for m in made if m is not None]
-    if made:
-        return made
+def block_runs(block: Block, labels: Labels) -> list[Run]:
+    """The block's runs of rows: as top-aligned cells first, as centred ones when no top-aligned
+    run can be read."""
+    runs = [run for run in top_aligned_runs(block, labels) if _confident(run, labels) is not None]
+    if runs:
+        return runs
     run = centred_run(block, labels)
-    found = _made(run, labels, margin) if run is not None else None
-    return [found] if found is not None else []
+    return [run] if run is not None and _confident(run, labels) is not None else []
+
+
+def carry_over(run: Run, lines: list[TextLine], first_row_top: float, labels: Labels) -> None:
+    """A run whose last row's label was cut by a page break (the start of a template label, its
+    values above the break) takes the label's lines at the top of the next page (`lines`, above
+    that page's first row): they are its row's, not text."""
+    row = run.rows[-1] if run.rows else None
+    if row is None or row.values is None or labels.matches(row.label):
+        return
+    lefts = {i: cell[0].x0 for i, cell in enumerate(row.cells) if cell}
+    taken = False
+    for line in lines:
+        if line.top >= first_row_top:
+            break
+        owners = [(piece, next((i for i, left in lefts.items() if abs(piece.x0 - left) <= LABEL_TOLERANCE), None)) for piece in label_pieces(line, float("inf"))]
+        if owners and all(column is not None and _goes_on(row.cells[column], piece, labels) for piece, column in owners):
+            for piece, column in owners:
+                row.cells[column].append(piece)
+            row.lines.append(line)
+            run.lines.append(line)
+            taken = True
+        elif taken:
+            break  # the label's lines end; lines above them (a running header) are passed over
 
 
 def _made(run: Run, labels: Labels, margin: float) -> tuple[TablePart, list[TextLine]] | None:
@@ -390,14 +412,28 @@ def _as_line(word: Word) -> TextLine:
     return TextLine(word.text, word.x0, word.top, word.x1, word.bottom, word.size)
 
 
-def find_tables(lines: list[TextLine], labels: Labels, page: int) -> tuple[list[TextLine], list[TablePart]]:
-    """The page's borderless tables, and its lines less those the tables took."""
+def add_tables(pages: list[Page], labels: Labels) -> list[Page]:
+    """The pages with their borderless tables added as table parts and the lines those took out of
+    their text. A row cut by a page break keeps the lines of its label on the next page."""
+    runs = [[run for block in blocks(page.lines, labels) for run in block_runs(block, labels)] for page in pages]
+    for index in range(1, len(pages)):
+        if runs[index - 1]:
+            first_row_top = runs[index][0].rows[0].top if runs[index] else float("inf")
+            carry_over(runs[index - 1][-1], pages[index].lines, first_row_top, labels)
     taken: set[int] = set()
-    parts: list[TablePart] = []
-    margin = min((line.x0 for line in lines), default=0.0)
-    for block in blocks(lines, labels):
-        for part, used in tables(block, labels, margin):
-            part.page = page
-            parts.append(part)
-            taken.update(id(line) for line in used)
-    return [line for line in lines if id(line) not in taken], parts
+    added: list[list[TablePart]] = []
+    for page, page_runs in zip(pages, runs):
+        margin = min((line.x0 for line in page.lines), default=0.0)
+        parts = []
+        for run in page_runs:
+            made = _made(run, labels, margin)
+            if made is not None:
+                part, used = made
+                part.page = page.number
+                parts.append(part)
+                taken.update(id(line) for line in used)
+        added.append(parts)
+    return [
+        Page(page.number, page.height, [line for line in page.lines if id(line) not in taken], page.tables + parts)
+        for page, parts in zip(pages, added)
+    ]
