@@ -262,30 +262,90 @@ def _owners(pieces: list[Word], lefts: list[float], last: dict[int, Row], labels
 
 
 def centred_run(block: Block, labels: Labels) -> Run | None:
-    """Rows of cells whose text is centred vertically (WPS's default): each line of label text
-    belongs to the nearest anchor line. None when a row gets more lines than a label takes."""
+    """Rows of cells whose text is centred vertically (WPS's default): in each label column, a row's
+    cell is the shortest run of lines centred on its anchor line that spells a whole template label;
+    lines left over between rows must spell a whole group label (merged down the side, centred on
+    its rows), and go to the row nearest them. Left-over lines above the first row or below the
+    last stay text. None when the lines cannot be laid out so."""
     label_end = block.value_start
     anchors = [line for line in block.lines if _anchor(line, labels)]
     if not anchors:
         return None
-    owned: dict[int, list[TextLine]] = {id(line): [line] for line in anchors}
-    for line in block.lines:
-        if id(line) not in owned or owned[id(line)][0] is not line:
-            owner = min(anchors, key=lambda a: abs((a.top + a.bottom) / 2 - (line.top + line.bottom) / 2))
-            owned[id(owner)].append(line)
     lefts = cluster([p.x0 for line in block.lines for p in label_pieces(line, label_end)], LABEL_TOLERANCE)
-    rows: list[Row] = []
-    for anchor in anchors:
-        lines = sorted(owned[id(anchor)], key=lambda l: l.top)
-        if len(lines) > MAX_LABEL_LINES:
-            return None
-        cells: list[list[Word]] = [[] for _ in lefts]
-        for line in lines:
-            for piece in label_pieces(line, label_end):
-                column = max((i for i, left in enumerate(lefts) if left - LABEL_TOLERANCE <= piece.x0), default=0)
-                cells[column].append(piece)
-        rows.append(Row(anchor if values_of(anchor) else None, cells, min(l.top for l in lines), lines))
-    return Run(rows, list(block.lines))
+    columns: list[list[Word]] = [[] for _ in lefts]
+    line_of: dict[int, TextLine] = {}
+    for line in block.lines:
+        for piece in label_pieces(line, label_end):
+            columns[_column_of(piece, lefts) or 0].append(piece)
+            line_of[id(piece)] = line
+    rows = [Row(line if values_of(line) else None, [[] for _ in lefts], line.top, [line]) for line in anchors]
+    taken: set[int] = set()
+    for row in rows:
+        middle = (row.lines[0].top + row.lines[0].bottom) / 2
+        for index, pieces in enumerate(columns):
+            cell = _centred_cell(pieces, middle, taken, labels)
+            row.cells[index] = cell
+            taken.update(id(piece) for piece in cell)
+    while rows and not any(rows[-1].cells):
+        rows.pop()  # a row cut by a page break: its lines stay text
+    while rows and not any(rows[0].cells):
+        rows.pop(0)
+    if not rows or not _place_left_over(rows, columns, taken, labels):
+        return None
+    for row in rows:
+        for cell in row.cells:
+            for piece in cell:
+                if line_of[id(piece)] not in row.lines:
+                    row.lines.append(line_of[id(piece)])
+    used = {id(line) for row in rows for line in row.lines}
+    if any(id(line_of[id(p)]) in used and id(p) not in taken for pieces in columns for p in pieces):
+        return None  # a line partly in the table, partly not
+    return Run(rows, [line for line in block.lines if id(line) in used])
+
+
+def _centred_cell(pieces: list[Word], middle: float, taken: set[int], labels: Labels) -> list[Word]:
+    """The shortest run of untaken pieces (one column's, top to bottom) centred on `middle` whose
+    text is a whole template label; none when no such run."""
+    best: list[Word] = []
+    for first in range(len(pieces)):
+        for last in range(first, min(first + MAX_LABEL_LINES, len(pieces))):
+            run = pieces[first : last + 1]
+            if id(run[-1]) in taken:
+                break
+            if id(run[0]) in taken:
+                break
+            if abs((run[0].top + run[-1].bottom) / 2 - middle) > 0.4 * run[0].size:
+                continue
+            if labels.whole(join_lines(p.text for p in run)) and (not best or len(run) < len(best)):
+                best = run
+    return best
+
+
+def _place_left_over(rows: list[Row], columns: list[list[Word]], taken: set[int], labels: Labels) -> bool:
+    """Pieces no row took, between the first row's and the last row's: runs of them must spell a
+    whole group label, each given to the row whose anchor line is nearest its middle."""
+    top = min(p.top for row in rows for cell in row.cells for p in cell) if any(c for row in rows for c in row.cells) else rows[0].top
+    bottom = max(p.bottom for row in rows for cell in row.cells for p in cell) if any(c for row in rows for c in row.cells) else rows[-1].top
+    for index, pieces in enumerate(columns):
+        groups: list[list[Word]] = []
+        for piece in pieces:
+            if id(piece) in taken or piece.bottom <= top or piece.top >= bottom:
+                if groups and groups[-1]:
+                    groups.append([])
+                continue
+            if not groups:
+                groups.append([])
+            groups[-1].append(piece)
+        for group in filter(None, groups):
+            if not labels.whole(join_lines(p.text for p in group)):
+                return False
+            middle = (group[0].top + group[-1].bottom) / 2
+            row = min(rows, key=lambda r: abs((r.lines[0].top + r.lines[0].bottom) / 2 - middle))
+            if row.cells[index]:
+                return False
+            row.cells[index] = group
+            taken.update(id(piece) for piece in group)
+    return True
 
 
 # --- columns -----------------------------------------------------------------------
@@ -345,13 +405,13 @@ def _confident(run: Run, labels: Labels) -> Run | None:
 
 
 def block_runs(block: Block, labels: Labels) -> list[Run]:
-    """The block's runs of rows: as top-aligned cells first, as centred ones when no top-aligned
-    run can be read."""
-    runs = [run for run in top_aligned_runs(block, labels) if _confident(run, labels) is not None]
-    if runs:
-        return runs
-    run = centred_run(block, labels)
-    return [run] if run is not None and _confident(run, labels) is not None else []
+    """The block's runs of rows, read as top-aligned cells or as centred ones: whichever reads more
+    rows (top-aligned on a tie: Word's and LibreOffice's default)."""
+    top = [run for run in top_aligned_runs(block, labels) if _confident(run, labels) is not None]
+    centred = centred_run(block, labels)
+    if centred is None or _confident(centred, labels) is None:
+        return top
+    return [centred] if len(_confident(centred, labels).rows) > sum(len(_confident(run, labels).rows) for run in top) else top
 
 
 def carry_over(run: Run, lines: list[TextLine], first_row_top: float, labels: Labels) -> None:
