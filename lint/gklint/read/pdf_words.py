@@ -2,21 +2,28 @@
 
 A table drawn without borders (LibreOffice/WPS export of a borderless table, a web page printed to
 PDF) leaves only words on the page. Its text lines read well enough for the token reader except
-where the table has a blank cell: text has no place for it, the row's values shift left. This
-module builds a grid for such a table — only with confidence, else the lines stay text:
+where the table has a blank cell: text has no place for it, and the row's values shift left. This
+module builds a grid for such a table, only with confidence; otherwise the lines stay text:
 
-- rows from lines: a line whose last words are numbers (its values, right of its label) starts a
-  row; a line of label text alone belongs to a row (the one above when cells are top-aligned, the
-  nearest when centred: both are tried, the one whose labels all match the template wins); a line
-  that is by itself a whole template label (a group row such as 「（三）不予公开」) is a row of its own;
-- value columns from the x positions of the values, aligned across the rows (left, centre or right:
-  whichever aligns them best); a row with no word in a value column has a blank cell there;
-- label columns from where the label pieces start, left of the first value column.
+- blocks: runs of lines holding values (the numbers that end a line, right of its label) and the
+  label lines between them; a line reaching over the value columns (prose, a header) ends a block;
+- rows: each value line starts a row, and so does a line that is by itself a whole template label
+  (a group row such as 「（三）不予公开」). Cells top-aligned (Word's and LibreOffice's default): a
+  line of label text alone goes on the cell above it in its column while the cell's text still
+  spells the start of a template label (a heading or caption below the table does not). Cells
+  centred vertically (WPS's default): a row's cell in a label column is the shortest run of lines
+  centred on its value line that spells a whole template label; group labels merged down the side
+  are what is left between rows. Of the two readings, the one that reads more rows;
+- value columns from the x positions of the values, aligned across the rows (left, centre or right
+  edges: whichever aligns them); a row with no value in a column has a blank cell there;
+- label columns from where the label pieces start, left of the first value column;
+- a row cut by a page break takes the lines of its label at the top of the next page.
 
-Confidence: every row's label, its label columns joined, must be a template row label of table 二
-or 三 (`Labels`), with nothing before it but whole group labels (「三、本年度办理结果」). A block of
-lines that fails is left as text lines; a page of prose has no such labels, so it never becomes a
-table. Table 四 (no row labels, one row of 15 values) is left to the token reader.
+Confidence: every row's label, its label cells joined, must be a template row label of table 二
+or 三 (`Labels`, from the built-in templates) with nothing before it but whole group labels
+(「三、本年度办理结果」); a last row that is not (cut by a page break) stays text. A page of prose
+holds no such rows, so it never becomes a table. Table 四 (no row labels, one row of 15 values
+under a header) is left to the token reader.
 """
 
 from __future__ import annotations
@@ -409,9 +416,10 @@ def block_runs(block: Block, labels: Labels) -> list[Run]:
     rows (top-aligned on a tie: Word's and LibreOffice's default)."""
     top = [run for run in top_aligned_runs(block, labels) if _confident(run, labels) is not None]
     centred = centred_run(block, labels)
-    if centred is None or _confident(centred, labels) is None:
-        return top
-    return [centred] if len(_confident(centred, labels).rows) > sum(len(_confident(run, labels).rows) for run in top) else top
+    read = _confident(centred, labels) if centred is not None else None
+    if read is not None and len(read.rows) > sum(len(_confident(run, labels).rows) for run in top):
+        return [centred]
+    return top
 
 
 def carry_over(run: Run, lines: list[TextLine], first_row_top: float, labels: Labels) -> None:
