@@ -452,13 +452,14 @@ def _made(run: Run, labels: Labels, margin: float) -> tuple[TablePart, list[Text
     columns = value_columns(run.rows)
     if columns is None:
         return None
-    return _part(run.rows, columns, margin), run.lines
+    return _part(run.rows, columns, margin, labels), run.lines
 
 
-def _part(rows: list[Row], columns: list[tuple[float, float]], margin: float) -> TablePart:
+def _part(rows: list[Row], columns: list[tuple[float, float]], margin: float, labels: Labels) -> TablePart:
     """Boxes for every row and column: a label column's pieces of a row; a value column's value, or
-    nothing (a blank cell). The table's left edge is the page's text margin, so that its parts on
-    two pages line up (`pdf_layout.continues`) when one part lacks the leftmost label column."""
+    nothing (a blank cell). A group row (「（三）不予公开」 alone) is its label merged over the rest of
+    the row, as the template draws it. The table's left edge is the page's text margin, so that its
+    parts on two pages line up (`pdf_layout.continues`) when one part lacks the leftmost label column."""
     used = [i for i in range(len(rows[0].cells)) if any(row.cells[i] for row in rows)]
     lefts = [min(piece.x0 for row in rows for piece in row.cells[i]) for i in used]
     value_edges = [columns[0][0] - 1] + [(a[1] + b[0]) / 2 for a, b in zip(columns, columns[1:])] + [columns[-1][1] + 1]
@@ -468,12 +469,25 @@ def _part(rows: list[Row], columns: list[tuple[float, float]], margin: float) ->
     bottoms = tops[1:] + [max(line.bottom for row in rows for line in row.lines) + 1]
     boxes: list[Box] = []
     for row, top, bottom in zip(rows, tops, bottoms):
-        cells = [row.cells[i] for i in used]
-        values = values_of(row.values) if row.values is not None else []
-        for index, (x0, x1) in enumerate(zip(edges, edges[1:])):
-            inside = cells[index] if index < len(cells) else [v for v in values if x0 <= v.middle < x1]
-            boxes.append(Box(x0, top, x1, bottom, [_as_line(word) for word in inside]))
+        boxes.extend(_row_boxes(row, [row.cells[i] for i in used], edges, top, bottom, _group_row(row, labels)))
     return TablePart(0, boxes)
+
+
+def _group_row(row: Row, labels: Labels) -> bool:
+    return row.values is None and labels.key(row.label) in labels.groups
+
+
+def _row_boxes(row: Row, cells: list[list[Word]], edges: list[float], top: float, bottom: float, merged: bool) -> list[Box]:
+    values = values_of(row.values) if row.values is not None else []
+    spans = list(zip(edges, edges[1:]))
+    if merged:  # the last label cell with text reaches to the table's right edge
+        last = max(i for i, cell in enumerate(cells) if cell)
+        spans = spans[:last] + [(spans[last][0], edges[-1])]
+    boxes = []
+    for index, (x0, x1) in enumerate(spans):
+        inside = cells[index] if index < len(cells) else [v for v in values if x0 <= v.middle < x1]
+        boxes.append(Box(x0, top, x1, bottom, [_as_line(word) for word in inside]))
+    return boxes
 
 
 def _as_line(word: Word) -> TextLine:
