@@ -120,15 +120,55 @@ def test_numbers_in_columns_without_template_labels_stay_text():
     assert page.tables == [] and page.lines == lines
 
 
+def row_line(label: str, values: list[str], top: float, rights=(300, 360, 420), size: float = 10.0) -> TextLine:
+    """A table row as a borderless PDF prints it: its label at the left margin, its values
+    right-aligned on the columns' right edges `rights` (an empty value: nothing printed)."""
+    words = [Word(label, 90, 90 + size * len(label), top, top + size, size)] if label else []
+    for value, right in zip(values, rights):
+        if value:
+            words.append(Word(value, right - size * len(value), right, top, top + size, size))
+    text = " ".join(word.text for word in words)
+    return TextLine(text, words[0].x0, top, words[-1].x1, top + size, size, tuple(words))
+
+
+def read(lines: list[TextLine]) -> Page:
+    return add_tables([Page(1, 842.0, lines)], template_labels())[0]
+
+
+def box_texts(page: Page) -> list[list[str]]:
+    """The boxes' texts row by row (rows by their top)."""
+    rows: dict[float, list[str]] = {}
+    for box in sorted(page.tables[0].boxes, key=lambda b: (b.top, b.x0)):
+        rows.setdefault(box.top, []).append(box.text)
+    return list(rows.values())
+
+
 def test_template_rows_with_aligned_values_make_a_grid():
-    lines = [line("规章 0 0 0", 90, 100), line("行政规范性文件 2 1 10", 90, 114)]
-    for text_line in lines:  # values in columns: each at the same x on both lines
-        words = list(text_line.words)
-        for i, x in enumerate((300, 360, 420), start=1):
-            w = words[i]
-            words[i] = Word(w.text, x - 10 * len(w.text), x, w.top, w.bottom, w.size)
-        object.__setattr__(text_line, "words", tuple(words))
-    page = add_tables([Page(1, 842.0, lines)], template_labels())[0]
+    page = read([row_line("规章", ["0", "0", "0"], 100), row_line("行政规范性文件", ["2", "1", "10"], 114)])
     assert page.lines == [] and len(page.tables) == 1
-    texts = sorted(box.text for box in page.tables[0].boxes if box.text)
-    assert texts == sorted(["规章", "0", "0", "0", "行政规范性文件", "2", "1", "10"])
+    assert box_texts(page) == [["规章", "0", "0", "0"], ["行政规范性文件", "2", "1", "10"]]
+
+
+def test_a_missing_value_is_a_blank_cell_in_its_column():
+    page = read([row_line("规章", ["0", "0", "0"], 100), row_line("行政规范性文件", ["2", "", "10"], 114)])
+    assert box_texts(page) == [["规章", "0", "0", "0"], ["行政规范性文件", "2", "", "10"]]
+
+
+def test_a_wrapped_label_joins_its_row_and_a_heading_below_stays_text():
+    heading = line("四、政府信息公开行政复议、行政诉讼情况", 90, 142)
+    lines = [row_line("规章", ["0", "0", "0"], 100), row_line("行政规范性", ["2", "1", "10"], 114), line("文件", 90, 128), heading]
+    page = read(lines)
+    assert box_texts(page) == [["规章", "0", "0", "0"], ["行政规范性文件", "2", "1", "10"]]
+    assert page.lines == [heading]
+
+
+def test_values_that_do_not_line_up_stay_text():
+    lines = [row_line("规章", ["0", "0", "0"], 100), row_line("行政规范性文件", ["2", "1", "10"], 114, rights=(320, 385, 450))]
+    page = read(lines)
+    assert page.tables == [] and page.lines == lines
+
+
+def test_one_row_without_a_template_label_keeps_the_block_text():
+    lines = [row_line("规章", ["0", "0", "0"], 100), row_line("其他文件", ["2", "1", "10"], 114), row_line("行政规范性文件", ["2", "1", "10"], 128)]
+    page = read(lines)
+    assert page.tables == [] and page.lines == lines

@@ -360,7 +360,8 @@ def _place_left_over(rows: list[Row], columns: list[list[Word]], taken: set[int]
 
 def value_columns(rows: list[Row]) -> list[tuple[float, float]] | None:
     """(left, right) of each value column: the values clustered by whichever of their left edges,
-    middles or right edges line up best. None when they line up in no way."""
+    middles or right edges line up best (the fewest columns). None when they line up in no way:
+    two values of a line in one column, more columns than a row has values, or columns overlapping."""
     words = [word for row in rows if row.values is not None for word in values_of(row.values)]
     best: list[list[Word]] | None = None
     for anchor in (lambda w: w.x1, lambda w: w.middle, lambda w: w.x0):
@@ -369,8 +370,9 @@ def value_columns(rows: list[Row]) -> list[tuple[float, float]] | None:
             continue
         if best is None or len(groups) < len(best):
             best = groups
-    if not best:
-        return None
+    widest_row = max((len(values_of(row.values)) for row in rows if row.values is not None), default=0)
+    if not best or len(best) > widest_row:
+        return None  # more columns than the fullest row has values: they do not line up
     columns = [(min(w.x0 for w in group), max(w.x1 for w in group)) for group in best]
     return None if any(a[1] >= b[0] for a, b in zip(columns, columns[1:])) else columns
 
