@@ -65,7 +65,7 @@ def test_json_items_have_the_documented_fields():
 def test_folder_recursion_and_exit_codes(tmp_path):
     clean = tmp_path / "reports" / "nested"
     clean.mkdir(parents=True)
-    (clean / "ignored.docx").write_bytes(b"PK\x03\x04")  # .docx is not in the default include
+    (clean / "ignored.rst").write_text("2021年政府信息公开工作年度报告\n", encoding="utf-8")  # not in the default include
     (clean / "broken.pdf").write_bytes(b"%PDF-1.4")  # .pdf is: a cut-off one is GK001
     text = seed("002").read_text(encoding="utf-8")
     (clean / "r.md").write_text(text, encoding="utf-8")
@@ -208,12 +208,14 @@ def test_stdin_with_a_filename():
     assert [(i["code"], i["line"]) for i in json.loads(dash.stdout)] == [(i["code"], i["line"]) for i in items]
 
 
-def test_folders_are_searched_for_txt_and_md_unless_told(tmp_path):
+def test_folders_are_searched_for_every_format_unless_told(tmp_path):
+    draft = "某某县教育局2023年政府信息公开工作年度报告\n\n无关文字。\n"  # a title, no section: GK002
     for name in ("a.txt", "b.md", "c.html", "d.rst"):
-        (tmp_path / name).write_text("无关文字。\n", encoding="utf-8")
-    assert {Path(f["path"]).name for f in findings("--isolated", str(tmp_path))} == {"a.txt", "b.md"}
-    wider = findings("--isolated", "--include", "*.txt,*.html", str(tmp_path))
-    assert {Path(f["path"]).name for f in wider} == {"a.txt", "c.html"}
+        text = draft if name != "c.html" else "<html><body><p>" + draft.replace("\n\n", "</p><p>") + "</p></body></html>"
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert {Path(f["path"]).name for f in findings("--isolated", str(tmp_path))} == {"a.txt", "b.md", "c.html"}
+    narrower = findings("--isolated", "--include", "*.txt,*.rst", str(tmp_path))
+    assert {Path(f["path"]).name for f in narrower} == {"a.txt", "d.rst"}
 
 
 def test_broken_pipe_is_quiet():

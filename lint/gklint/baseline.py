@@ -118,6 +118,8 @@ def load(path: Path) -> Baseline:
         raise BaselineError(f"{path}: no such baseline file (create it with --update-baseline)") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{path}: cannot read the baseline: {error}") from None
+    except RecursionError:  # nested deeper than any baseline gklint writes (3 levels)
+        raise BaselineError(f"{path}: not a gklint baseline (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
         raise BaselineError(f"{path}: not a gklint baseline (version {VERSION})")
     files: dict[str, set[tuple[str, str]]] = {}
@@ -146,5 +148,6 @@ def write(path: Path, results: Iterable["FileResult"]) -> int:
             count += 1
     data = {"version": VERSION, "tool": "gklint", "files": dict(sorted(files.items()))}
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    # force: --update-baseline asks for exactly this write, read-only or not.
+    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), force=True)
     return count

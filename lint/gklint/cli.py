@@ -13,13 +13,14 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from . import __version__
 from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
 from .engine import FileResult, Linter
 from .formatters import OutputContext
 from .plugins import load_plugins
+from .source import ReadError, read_file
 from .violation import Applicability
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="政府信息公开工作年度报告合规检查 · compliance linter for government information disclosure annual reports.",
         epilog="Also: `gklint rule CODE` prints a rule's documentation; `gklint rules` lists all rules; `gklint init` writes a configuration and pre-commit hooks.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (folders: .txt, .md and .pdf, recursively); default: .")
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (folders: recursively, over `include`: .txt .md .pdf .docx .html; gitignored files and non-reports skipped); default: .")
     parser.add_argument("--format", help="output format: text (default; github under GitHub Actions), json, json-lines, full, sarif, github, junit, or one a plugin adds")
     parser.add_argument("--select", action="append", metavar="CODES", help="rules to run (code prefixes, names, ALL); replaces the default")
     parser.add_argument("--extend-select", action="append", metavar="CODES", help="rules to add to the selection")
@@ -53,7 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, help="use this config file (gklint.toml or pyproject.toml)")
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     parser.add_argument("--stdin-filename", metavar="NAME", help="lint the text piped on stdin as the file NAME (path `-` does the same)")
-    parser.add_argument("--include", action="append", metavar="GLOBS", help="file patterns a folder is searched for (default *.txt, *.md, *.pdf; e.g. *.docx,*.html)")
+    parser.add_argument("--include", action="append", metavar="GLOBS", help="file patterns a folder is searched for (default *.txt, *.md, *.pdf, *.docx, *.html, *.htm)")
+    parser.add_argument("--exclude", action="append", metavar="GLOBS", help="files and folders to skip when searching folders (replaces `exclude`; relative to the current folder)")
+    parser.add_argument("--extend-exclude", action="append", metavar="GLOBS", help="more files and folders to skip, added to `exclude`")
+    parser.add_argument("--force-exclude", action="store_true", help="apply exclude, .gitignore and the skipping of non-reports to files named on the command line too (the pre-commit hook)")
     parser.add_argument("--output-file", type=Path, help="write the report to this file instead of stdout")
     parser.add_argument("--previous", type=Path, metavar="FILE", help="last year's report of the same body, for the cross-year checks GK7xx (default: paired automatically among the files given)")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU core); same results as -j 1")
@@ -63,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too (review them)")
     fixes.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing (exit 1 if there are any)")
     fixes.add_argument("--show-fixes", action="store_true", help="with --fix: list what was fixed, per file and code")
+    fixes.add_argument("--force", action="store_true", help="with --fix: rewrite read-only files too (refused by default, as editors do)")
     scope = parser.add_argument_group("suppression and scope")
     scope.add_argument("--baseline", type=Path, metavar="FILE", help="hide the findings recorded in FILE")
     scope.add_argument("--update-baseline", action="store_true", help="record all current findings in the --baseline FILE")
@@ -115,6 +120,14 @@ def _statistics(results, lang: str, rules) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except OutputError as error:
+        print(f"gklint: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Subcommands win over paths (as in git and ruff): lint a folder named "rules" as ./rules.
     if argv and argv[0] == "init":  # gklint.init: write a configuration and the pre-commit hooks
@@ -141,8 +154,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             template=args.template,
             issuer=args.issuer,
             include=_selectors(args.include),
+            **_cli_excludes(args),
         )
         linter = Linter(settings)
+        if not linter.selected:  # ruff: an empty selection is a mistake, not a clean run
+            raise ConfigError("没有选中任何规则 / no rules selected (check --select, --ignore and `select`)")
     except ConfigError as error:
         print(f"gklint: 配置错误 / configuration error: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -203,7 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.update_baseline:
         from .baseline import write
 
-        count = write(args.baseline, run.results)
+        try:
+            count = write(args.baseline, run.results)
+        except OSError as error:
+            print(f"gklint: cannot write the baseline {args.baseline}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_ERROR
         print(f"gklint: 已将 {count} 个问题记入基线 {args.baseline} / recorded {count} findings in {args.baseline}", file=sys.stderr)
         return EXIT_CLEAN
 
@@ -211,6 +231,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"gklint: {message}", file=sys.stderr)
     for note in linter.history.notes:
         print(f"gklint: {note}", file=sys.stderr)
+    if getattr(args, "verbose", 0):
+        for path in run.skipped:
+            print(f"gklint: {path}: 不是年度报告（无标题、无章节），已跳过 / not a report (no title, no section); skipped", file=sys.stderr)
+    nothing_linted = run.linted == 0 and not run.results and not args.since  # --since: nothing changed is a pass
+    if nothing_linted:  # ruff: "No Python files found" is a warning, exit 0, and no "all passed"
+        print("gklint: 警告：未找到要检查的报告文件 / warning: no report files found", file=sys.stderr)
 
     if args.diff:
         _emit(args, b"".join(run.diffs))
@@ -220,6 +246,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     results = run.results
     output = formatter.format(results, OutputContext(lang=lang, rules=linter.rules))
+    if nothing_linted and args.format == "text":
+        output = ""
     if args.statistics:
         # ruff's --statistics: counts per code instead of the findings (to stderr for machine formats).
         stats = _statistics(results, lang, linter.rules)
@@ -233,10 +261,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             output += report
         else:
             sys.stderr.write(report)
-    _emit(args, output.encode("utf-8"))
+    # A file name that is not UTF-8 (kept by Python as surrogate escapes) is printed as \udcff, not a crash.
+    _emit(args, output.encode("utf-8", "backslashreplace"))
 
     found = any(r.violations for r in results) or bool(run.errors)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
+
+
+def _cli_excludes(args) -> dict:
+    """--exclude / --extend-exclude, anchored at the current folder (ruff: the config's patterns at its folder)."""
+    from .discovery import anchored
+
+    changes = {}
+    if args.exclude is not None:
+        changes["exclude"] = anchored(_selectors(args.exclude), Path.cwd())
+    if args.extend_exclude is not None:
+        changes["extend_exclude"] = anchored(_selectors(args.extend_exclude), Path.cwd())
+    return changes
 
 
 def _usage_error(args) -> str | None:
@@ -248,6 +289,9 @@ def _usage_error(args) -> str | None:
         return "--jobs N needs N ≥ 0 (0: one process per CPU core)"
     if args.show_fixes and not (args.fix or args.diff):
         return "--show-fixes lists what --fix fixed; add --fix"
+    for option, path in (("--output-file", args.output_file), ("--baseline", args.baseline)):
+        if path is not None and path.is_dir():
+            return f"{option} {path} is a folder; give a file"
     return None
 
 
@@ -259,10 +303,17 @@ def _baseline(args):
     return load(args.baseline)
 
 
+class OutputError(Exception):
+    """--output-file cannot be written (exit 2)."""
+
+
 def _emit(args, data: bytes) -> None:
     """Bytes to --output-file or stdout (diffs keep each file's own encoding)."""
     if args.output_file:
-        args.output_file.write_bytes(data)
+        try:
+            args.output_file.write_bytes(data)
+        except OSError as error:
+            raise OutputError(f"cannot write --output-file {args.output_file}: {error.strerror or error}") from None
         return
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
@@ -315,23 +366,37 @@ class Run:
         self.fixed: list = []  # the violations whose fixes were applied (or would be)
         self.outcomes: dict[str, FixOutcome] = {}  # display path → passes and edits (for tests, --show-fixes)
         self.errors: list[str] = []
+        self.force_exclude = getattr(args, "force_exclude", False)
+        self.skipped: list[str] = []  # files found in folders that are not reports (README.md, LICENSE.txt)
+        self.linted: int | None = None  # files linted by lint_all (None: stdin only)
+        self.force = getattr(args, "force", False)  # --force: rewrite read-only files too
+        self.defer_writes = False  # a -j worker: its parent writes (gklint.parallel), so nothing is written unreported
+        self.pending_writes: list[PendingWrite] = []  # a worker's fixed files, for its parent to write
 
     def lint_all(self, paths: list[Path]) -> None:
         linter = self.linter
         missing = [p for p in paths if not p.exists()]
         self.results = linter.plugin_error_results()
-        files = [
-            path
-            for path in linter.discover([p for p in paths if p.exists()])
+        found = [
+            (path, named)
+            for path, named in linter.discover([p for p in paths if p.exists()], self.force_exclude)
             if self.changes is None or self.changes.lines_for(path) is not False
         ]
-        linter.plan_history(files)  # GK7xx: pair each report with its body's previous year (gklint.history)
+        files = [path for path, _named in found]
+        # Found in a folder (or any file under --force-exclude, the hook's): skipped if not a report.
+        searched = {str(path) for path, named in found if not named or self.force_exclude}
+        linter.plan_history(files, [path for path, named in found if named])  # GK7xx: pair each report with its body's previous year (gklint.history)
         self.history = linter.history.export()  # that pairing, for -j workers
         from .parallel import lint_files  # self.lint_file per file, in -j N processes; progress bar
 
-        self.results.extend(lint_files(self, files, self.jobs))
+        for result in lint_files(self, files, self.jobs):
+            if result.not_a_report and result.path in searched:
+                self.skipped.append(result.path)
+            else:
+                self.results.append(result)
         for path in missing:
             self.results.append(linter.lint_path(path))
+        self.linted = len(files) - len(self.skipped) + len(missing)
 
     def visible(self, path: Path, result: FileResult, violations: list, text: str | None) -> list:
         """The violations the user sees: not recorded in the baseline, on changed lines with --since."""
@@ -345,8 +410,8 @@ class Run:
         linter = self.linter
         linter.history.adopt(getattr(self, "history", None))  # a -j worker: the parent's pairing
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_file(path)
+        except (OSError, ReadError):
             return linter.lint_path(path)  # GK001 with the reason
         result = linter.lint_bytes(data, path)
         source = result.source
@@ -376,16 +441,54 @@ class Run:
             return result
         if outcome.text == source.text:
             return result
-        self.fixed.extend(outcome.applied)
         if not self.write:
+            self.fixed.extend(outcome.applied)
             self.diffs.append(unified_diff(result.path, source, outcome.text))
             return result
-        from .writer import write_atomic
-
-        write_atomic(path, source.encode(outcome.text))
         final = linter.lint_source(replace(source, text=outcome.text), path, result.path)
         final.violations = self.visible(path, final, final.violations, outcome.text)
+        pending = PendingWrite(path, result.path, data, source.encode(outcome.text), outcome.applied)
+        if self.defer_writes:
+            self.pending_writes.append(pending)
+            return final
+        return self.commit(pending, final)
+
+    def commit(self, pending: "PendingWrite", final: FileResult) -> FileResult:
+        """Write a fixed file; `final` is its result after the fixes. If the file changed meanwhile, is
+        read-only or cannot be written, it is left as it is, said so, and its result is what it holds."""
+        from .writer import WriteRefused, write_atomic
+
+        try:
+            write_atomic(pending.path, pending.data, expected=pending.original, force=self.force)
+        except WriteRefused as refused:
+            self.errors.append(f"{pending.display}: {refused.zh} / {refused.en}")
+            return self.lint_unfixed(pending.path)
+        except OSError as error:  # a read-only folder, a full disk: the original is intact
+            reason = error.strerror or str(error)
+            self.errors.append(f"{pending.display}: 无法写入修复（{reason}），文件未改动 / cannot write the fixes ({reason}); the file was not changed")
+            return self.lint_unfixed(pending.path)
+        self.fixed.extend(pending.applied)
         return final
+
+    def lint_unfixed(self, path: Path) -> FileResult:
+        """The file's findings as it is now on disk (its fixes were not written)."""
+        fixing = self.fixing
+        self.fixing = False
+        try:
+            return self.lint_file(path)
+        finally:
+            self.fixing = fixing
+
+
+@dataclass
+class PendingWrite:
+    """A fixed file not written yet: its new bytes and the bytes they were made from."""
+
+    path: Path
+    display: str
+    original: bytes
+    data: bytes
+    applied: list
 
 
 def _fixable(result: FileResult) -> bool:
@@ -393,8 +496,19 @@ def _fixable(result: FileResult) -> bool:
     return result.source is not None and result.report is not None and bool(result.report.sections)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: the run stops as on Ctrl-C (workers stopped, no file half written), exit 143."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 def entry_point() -> None:
     """The console script: `gklint … | head` must not end in a BrokenPipeError traceback."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = main()
         sys.stdout.flush()
@@ -402,6 +516,8 @@ def entry_point() -> None:
         # Python flushes stdout again at exit; point it at devnull so that cannot raise.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = EXIT_CLEAN
+    except Terminated:
+        code = 128 + 15
     except KeyboardInterrupt:
         code = 130
     sys.exit(code)

@@ -16,6 +16,9 @@ LANGS = ("zh", "en")
 TEMPLATES = ("auto", "2019", "2021")
 ISSUERS = ("department", "government")
 CONFIG_NAMES = ("gklint.toml", ".gklint.toml", "pyproject.toml")
+# Every format gklint reads (.docx needs the docx extra); a folder's files that are not reports
+# (no title with a year, no section: README.md, LICENSE.txt) are skipped (gklint.discovery).
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.pdf", "*.docx", "*.html", "*.htm")
 
 
 class ConfigError(Exception):
@@ -32,7 +35,10 @@ class Settings:
     template: str = "auto"
     issuer: str = "department"
     exclude: list[str] = field(default_factory=list)
-    include: list[str] = field(default_factory=lambda: ["*.txt", "*.md", "*.pdf"])  # what a folder is searched for
+    extend_exclude: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))  # what a folder is searched for
+    extend_include: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)  # globs of last years' reports (GK7xx), from the config's folder
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name → options
     config_path: Path | None = None
 
@@ -74,6 +80,8 @@ def settings_from_table(table: dict[str, Any], path: Path | None) -> Settings:
                 values["exclude"] = _string_list(key, value)
             elif key == "include":
                 values["include"] = _string_list(key, value)
+            elif key in ("extend-exclude", "extend-include", "history"):
+                values[key.replace("-", "_")] = _string_list(key, value)
             elif key == "per-file-ignores":
                 if not isinstance(value, dict):
                     raise ConfigError("`per-file-ignores` must be a table of glob = [codes]")
@@ -91,7 +99,7 @@ def settings_from_table(table: dict[str, Any], path: Path | None) -> Settings:
             else:
                 raise ConfigError(
                     f"unknown key `{key}` (known: select, extend-select, ignore, per-file-ignores, "
-                    "lang, template, issuer, include, exclude, rules)"
+                    "lang, template, issuer, include, extend-include, exclude, extend-exclude, history, rules)"
                 )
     except ConfigError as error:
         raise ConfigError(f"{where}{error}") from None
@@ -111,13 +119,17 @@ def read_config_file(path: Path) -> Settings | None:
         raise ConfigError(f"{path}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    tool = data.get("tool", {})
     if path.name == "pyproject.toml":
-        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: `tool` must be a table ([tool.gklint]), got {tool!r}")
         if "gklint" not in tool:
             return None
         table = tool["gklint"]
-    else:
-        table = data.get("tool", {}).get("gklint", data)
+    else:  # gklint.toml: the keys at the top level, or under [tool.gklint] (a `tool` that is no table: an unknown key)
+        table = tool.get("gklint", data) if isinstance(tool, dict) else data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.gklint] must be a table")
     return settings_from_table(table, path)

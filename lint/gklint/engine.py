@@ -14,7 +14,7 @@ from .model import Report
 from .plugins import Plugins, load_plugins
 from .rule import Rule
 from .selection import ignored_for_path, select_rules, unknown_selectors
-from .source import ReadError, SourceText, TextReader
+from .source import ReadError, SourceText, TextReader, read_file
 from .template import TemplateSet, builtin_template_paths, load_template
 from .violation import Finding, Message, Severity, Violation
 
@@ -28,6 +28,7 @@ class FileResult:
     violations: list[Violation] = field(default_factory=list)
     source: SourceText | None = None
     report: Report | None = None
+    not_a_report: bool = False  # empty, or neither a dated title nor a section: skipped when found in a folder
 
 
 class Linter:
@@ -84,35 +85,29 @@ class Linter:
                 return reader
         return self.readers[0]
 
-    def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
-        """Explicit files as given; folders recursively, over the `include` patterns (*.txt, *.md, *.pdf)."""
-        import fnmatch
+    def discover(self, paths: Iterable[Path], force_exclude: bool = False) -> Iterator[tuple[Path, bool]]:
+        """(file, named on the command line): named files as given; folders recursively over `include`
+        and `extend-include`, without what `exclude`, `extend-exclude` or git ignores (gklint.discovery)."""
+        from .discovery import Discovery, anchored
 
-        included = self.settings.include
-        excluded = self.settings.exclude
-
-        def is_excluded(path: Path) -> bool:
-            return any(fnmatch.fnmatch(path.as_posix(), pattern) or fnmatch.fnmatch(path.name, pattern) for pattern in excluded)
-
-        for path in paths:
-            if path.is_dir():
-                for root, dirs, files in os.walk(path):
-                    dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not is_excluded(Path(root, d)))
-                    for name in sorted(files):
-                        candidate = Path(root, name)
-                        if any(fnmatch.fnmatch(name.lower(), p.lower()) for p in included) and not is_excluded(candidate):
-                            yield candidate
-            else:
-                yield path
+        s = self.settings
+        base = s.base_dir or Path.cwd()  # patterns are relative to the configuration's folder
+        include = anchored([*s.include, *s.extend_include], base)
+        exclude = anchored([*s.exclude, *s.extend_exclude], base)
+        for path, named in Discovery(include, exclude, force_exclude).files(paths):
+            if named or not _special_file(path):  # a FIFO or device in a folder is no report
+                yield path, named
 
     # -- linting -------------------------------------------------------------
     def lint_path(self, path: Path, display: str | None = None) -> FileResult:
         display = display or str(path)
         try:
-            data = path.read_bytes()
+            data = read_file(path)
         except OSError as error:
             reason = error.strerror or str(error)
             return self._unreadable(display, Message(f"无法读取文件：{reason}", f"cannot read the file: {reason}"))
+        except ReadError as error:  # not a regular file, or far too large
+            return self._unreadable(display, Message(error.zh, error.en), error.code)
         return self.lint_bytes(data, path, display)
 
     def lint_bytes(self, data: bytes, path: Path, display: str | None = None) -> FileResult:
@@ -137,10 +132,11 @@ class Linter:
         self.history.keep(path, report)
         return report
 
-    def plan_history(self, paths: list[Path]) -> None:
-        """Pair each file with its body's previous-year report among `paths` (GK7xx; gklint.history)."""
+    def plan_history(self, paths: list[Path], named: Iterable[Path] = ()) -> None:
+        """Pair each file with its body's previous-year report among `paths`, or for a file `named`
+        on the command line, in its repository (GK7xx; gklint.history). Nothing when no GK7 rule runs."""
         if any(code.startswith("GK7") for code in self.selected):
-            self.history.plan(self, paths)
+            self.history.plan(self, paths, named)
 
     def lint_source(self, source: SourceText, path: Path, display: str | None = None) -> FileResult:
         result = self._lint_source(source, path, display)
@@ -159,6 +155,7 @@ class Linter:
         result = FileResult(display, source=source)
         selected = self._selected_for(path)
         if not source.text.strip():
+            result.not_a_report = True
             result.violations = self._engine_violation(
                 display, NO_STRUCTURE, Message("文件为空", "the file is empty"), selected
             )
@@ -168,6 +165,7 @@ class Linter:
             report.previous = self.history.previous_for(self, path, report)
         result.report = report
         if not report.sections:
+            result.not_a_report = report.title is None or report.title.year is None
             result.violations = self._engine_violation(
                 display,
                 NO_STRUCTURE,
@@ -184,8 +182,8 @@ class Linter:
             if rule.plugin == ENGINE_PLUGIN:
                 continue
             try:
-                findings = list(rule.check(report, self.options[code]))
-            except Exception as error:
+                findings = [_checked(finding, len(report.text)) for finding in rule.check(report, self.options[code])]
+            except (Exception, SystemExit) as error:  # a plugin's sys.exit() too: GK003, not the end of the run
                 if RULE_FAILED in selected:
                     from .plugins import _describe
 
@@ -221,6 +219,12 @@ class Linter:
             )
             results.append(FileResult(f"plugin:{error.plugin}", self._engine_violation(f"plugin:{error.plugin}", RULE_FAILED, message, self.selected)))
         return results
+
+    def failed_result(self, path: Path, detail: str) -> FileResult:
+        """GK003 for a file gklint itself failed on (a crash outside any one rule, a worker that died)."""
+        display = str(path)
+        message = Message(f"检查此文件时出错：{detail}", f"linting this file failed: {detail}")
+        return FileResult(display, self._engine_violation(display, RULE_FAILED, message, self.selected))
 
     # -- helpers -------------------------------------------------------------
     def _selected_for(self, path: Path) -> set[str]:
@@ -259,6 +263,56 @@ class Linter:
             end=finding.end,
             plugin=rule.plugin,
         )
+
+
+def _special_file(path: Path) -> bool:
+    """A FIFO, device or socket: in a folder it is no report (a FIFO named *.txt would block, a device
+    never end). A path that cannot be stat'ed is kept: its lint says why (GK001)."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _checked(finding: Any, length: int) -> Finding:
+    """A rule's finding as the engine needs it; anything else (None, a tuple, offsets that are not
+    offsets, text that cannot be printed, an edit with no replacement) fails the rule: GK003."""
+    if not isinstance(finding, Finding):
+        raise TypeError(f"the rule yielded {type(finding).__name__}, not a Finding")
+    if not _offsets(finding.start, finding.end, length):
+        raise ValueError(f"offsets {finding.start!r}..{finding.end!r} outside the text (0..{length})")
+    for text in (finding.zh, finding.en):
+        _printable(text, "message")
+    if finding.fix is not None:
+        _check_fix(finding.fix, length)
+    return finding
+
+
+def _offsets(start: Any, end: Any, length: int) -> bool:
+    ints = all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end))
+    return ints and 0 <= start <= length and 0 <= end <= length
+
+
+def _printable(text: Any, what: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"{what} is {type(text).__name__}, not str")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{what} holds a lone surrogate {text!r}") from None
+
+
+def _check_fix(fix: Any, length: int) -> None:
+    from .violation import Applicability, Edit, Fix
+
+    if not isinstance(fix, Fix) or not isinstance(fix.applicability, Applicability) or not isinstance(fix.edits, tuple):
+        raise TypeError(f"fix is {fix!r}, not a Fix")
+    for edit in fix.edits:
+        if not isinstance(edit, Edit) or not _offsets(edit.start, edit.end, length) or edit.start > edit.end:
+            raise ValueError(f"bad edit {edit!r}")
+        _printable(edit.replacement, "an edit's replacement")
 
 
 # A lint allocates some 10^5 short-lived objects, nearly all freed by reference counting. At the

@@ -115,4 +115,5 @@ def unified_diff(display: str, source: SourceText, new_text: str, context: int =
         if not line.endswith("\n"):
             out.append("\n\\ No newline at end of file\n")
     encoding = "utf-8" if source.encoding == "utf-8-sig" else source.encoding
-    return "".join(out).encode(encoding)
+    # A file name that is not UTF-8 goes into the headers as its own bytes, as patch needs them.
+    return "".join(out).encode(encoding, "surrogateescape")

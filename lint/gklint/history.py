@@ -82,10 +82,31 @@ def _identify(title, metadata) -> Identity | None:
         year = title.year if title else None
     if not label_key(body):
         body = next((metadata[k].value for k in _BODY_KEYS if k in metadata), "")
-    key = label_key(body)
+    key = body_key(body)
     if not key or year is None:
         return None
     return Identity(key, year, body)
+
+
+def body_key(name: str) -> str:
+    """A body's comparison key: `label_key`, then the aliases of law.yaml (淮安市人民政府 = 淮安市政府)."""
+    key = label_key(name)
+    for written, canonical in _body_aliases():
+        key = key.replace(written, canonical)
+    return key
+
+
+_ALIASES: list[tuple[str, str]] | None = None
+
+
+def _body_aliases() -> list[tuple[str, str]]:
+    global _ALIASES
+    if _ALIASES is None:
+        from .period import law
+
+        aliases = (law().get("bodies") or {}).get("aliases") or {}
+        _ALIASES = sorted(((label_key(k), label_key(v)) for k, v in aliases.items()), key=lambda kv: -len(kv[0]))
+    return _ALIASES
 
 
 def pair(identities: Mapping[Hashable, Identity | None], suffix=None) -> dict[Hashable, Hashable]:
@@ -170,11 +191,13 @@ class History:
         self._plan: HistoryPlan | None = None
 
     # -- planning ------------------------------------------------------------
-    def plan(self, linter, paths: Iterable[Path]) -> dict[str, Path]:
+    def plan(self, linter, paths: Iterable[Path], named: Iterable[Path] = ()) -> dict[str, Path]:
         """Identify each file from its head and pair them; returns {file key: previous file}.
 
-        With --previous there is nothing to pair; a file whose year does not follow the previous
-        report's gets a note (the GK7xx rules skip it)."""
+        A file `named` on the command line (pre-commit names the staged ones) with no previous
+        among `paths` gets one from its repository (`RepositorySearch`). With --previous there is
+        nothing to pair; a file whose year does not follow the previous report's gets a note (the
+        GK7xx rules skip it)."""
         paths = list(paths)
         if self.explicit is not None:
             last = identify(self.explicit)
@@ -186,10 +209,14 @@ class History:
                         f"the --previous report is for {last.year}, not {this.year - 1}; cross-year checks skipped"
                     )
             return {}
-        if len(paths) < 2:
+        named = list(named)
+        if len(paths) < 2 and not named:
             return {}
         identities = {path: identify_file(linter, path) for path in paths}
         pairs = pair(identities, _suffix)
+        lonely = {path: identities[path] for path in named if identities.get(path) is not None and path not in pairs}
+        if lonely:
+            pairs.update(RepositorySearch(linter).previous(lonely))
         self.set_pairs({path_key(path): previous for path, previous in pairs.items()})
         return self.previous_paths
 
@@ -255,10 +282,10 @@ class History:
 
 
 def _read(linter, path: Path):
-    from .source import ReadError
+    from .source import ReadError, read_file
 
     try:
-        data = Path(path).read_bytes()
+        data = read_file(Path(path))
         return linter.reader_for(Path(path)).read(Path(path), data)
     except (OSError, ReadError):
         return None
@@ -283,3 +310,124 @@ def identify_file(linter, path: Path) -> Identity | None:
         return None
     head = "".join(source.text.splitlines(keepends=True)[:HEAD_LINES])
     return _identify(*parse_head(head, linter.templates, source.kind))
+
+
+# -- a lone report's previous year, from its repository -----------------------------------------------
+_CN_DIGITS = "〇一二三四五六七八九"
+_TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+_PEEK_BYTES = 4096  # a report's title (with its year) is in its first lines
+
+
+def _year_spellings(year: int) -> list[str]:
+    digits = str(year)
+    return [
+        digits,
+        digits.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+        digits.translate(str.maketrans("0123456789", _CN_DIGITS)),
+        digits.translate(str.maketrans("0123456789", "○一二三四五六七八九")),
+    ]
+
+
+def _peek(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_PEEK_BYTES)
+    except OSError:
+        return ""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as error:
+            if error.start > len(data) - 4:  # a character cut by the peek
+                return data[: error.start].decode(encoding, "ignore")
+    return ""
+
+
+def likely_report_of(identity: Identity, peek=_peek):
+    """A test of whether a file might be the report of `identity`'s body and year: its path or (a
+    text file) its first lines name the year and the body's first two characters (淮安 of 淮安市人民政府
+    and of 淮安市政府). Only such files are opened: a PDF or .docx only when its path names both."""
+    years = _year_spellings(identity.year)
+    body = strip_spaces(identity.name)[:2]
+
+    def names_both(text: str) -> bool:
+        return body in text and any(year in text for year in years)
+
+    def likely(path: Path) -> bool:
+        where = path.as_posix()
+        if names_both(where):
+            return True
+        return path.suffix.lower() in _TEXT_SUFFIXES and names_both(where + peek(path))
+
+    return likely
+
+
+class RepositorySearch:
+    """The report files of a lone report's repository, for its previous year (GK7xx under pre-commit).
+
+    Where: the `history` globs of the configuration (from its folder) if set; else the git work
+    tree the file is in, else the configuration's folder, else the file's own folder — searched as
+    a folder is (include, exclude, .gitignore; gklint.discovery). Only files `likely_report_of` last
+    year's body and year are identified, from their heads."""
+
+    def __init__(self, linter):
+        self.linter = linter
+        self._files: dict[Path, list[Path]] = {}
+        self._identities: dict[Path, Identity | None] = {}
+        self._heads: dict[Path, str] = {}  # many files named at once (pre-commit --all-files) peek at each once
+
+    def _peek(self, path: Path) -> str:
+        if path not in self._heads:
+            self._heads[path] = _peek(path)
+        return self._heads[path]
+
+    def previous(self, lonely: Mapping[Path, Identity]) -> dict[Path, Path]:
+        found = {}
+        likely_files: dict[tuple, list[Path]] = {}  # one scan for the reports of one body and year
+        for path, identity in lonely.items():
+            own = Path(os.path.abspath(path))
+            files = self._candidates(path)
+            key = (id(files), identity.body, identity.year, strip_spaces(identity.name)[:2])
+            if key not in likely_files:
+                likely = likely_report_of(Identity(identity.body, identity.year - 1, identity.name), self._peek)
+                likely_files[key] = [c for c in files if likely(c)]
+            candidates = [c for c in likely_files[key] if c != own]
+            identities = {path: identity, **{c: self._identity(c) for c in candidates}}
+            match = pair(identities, _suffix).get(path)
+            if match is not None:
+                found[path] = match
+        return found
+
+    def _identity(self, path: Path) -> Identity | None:
+        if path not in self._identities:
+            self._identities[path] = identify_file(self.linter, path)
+        return self._identities[path]
+
+    def _candidates(self, path: Path) -> list[Path]:
+        settings = self.linter.settings
+        base = Path(os.path.abspath(settings.base_dir or Path.cwd()))
+        if settings.history:
+            return self._globbed(base, tuple(settings.history))
+        root = self._root(Path(os.path.abspath(path)).parent, settings.base_dir)
+        if root not in self._files:
+            self._files[root] = [Path(os.path.abspath(p)) for p, _named in self.linter.discover([root])]
+        return self._files[root]
+
+    def _globbed(self, base: Path, patterns: tuple[str, ...]) -> list[Path]:
+        key = base / "\0".join(patterns)
+        if key not in self._files:
+            self._files[key] = sorted({Path(os.path.abspath(p)) for pattern in patterns for p in base.glob(pattern) if p.is_file()})
+        return self._files[key]
+
+    @staticmethod
+    def _root(folder: Path, config_dir: Path | None) -> Path:
+        from .discovery import git_root
+
+        root = git_root(folder)
+        if root is not None:
+            return root
+        if config_dir is not None:
+            config_dir = Path(os.path.abspath(config_dir))
+            if folder == config_dir or config_dir in folder.parents:
+                return config_dir
+        return folder

@@ -3,12 +3,13 @@
 - The configuration goes into `[tool.gklint]` of an existing pyproject.toml (appended: every byte
   already there is kept), else into a new gklint.toml (`--toml FILE` chooses the file). Every key is
   written commented out with its default, so the file documents itself and changes nothing yet.
-- An existing gklint configuration in the folder is never overwritten without `--force` (exit 2).
-  With `--force` the old `[tool.gklint]` tables are removed (the rest of pyproject.toml kept) or
-  gklint.toml is rewritten.
-- `.pre-commit-config.yaml`: the `gklint` hook (and `gklint-fix` with `--fix-hook`) is added with
-  ruamel.yaml's round trip, so comments, order and quoting stay; a hook already there is not added
-  twice. A missing file is created (`--no-pre-commit` skips this step).
+- An existing gklint configuration in the folder is kept (`--force` replaces it: the old
+  `[tool.gklint]` tables are removed, the rest of pyproject.toml kept, or gklint.toml is rewritten).
+- `.pre-commit-config.yaml`: the `gklint` hook (and `gklint-fix` with `--fix-hook`) as a `repo: local`
+  hook running the installed gklint (`language: system`), or from `--hook-repo URL` at a revision
+  `git ls-remote` confirms. Edited with ruamel.yaml's round trip, so comments, order and quoting
+  stay; a hook already there is brought up to date, never added twice; a second run changes nothing.
+  The hooks' `files:` are the folders holding reports (`report_folders`) and every format read.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import io
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -29,11 +31,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 EXIT_OK, EXIT_ERROR = 0, 2
-# The hooks live in gklint's own repository (.pre-commit-hooks.yaml). There is no canonical public
-# URL yet: this placeholder (documented in README.md and docs/pre-commit.md) is what you replace
-# with your mirror, or pass `--hook-repo URL`.
+# What `gklint init` wrote before it wrote a `repo: local` hook: a placeholder that never ran. An
+# entry with this URL is turned into the hooks init writes now.
 DEFAULT_HOOK_REPO = "https://example.org/your-mirror/gklint"
-DEFAULT_HOOK_REV = f"v{__version__}"
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
 HOOKS = ("gklint", "gklint-fix")
 
@@ -53,8 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "(gklint.toml, .gklint.toml or pyproject.toml; default: pyproject.toml if there is one, else gklint.toml)")
     parser.add_argument("--force", action="store_true", help="replace an existing gklint configuration")
     parser.add_argument("--fix-hook", action="store_true", help="also add the gklint-fix hook (applies safe fixes on commit)")
-    parser.add_argument("--hook-repo", metavar="URL", default=DEFAULT_HOOK_REPO, help=f"the repository the hooks come from (default: the placeholder {DEFAULT_HOOK_REPO})")
-    parser.add_argument("--hook-rev", metavar="REV", default=DEFAULT_HOOK_REV, help=f"the hooks' revision, a tag or commit (default: {DEFAULT_HOOK_REV})")
+    parser.add_argument("--hook-repo", metavar="URL", help="take the hooks from this git repository (default: a `repo: local` hook running the installed gklint)")
+    parser.add_argument("--hook-rev", metavar="REV", help="with --hook-repo: its tag, branch or commit (default: the newest tag `git ls-remote` lists, else HEAD's commit)")
     parser.add_argument("--no-pre-commit", action="store_true", help="do not touch .pre-commit-config.yaml")
     return parser
 
@@ -70,29 +70,44 @@ def main(argv: Sequence[str]) -> int:
         config_path, config_bytes, replaced = plan_config(folder, args.toml, args.force)
         hooks = [] if args.no_pre_commit else (["gklint", "gklint-fix"] if args.fix_hook else ["gklint"])
         hook_path = folder / PRE_COMMIT_CONFIG
-        hook_bytes, added = (None, []) if not hooks else plan_pre_commit(hook_path, hooks, args.hook_repo, args.hook_rev)
+        hook_bytes, added = (None, []) if not hooks else plan_pre_commit(hook_path, hooks, hook_source(folder, args, config_bytes))
     except InitError as error:
         print(f"gklint init: {error}", file=sys.stderr)
         return EXIT_ERROR
 
-    config_path.write_bytes(config_bytes)
-    zh, en = (f"{config_path} 的 [tool.gklint]", f"[tool.gklint] in {config_path}") if config_path.name == "pyproject.toml" else (str(config_path), str(config_path))
-    if replaced:
-        print(f"已替换 {zh} 中的 gklint 配置 · replaced the gklint configuration in {en}")
-    else:
-        print(f"已将 gklint 配置写入 {zh} · wrote the gklint configuration to {en}")
+    _write_config(config_path, config_bytes, replaced)
     if hooks:
         if hook_bytes is not None:
             hook_path.write_bytes(hook_bytes)
         for hook in hooks:
             if hook in added:
                 print(f"已在 {hook_path} 中添加钩子 {hook} · added the {hook} hook to {hook_path}")
+            elif hook_bytes is not None:
+                print(f"已更新 {hook_path} 中的钩子 {hook} · updated the {hook} hook in {hook_path}")
             else:
                 print(f"{hook_path} 已有钩子 {hook} · {hook_path} already has the {hook} hook")
-        if args.hook_repo == DEFAULT_HOOK_REPO and added:
-            print(f"注意：repo 是占位地址 {DEFAULT_HOOK_REPO}，请改为实际仓库（或用 --hook-repo URL）"
-                  f" · note: the repo is a placeholder; put the real one there (or use --hook-repo URL)")
     return EXIT_OK
+
+
+def hook_source(folder: Path, args, config_bytes: bytes | None) -> HookSource:
+    files = hook_files(folder)
+    if args.hook_repo is None:
+        if args.hook_rev:
+            raise InitError("--hook-rev 需要 --hook-repo / --hook-rev needs --hook-repo URL")
+        return HookSource("local", None, files)
+    return HookSource(args.hook_repo, remote_rev(args.hook_repo, args.hook_rev), files)
+
+
+def _write_config(config_path: Path, config_bytes: bytes | None, replaced: bool) -> None:
+    zh, en = (f"{config_path} 的 [tool.gklint]", f"[tool.gklint] in {config_path}") if config_path.name == "pyproject.toml" else (str(config_path), str(config_path))
+    if config_bytes is None:
+        print(f"保留 {zh} 中已有的 gklint 配置（--force 替换）· kept the gklint configuration in {en} (--force replaces it)")
+        return
+    config_path.write_bytes(config_bytes)
+    if replaced:
+        print(f"已替换 {zh} 中的 gklint 配置 · replaced the gklint configuration in {en}")
+    else:
+        print(f"已将 gklint 配置写入 {zh} · wrote the gklint configuration to {en}")
 
 
 # -- the configuration ------------------------------------------------------------------------
@@ -107,8 +122,9 @@ def template_lines(prefix: str) -> list[str]:
         '# lang = "zh"                    # 消息语言 · message language: zh | en',
         '# template = "auto"              # 模板 · template: auto (by year: ≤2020 → 2019, ≥2021 → 2021) | 2019 | 2021',
         '# issuer = "department"          # 部门（1月31日）| 政府（3月31日）· department | government',
-        '# include = ["*.txt", "*.md", "*.pdf"]  # 在文件夹中查找的文件 · what a folder is searched for',
-        '# exclude = ["archive/*"]        # 跳过的路径 · paths to skip',
+        '# include = ["*.txt", "*.md", "*.pdf", "*.docx", "*.html", "*.htm"]  # 在文件夹中查找的文件 · what a folder is searched for',
+        '# exclude = ["archive/*"]        # 跳过的路径（相对于本文件所在文件夹）· paths to skip (relative to this file\'s folder)',
+        '# history = ["reports/**/*"]     # 单独检查时到哪里找上年报告 · where a report linted alone finds last year\'s (default: its git repository)',
         "",
         f"# [{prefix}per-file-ignores]     # 按文件忽略 · codes ignored for some files (globs)",
         '# "archive/2019/*.txt" = ["GK2", "GK4"]',
@@ -171,8 +187,8 @@ def _has_gklint_table(data: bytes, path: Path) -> bool:
     return isinstance(parsed.get("tool"), dict) and "gklint" in parsed["tool"]
 
 
-def plan_config(folder: Path, toml: str | None, force: bool) -> tuple[Path, bytes, bool]:
-    """(file, its new bytes, whether an old configuration is replaced)."""
+def plan_config(folder: Path, toml: str | None, force: bool) -> tuple[Path, bytes | None, bool]:
+    """(file, its new bytes or None to keep the existing configuration, whether an old one is replaced)."""
     existing = _existing_config(folder)
     if toml:
         if Path(toml).name not in CONFIG_NAMES or Path(toml).name != toml:
@@ -183,6 +199,8 @@ def plan_config(folder: Path, toml: str | None, force: bool) -> tuple[Path, byte
     else:
         target = folder / ("pyproject.toml" if (folder / "pyproject.toml").is_file() else "gklint.toml")
 
+    if existing is not None and not force and (toml is None or target == existing):
+        return existing, None, False  # kept: `gklint init` again only brings the hooks up to date
     if existing is not None and not force:
         raise InitError(
             f"{existing} 已有 gklint 配置，未改动任何文件；用 --force 替换 · "
@@ -304,22 +322,133 @@ def _match_indent(text: str):
     return yaml
 
 
-def plan_pre_commit(path: Path, hooks: list[str], repo_url: str, rev: str) -> tuple[bytes | None, list[str]]:
-    """(the new bytes of .pre-commit-config.yaml or None when nothing changes, the hooks added)."""
+# -- which files the hooks run on ---------------------------------------------------------------
+def report_folders(folder: Path, include: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+    """The top folders under `folder` (posix, relative to its git repository's top, else to `folder`;
+    "" for the top itself) holding files that look like reports: a title with a body and a year
+    (`history.identify_file`, which reads only the head)."""
+    from .config import Settings
+    from .discovery import Discovery
+    from .engine import Linter
+    from .history import identify_file
+
+    from .discovery import git_root
+
+    linter = Linter(Settings(select=["GK001"]))
+    searched = folder.resolve()
+    root = git_root(searched) or searched  # pre-commit matches `files:` from the repository's top
+    found: set[str] = set()
+    for path, _named in Discovery(list(include), list(exclude)).files([searched]):
+        relative = path.parent.relative_to(root).as_posix()
+        relative = "" if relative == "." else relative
+        if relative in found or any(relative.startswith(f + "/") for f in found if f):
+            continue  # one report is enough to know the folder
+        if identify_file(linter, path) is not None:
+            found.add(relative)
+    if "" in found:
+        return [""]
+    return sorted(f for f in found if not any(f.startswith(other + "/") for other in found))
+
+
+def files_pattern(folders: Sequence[str], include: Sequence[str]) -> str:
+    """The hooks' `files:` regex: the include patterns' suffixes, inside the report folders."""
+    suffixes = sorted({p[2:].lower() for p in include if p.startswith("*.") and not set(p[2:]) & set("*?[/")})
+    suffix = "\\.(?:" + "|".join(re.escape(s) for s in suffixes) + ")$"
+    if not folders or "" in folders:
+        return "(?i)" + suffix
+    return "(?i)^(?:" + "|".join(re.escape(f) + "/" for f in folders) + ").*" + suffix
+
+
+def hook_files(folder: Path) -> str:
+    from .config import ConfigError, Settings, load_settings
+
+    try:
+        settings = load_settings(folder)
+    except ConfigError:
+        settings = Settings()
+    from .discovery import anchored
+
+    include = [*settings.include, *settings.extend_include]
+    exclude = anchored([*settings.exclude, *settings.extend_exclude], settings.base_dir or folder)
+    return files_pattern(report_folders(folder, anchored(include, settings.base_dir or folder), exclude), include)
+
+
+# -- where the hooks come from -------------------------------------------------------------------
+def _version_key(tag: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else -1 for part in re.findall(r"\d+|[A-Za-z]+", tag))
+
+
+def remote_rev(url: str, wanted: str | None) -> str:
+    """A revision of `url` that `git ls-remote` confirms: `wanted` (a tag, branch or full commit),
+    else the newest tag, else the commit HEAD points at."""
+    import subprocess
+
+    try:
+        run = subprocess.run(["git", "ls-remote", url], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise InitError(f"--hook-repo {url}: 无法运行 git ls-remote / cannot run git ls-remote: {error}") from None
+    if run.returncode != 0:
+        raise InitError(
+            f"--hook-repo {url}: git ls-remote 失败，未改动任何文件 / git ls-remote failed; nothing was changed "
+            f"(without --hook-repo the hook runs the installed gklint): {run.stderr.strip()}"
+        )
+    refs = dict(reversed(line.split("\t", 1)) for line in run.stdout.splitlines() if "\t" in line)
+    if wanted:
+        names = {ref.rsplit("/", 1)[-1] for ref in refs} | {ref.split("/", 2)[-1] for ref in refs}
+        if wanted in names or wanted in refs.values() or re.fullmatch(r"[0-9a-f]{40}", wanted):
+            return wanted
+        raise InitError(f"--hook-rev {wanted}: {url} 中没有这个标签或分支 / no such tag or branch in {url}")
+    tags = [ref[len("refs/tags/"):] for ref in refs if ref.startswith("refs/tags/") and not ref.endswith("^{}")]
+    if tags:
+        return max(tags, key=lambda tag: (_version_key(tag), tag))
+    if "HEAD" in refs:
+        return refs["HEAD"]
+    raise InitError(f"--hook-repo {url}: 没有标签，也没有 HEAD / has neither tags nor a HEAD")
+
+
+# -- pre-commit -------------------------------------------------------------------------------
+# The hooks as a `repo: local` entry: the gklint installed beside pre-commit, no download, no rev.
+# --force-exclude: files pre-commit names that are not reports (README.md) or are excluded are skipped.
+LOCAL_HOOKS = {
+    "gklint": {"name": "gklint (政府信息公开年度报告检查)", "entry": "gklint --force-exclude", "language": "system"},
+    "gklint-fix": {
+        "name": "gklint --fix (修复可安全自动修复的问题)",
+        "entry": "gklint --fix --show-fixes --force-exclude",
+        "language": "system",
+        "require_serial": True,
+    },
+}
+OUTDATED_REPOS = (DEFAULT_HOOK_REPO,)  # what earlier versions of `gklint init` wrote
+
+
+@dataclass(frozen=True)
+class HookSource:
+    repo: str  # "local" or a URL
+    rev: str | None = None
+    files: str = ""
+
+    def hook(self, hook_id: str):
+        from ruamel.yaml.comments import CommentedMap
+
+        hook = CommentedMap([("id", hook_id)])
+        if self.repo == "local":
+            hook.update(LOCAL_HOOKS[hook_id])
+        hook["files"] = self.files
+        return hook
+
+    def entry(self, hook_ids: Sequence[str]):
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        entry = CommentedMap([("repo", self.repo)])
+        if self.rev:
+            entry["rev"] = self.rev
+        entry["hooks"] = CommentedSeq(self.hook(hook_id) for hook_id in hook_ids)
+        return entry
+
+
+def _load_pre_commit(path: Path):
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.error import YAMLError
-
-    if not path.exists():
-        entry = "\n".join(f"      - id: {hook}" for hook in hooks)
-        text = (
-            "# See https://pre-commit.com for more information\n"
-            "repos:\n"
-            f"  - repo: {repo_url}\n"
-            f"    rev: {rev}\n"
-            "    hooks:\n"
-            f"{entry}\n"
-        )
-        return text.encode("utf-8"), list(hooks)
 
     raw = path.read_bytes()
     try:
@@ -337,36 +466,87 @@ def plan_pre_commit(path: Path, hooks: list[str], repo_url: str, rev: str) -> tu
         data = CommentedMap()
     if not isinstance(data, dict):
         raise InitError(f"{path}: 顶层应为映射 / the top level must be a mapping with `repos:`")
-    repos = data.get("repos")
-    if repos is None:
-        repos = data["repos"] = CommentedSeq()
-    if not isinstance(repos, list):
+    if data.get("repos") is None:
+        data["repos"] = CommentedSeq()
+    if not isinstance(data["repos"], list):
         raise InitError(f"{path}: `repos` 应为列表 / `repos` must be a list")
+    return yaml, data, text, crlf
 
-    present = {
-        hook.get("id")
+
+def _gklint_hooks(repos) -> list[tuple[dict, dict]]:
+    """(repo entry, hook) for each gklint hook already configured."""
+    return [
+        (repo, hook)
         for repo in repos
         if isinstance(repo, dict)
         for hook in (repo.get("hooks") or [])
-        if isinstance(hook, dict)
-    }
+        if isinstance(hook, dict) and hook.get("id") in HOOKS
+    ]
+
+
+def _update_hook(repo: dict, hook: dict, source: HookSource) -> None:
+    """An existing gklint hook brought up to date; the user's own keys (args, exclude, name…) kept."""
+    if repo.get("repo") == "local":
+        for key, value in LOCAL_HOOKS[hook["id"]].items():
+            if key != "name" or key not in hook:
+                hook[key] = value
+        for key in ("types", "types_or"):  # they would keep .docx and .pdf from the hook
+            hook.pop(key, None)
+    if hook.get("files") != source.files:
+        hook["files"] = source.files
+
+
+def _retarget(repo: dict, source: HookSource) -> None:
+    """An entry that cannot run as it is (a placeholder URL) turned into `source`'s."""
+    hook_ids = [hook.get("id") for hook in repo.get("hooks") or [] if isinstance(hook, dict)]
+    fresh = source.entry([h for h in hook_ids if h in HOOKS])
+    for key in list(repo):
+        if key not in fresh:
+            del repo[key]
+    for key, value in fresh.items():
+        repo[key] = value
+
+
+def plan_pre_commit(path: Path, hooks: list[str], source: HookSource) -> tuple[bytes | None, list[str]]:
+    """(the new bytes of .pre-commit-config.yaml, or None when nothing changes; the hooks added).
+
+    Idempotent: hooks already there are updated in place (entry, files), never added twice."""
+    if not path.exists():
+        yaml = _yaml()
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        data = CommentedMap([("repos", CommentedSeq([source.entry(hooks)]))])
+        text = "# See https://pre-commit.com for more information\n" + _dump(yaml, data)
+        return text.encode("utf-8"), list(hooks)
+
+    yaml, data, text, crlf = _load_pre_commit(path)
+    repos = data["repos"]
+    for repo in {id(r): r for r, _hook in _gklint_hooks(repos)}.values():
+        if repo.get("repo") in OUTDATED_REPOS:
+            _retarget(repo, source)
+    existing = _gklint_hooks(repos)
+    for repo, hook in existing:
+        _update_hook(repo, hook, source)
+        if repo.get("repo") == source.repo and source.rev and repo.get("rev") != source.rev:
+            repo["rev"] = source.rev
+    present = {hook["id"] for _repo, hook in existing}
     missing = [hook for hook in hooks if hook not in present]
-    if not missing:
-        return None, []
-    # Into the repo entry that already has a gklint hook, or one for the same URL, else a new entry.
-    target = next(
-        (repo for repo in repos if isinstance(repo, dict) and any(isinstance(h, dict) and h.get("id") in HOOKS for h in repo.get("hooks") or [])),
-        None,
-    ) or next((repo for repo in repos if isinstance(repo, dict) and repo.get("repo") == repo_url), None)
-    if target is None:
-        target = CommentedMap([("repo", repo_url), ("rev", rev), ("hooks", CommentedSeq())])
-        repos.append(target)
-    if target.get("hooks") is None:
-        target["hooks"] = CommentedSeq()
-    for hook in missing:
-        target["hooks"].append(CommentedMap([("id", hook)]))
+    # Into the entry that already has a gklint hook, or one for the same repo, else a new entry.
+    target = next((repo for repo, _hook in existing), None) or next(
+        (repo for repo in repos if isinstance(repo, dict) and repo.get("repo") == source.repo), None
+    )
+    if missing and target is None:
+        repos.append(source.entry(missing))
+    elif missing:
+        if target.get("hooks") is None:
+            target["hooks"] = []
+        local = HookSource("local", None, source.files) if target.get("repo") == "local" else source
+        for hook_id in missing:
+            target["hooks"].append(local.hook(hook_id))
     out = _dump(yaml, data)
-    # A file without a final newline keeps its last line as it was.
+    if out == text:
+        return None, []
     if crlf:
         out = out.replace("\n", "\r\n")
     return out.encode("utf-8"), missing

@@ -3,7 +3,13 @@
 Each worker builds its own `Linter` from the run's `Settings` (plugins, templates and rules are
 loaded once per worker) and runs the CLI's own `Run.lint_file` on its share of the files, so
 baselines, `--since`, `--fix` and `--diff` behave exactly as in a serial run. Files are handed out
-in order with `ProcessPoolExecutor.map`, which gives the results back in that order.
+in order, in chunks, and the results are taken back in that order.
+
+Nothing is written by a worker: with `--fix` it sends the fixed bytes back (`Run.pending_writes`)
+and the parent writes them as it takes the result (`_receive`), so no file is rewritten without
+being reported. A crash on one file is a GK003 finding for it (`lint_guarded`); a worker that dies
+breaks the pool, and the files still to come are linted one at a time in a fresh worker, so the
+GK003 lands on the file that killed it. Interrupted (Ctrl-C, SIGTERM), the workers are terminated.
 
 Spawn-safe: workers are started with the `spawn` method on every platform (as on Windows and
 macOS), so nothing depends on memory inherited by `fork`; everything a worker gets is pickled.
@@ -60,7 +66,7 @@ def lint_files(run: "Run", files: list[Path], jobs: int | None = 1) -> list["Fil
                 for path in files:
                     # Kept as its line table, as a worker's would be: a folder of reports in memory
                     # as thousands of parsed models each would cost hundreds of MB.
-                    results.append(_unpack(_pack(run.lint_file(path)), run.linter))
+                    results.append(_unpack(_pack(lint_guarded(run, path)), run.linter))
                     collection.kept()
                     progress.advance()
             return results
@@ -79,19 +85,94 @@ def _worker_state(run: "Run") -> bytes | None:
 
 
 def _parallel(run: "Run", files: list[Path], workers: int, state: bytes, progress: Progress) -> Iterator["FileResult"]:
-    from multiprocessing import get_context
+    """Chunks of files to `workers` processes, results taken in order. A worker that dies (killed,
+    out of memory) breaks the pool: the files whose results had not come back are linted again one at
+    a time, and a file whose worker dies again gets a GK003 finding (`_one_by_one`)."""
+    from concurrent.futures.process import BrokenProcessPool
 
-    executor = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")  # a test's stand-in, else the real one
     chunk = max(1, min(8, len(files) // (workers * 8)))
-    pool = executor(workers, mp_context=get_context(START_METHOD), initializer=_start_worker, initargs=(state,))
+    chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
+    left: list[Path] = []
+    with _Pool(workers, state) as pool:
+        futures = [pool.submit(_lint_chunk, part) for part in chunks]
+        for index, future in enumerate(futures):
+            try:
+                shipped = future.result()
+            except BrokenProcessPool:
+                left = [path for part in chunks[index:] for path in part]
+                break
+            for packed, collected in shipped:
+                progress.advance()
+                yield _receive(run, packed, collected)
+    if left:
+        yield from _one_by_one(run, left, state, progress)
+
+
+def _one_by_one(run: "Run", files: list[Path], state: bytes, progress: Progress) -> Iterator["FileResult"]:
+    """After a worker died: each file alone in one worker, so a death is that file's."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _Pool(1, state)
     try:
-        for packed, collected in pool.map(_lint_one, files, chunksize=chunk):
-            for name, value in collected.items():
-                _merge(run, name, value)
-            progress.advance()
-            yield _unpack(packed, run.linter)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for path in files:
+            try:
+                shipped = pool.executor.submit(_lint_chunk, [path]).result()
+            except BrokenProcessPool:
+                pool.close()
+                pool = _Pool(1, state)
+                shipped = [(run.linter.failed_result(path, "worker process died (killed, or out of memory)"), {})]
+            for packed, collected in shipped:
+                progress.advance()
+                yield _receive(run, packed, collected)
+    except BaseException:
+        pool.close(interrupted=True)
+        raise
+    pool.close()
+
+
+class _Pool:
+    """A process pool whose workers are stopped at once when the run is interrupted (Ctrl-C, SIGTERM):
+    waiting would let them lint on; they write nothing (the parent writes: `_receive`)."""
+
+    def __init__(self, workers: int, state: bytes):
+        from multiprocessing import get_context
+
+        executor = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")  # a test's stand-in, else the real one
+        self.executor = executor(workers, mp_context=get_context(START_METHOD), initializer=_start_worker, initargs=(state,))
+
+    def __enter__(self):
+        return self.executor
+
+    def __exit__(self, kind, error, traceback) -> None:
+        self.close(interrupted=kind is not None)
+
+    def close(self, interrupted: bool = False) -> None:
+        if interrupted:
+            for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+                process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _receive(run: "Run", packed: "FileResult", collected: dict[str, Any]) -> "FileResult":
+    """A worker's result into the run; its fixed text is written here, in the parent, so a file is
+    never rewritten without its result being reported."""
+    pending = collected.pop("pending_writes", [])
+    for name, value in collected.items():
+        _merge(run, name, value)
+    result = _unpack(packed, run.linter)
+    for write in pending:
+        result = run.commit(write, result)
+    return result
+
+
+def lint_guarded(run: "Run", path: Path) -> "FileResult":
+    """`run.lint_file`, a crash in it becoming a GK003 finding for that file: the other files go on."""
+    try:
+        return run.lint_file(path)
+    except Exception as error:  # noqa: BLE001 - a bug on one file must not lose the others' results
+        from .plugins import _describe
+
+        return run.linter.failed_result(path, _describe(error))
 
 
 def __getattr__(name: str):
@@ -129,10 +210,15 @@ def _start_worker(state: bytes) -> None:
     run.__dict__.update(attributes)
     run.linter = Linter(settings)
     run.results = []
+    run.defer_writes = True  # the parent writes what the worker fixed, once it has the result
     # What the run collects per file: the lists and dicts that start empty (diffs, fixed, errors, outcomes…).
     _COLLECTED = tuple(k for k, v in attributes.items() if isinstance(v, (list, dict)) and not v)
     _RUN = run
     BatchCollection().__enter__()  # a worker lints until it exits: the batch threshold for good
+
+
+def _lint_chunk(paths: list[Path]) -> list[tuple["FileResult", dict[str, Any]]]:
+    return [_lint_one(path) for path in paths]
 
 
 def _lint_one(path: Path) -> tuple["FileResult", dict[str, Any]]:
@@ -140,7 +226,7 @@ def _lint_one(path: Path) -> tuple["FileResult", dict[str, Any]]:
     assert run is not None, "worker not started"
     for name in _COLLECTED:
         setattr(run, name, type(getattr(run, name))())
-    result = run.lint_file(path)
+    result = lint_guarded(run, path)
     return _pack(result), {name: getattr(run, name) for name in _COLLECTED}
 
 

@@ -59,7 +59,7 @@ class Plugins:
             name = self.manager.get_name(impl.plugin) or impl.plugin_name
             try:
                 value = impl.function()
-            except Exception as error:  # a plugin's bug must not stop the run
+            except (Exception, SystemExit) as error:  # a plugin's bug (or sys.exit) must not stop the run
                 self.errors.append(PluginError(name, hook_name, _describe(error)))
                 continue
             if value is not None:
@@ -130,7 +130,7 @@ def load_plugins() -> Plugins:
         try:
             module = entry_point.load()
             manager.register(module, name=entry_point.name)
-        except Exception as error:
+        except (Exception, SystemExit) as error:  # sys.exit() at import: GK003, not a silent end
             plugins.errors.append(PluginError(entry_point.name, "load", _describe(error)))
             continue
         plugins.loaded.append((entry_point.name, getattr(entry_point, "dist", None)))  # importlib.metadata before 3.10: none

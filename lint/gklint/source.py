@@ -41,6 +41,9 @@ class SourceText:
         """The dominant line ending, for text a fix inserts."""
         crlf = self.text.count("\r\n")
         lf = self.text.count("\n") - crlf
+        cr = self.text.count("\r") - crlf  # old Mac files: CR alone
+        if cr > max(crlf, lf):
+            return "\r"
         return "\r\n" if crlf > lf else "\n"
 
     def encode(self, text: str | None = None) -> bytes:
@@ -63,6 +66,46 @@ class NoTextLayer(ReadError):
     """A file whose pages are pictures only (a scanned PDF): nothing to check, and no OCR (GK005)."""
 
     code = "GK005"
+
+
+# A report is a few hundred KB; a PDF with pictures a few MB. Past this it is not a report (and reading
+# it all would take the memory of a machine: a symlink to /dev/zero, a disk image named *.txt).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def read_file(path: Path) -> bytes:
+    """A report's bytes; ReadError (GK001) for what is not a regular file (a FIFO would block, a device
+    never end) or is larger than MAX_FILE_BYTES. OSError as `open` raises it (missing, no permission)."""
+    import os
+    import stat
+
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; it has no effect on a regular file.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as stream:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            if _is_null_device(status):  # `gklint /dev/null`: an empty file, as for every other tool
+                return b""
+            raise ReadError("不是普通文件（例如管道或设备），未读取", "not a regular file (a pipe or a device, say); not read")
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large()
+    return data
+
+
+def too_large() -> ReadError:
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return ReadError(f"文件超过 {limit} MB，不是年度报告，未读取", f"the file is larger than {limit} MB, not an annual report; not read")
+
+
+def _is_null_device(status) -> bool:
+    import os
+
+    try:
+        null = os.stat(os.devnull)
+    except OSError:
+        return False
+    return (status.st_dev, status.st_ino) == (null.st_dev, null.st_ino)
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # counted as binary evidence

@@ -962,9 +962,9 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
                 chunk = values[index * len(columns) :]
             _make_cells(row, chunk, columns)
             table.rows.append(row)
-        # PDF text gives values in reading order, without cells: with another count than 15, which
-        # cell is missing or extra cannot be told (other shapes are left to GK306)
-        if table.readable and len(values) != width and text_rows.is_pdf_run(main):
+        # One run of values for the three groups: with another count than 15, which cell is
+        # missing or extra cannot be told (GK309, not a GK306 that still checks guessed groups)
+        if table.readable and len(values) != width:
             read = " ".join(report.text[t.start:t.end] for t in values)
             table.readable = False
             table.unreadable = (*_wrong_count(read, len(values), width), values[0].start, values[-1].end)

@@ -33,9 +33,9 @@ FIX_KIND = {"S": "safe", "U": "unsafe", "H": "hint", "-": "none"}
 def artifact_uri(path: str) -> str:
     """A relative path stays relative (GitHub resolves it against the checkout); absolute → file URI."""
     pure = PurePath(path)
-    if pure.is_absolute():
-        return "file://" + quote(pure.as_posix())
-    return quote(pure.as_posix())
+    # A file name that is not UTF-8 (surrogate escapes) is percent-encoded as its own bytes.
+    uri = quote(pure.as_posix(), errors="surrogateescape")
+    return "file://" + uri if pure.is_absolute() else uri
 
 
 def _first_paragraph(doc: str, heading: str) -> str:

@@ -60,6 +60,12 @@ def lint_stdin(linter, filename: str | None, stream: BinaryIO | None = None):
     The reader is chosen by NAME's suffix (so `--stdin-filename report.docx` reads Word),
     per-file-ignores match NAME, and findings carry NAME as their path ("-" when no name).
     """
-    data = (stream or sys.stdin.buffer).read()
+    from ..source import MAX_FILE_BYTES, ReadError, too_large
+    from ..violation import Message
+
     display = filename or "-"
+    data = (stream or sys.stdin.buffer).read(MAX_FILE_BYTES + 1)  # `cat /dev/zero | gklint -` ends too
+    if len(data) > MAX_FILE_BYTES:
+        error: ReadError = too_large()
+        return linter._unreadable(display, Message(error.zh, error.en))
     return linter.lint_bytes(data, Path(filename or "stdin.txt"), display)

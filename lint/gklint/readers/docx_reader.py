@@ -1,6 +1,6 @@
 """Word (.docx) input: paragraphs one a line, real Word tables as tab-separated rows.
 
-Needs python-docx (`pip install gklint[docx]`). The rendered text:
+Uses python-docx (a dependency, imported on the first .docx). The rendered text:
 
 - each body paragraph is one line (in document order; an empty paragraph is a blank line;
   a manual line break inside a paragraph starts a new line of the same paragraph). Word's
@@ -251,7 +251,7 @@ def render(document) -> tuple[str, list, list]:
 
 
 class DocxReader:
-    """Word 2007+ documents (.docx); needs the `docx` extra (python-docx)."""
+    """Word 2007+ documents (.docx), read with python-docx."""
 
     name = "docx"
     suffixes = (".docx",)
@@ -261,8 +261,8 @@ class DocxReader:
             import docx
         except ImportError:
             raise ReadError(
-                "读取 .docx 需要安装 python-docx（pip install 'gklint[docx]'）",
-                "reading .docx needs python-docx (pip install 'gklint[docx]')",
+                "读取 .docx 需要 python-docx（pip install python-docx）",
+                "reading .docx needs python-docx (pip install python-docx)",
             ) from None
         try:
             document = docx.Document(io.BytesIO(data))
