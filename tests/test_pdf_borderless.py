@@ -29,7 +29,9 @@ KINDS = ("active_disclosure", "applications", "review_litigation")
 # Tables 二 and 三 are read from grids: with cells top-aligned (LibreOffice's default) every row, a
 # row cut by a page break included; centred vertically (WPS's default) all but such a row (its 7
 # values left to the token reader).
-CUT_ROW_LEFT_AS_TEXT = {path.stem: 7 if "middle" in path.name else 0 for path in PAIRED}
+# 004-ragged (rows' cells from the left, as tests/seed_docx makes them: value columns do not line up
+# down the table) is read partly from grids, partly as text; only its reading is checked.
+CUT_ROW_LEFT_AS_TEXT = {path.stem: 7 if "middle" in path.name else 0 for path in PAIRED if "ragged" not in path.name}
 BLANKS = {  # the cell made blank in the text the PDF was made from
     "003-narrow-blank": ("new", "research"),
     "004-wide-blank": ("not_processed_repeat", "public_welfare"),
@@ -91,7 +93,7 @@ def test_blank_cell_kept_in_its_column(name, results):
     assert all(len(row.cells) == 7 for row in table.rows if row.cells)
 
 
-@by_name(PAIRED)
+@by_name([path for path in PAIRED if path.stem in CUT_ROW_LEFT_AS_TEXT])
 def test_tables_come_from_grids(pdf, results):
     report = results(pdf).report
     grids = report.source.grids
