@@ -185,6 +185,10 @@ def test_broken_config_is_an_error_naming_the_key(tmp_path, config, named):
 def test_rule_and_rules_commands(capsys):
     assert main(["rule", "GK003"]) == 0
     text = capsys.readouterr().out
+    for heading in ("## 做什么", "## 为什么重要", "## 示例", "## 修复安全性"):
+        assert heading in text
+    assert main(["rule", "GK003", "--lang", "en"]) == 0
+    text = capsys.readouterr().out
     for heading in ("## What it does", "## Why it matters", "## Example", "## Fix safety"):
         assert heading in text
     assert main(["rule", "rule-failed"]) == 0

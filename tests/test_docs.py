@@ -23,8 +23,9 @@ def test_generated_reference_is_current():
 
 
 def test_no_orphan_rule_pages():
-    pages = {p.stem for p in (DOCS / "rules").glob("GK*.md")}
-    assert pages <= set(RULES)
+    for folder in ("rules", "rules/en"):
+        pages = {p.stem for p in (DOCS / folder).glob("GK*.md")}
+        assert pages == set(RULES), folder
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -34,6 +35,40 @@ def test_rule_docs_have_ruffs_shape(code):
     assert all(p >= 0 for p in positions) and positions == sorted(positions), code
     assert rule.name == rule.name.lower() and " " not in rule.name and "_" not in rule.name
     assert rule.summary and rule.summary_en
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_docs_have_a_chinese_half_of_the_same_shape(code):
+    from gklint.rule import DOC_SECTIONS_ZH
+
+    doc_zh, doc_en = RULES[code].doc_zh, RULES[code].doc_en
+    positions = [doc_zh.find(f"## {heading}") for heading in DOC_SECTIONS_ZH]
+    assert positions[0] == 0 and positions == sorted(positions), code
+    assert "## What it does" not in doc_zh and "## 做什么" not in doc_en
+    # Mostly Chinese: a machine left-over of English prose would show here.
+    han = sum("\u4e00" <= ch <= "\u9fff" for ch in doc_zh)
+    assert han > len(doc_zh) / 4, code
+
+
+def test_rule_command_prints_chinese_by_default_and_english_with_lang_en(capsys):
+    from gklint.cli import main
+
+    assert main(["rule", "GK311"]) == 0
+    zh = capsys.readouterr().out
+    assert "## 做什么" in zh and "## What it does" not in zh and "级别" in zh
+    assert main(["rule", "GK311", "--lang", "en"]) == 0
+    en = capsys.readouterr().out
+    assert "## What it does" in en and "## 做什么" not in en
+    assert main(["rule", "--lang=en", "applications-balance"]) == 0
+    assert "## What it does" in capsys.readouterr().out
+
+
+def test_a_plugin_rule_without_chinese_shows_its_english_doc():
+    from gklint.rule import Rule
+    from gklint.violation import Severity
+
+    plain = Rule("XY1", "x", Severity.ERROR, "-", "摘要", "summary", lambda r, o: (), {}, "## What it does\nThings.")
+    assert plain.documentation("zh") == plain.documentation("en") == "## What it does\nThings."
 
 
 def _long_flags(parser) -> set[str]:

@@ -85,7 +85,8 @@ def test_sarif_rule_metadata(results, linter):
         descriptor = by_id[code]
         assert descriptor["name"] == rule.name
         assert descriptor["shortDescription"]["text"] == rule.summary
-        assert descriptor["help"]["markdown"] == rule.doc and "## What it does" in rule.doc
+        # The documentation in the run's language (zh by default): the Chinese half of the docstring.
+        assert descriptor["help"]["markdown"] == rule.doc_zh and rule.doc_zh.startswith("## 做什么")
         assert descriptor["defaultConfiguration"]["level"] == {"E": "error", "W": "warning", "I": "note"}[rule.severity.value]
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]

@@ -467,3 +467,24 @@ def test_a_text_run_does_not_import_the_pdf_libraries_and_a_pdf_run_does():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.splitlines()
     assert out == ["[]", "['gklint.read.pdf', 'pdfminer', 'pdfplumber']"]
+
+
+def test_pairing_years_reads_only_the_first_page(monkeypatch):
+    """GK7 pairing identifies every file by its head before the lint: a PDF's first page, not all six."""
+    from gklint import history
+    from gklint.config import Settings
+    from gklint.engine import Linter
+    from gklint.read import pdf
+
+    pages_read = []
+    read_pages = pdf.read_pages
+
+    def counting(data, max_pages=None):
+        pages = read_pages(data, max_pages)
+        pages_read.append(len(pages))
+        return pages
+
+    monkeypatch.setattr(pdf, "read_pages", counting)
+    identity = history.identify_file(Linter(Settings()), Path(__file__).parent / "fixtures" / "samples" / "huaian-2024.pdf")
+    assert identity is not None and identity.year == 2024 and "淮安" in identity.body
+    assert pages_read == [1]

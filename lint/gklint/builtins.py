@@ -33,8 +33,9 @@ GK001 = _engine_rule(
     """\
 ## What it does
 Reports a file that cannot be read: missing, unreadable, binary (NUL bytes, control
-characters), or in none of the encodings gklint knows (UTF-8, UTF-8 with BOM, GB18030); a
-.docx or .pdf that is damaged or cut off; a PDF that needs a password to open.
+characters), or in none of the encodings gklint knows (UTF-8, UTF-8 with BOM, UTF-16 with BOM,
+GB18030, or the one `--encoding` names); a .docx or .pdf that is damaged or cut off; a PDF that
+needs a password to open.
 
 ## Why it matters
 A report that cannot be decoded cannot be checked. Chinese Windows tools often save GB18030;
@@ -50,6 +51,25 @@ report.pdf:1:1: GK001 PDF 已加密，需要密码才能打开
 ## Fix safety
 No automatic fix. Save the file as UTF-8 text (WPS/Word: 另存为 → 纯文本 → UTF-8); export the
 PDF again without a password, or check the file: a cut-off download is the usual cause.
+
+## 做什么
+报告无法读取的文件：文件不存在、没有读取权限、是二进制文件（含 NUL 字节或控制字符），或不属于
+gklint 能识别的编码（UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16、GB18030，或 `--encoding` 指定的
+编码）；损坏或不完整的 .docx、.pdf；需要密码才能打开的 PDF。
+
+## 为什么重要
+无法解码的报告无法检查。中文 Windows 工具常以 GB18030 保存，gklint 能识别，修复时也保持原编码。
+其他情况通常是文件选错了（另存为 .txt 的 .doc、图片）、下载不完整，或 PDF 加了密码。
+
+## 示例
+```
+report.txt:1:1: GK001 无法识别文件编码（已尝试 UTF-8、带 BOM 的 UTF-8、GB18030）
+report.pdf:1:1: GK001 PDF 已加密，需要密码才能打开
+```
+
+## 修复安全性
+不自动修复。请将文件另存为 UTF-8 文本（WPS/Word：另存为 → 纯文本 → UTF-8）；PDF 请重新导出且不设
+密码，或检查文件本身：下载中断是最常见的原因。
 """,
 )
 
@@ -75,6 +95,22 @@ notes.txt:1:1: GK002 未找到年度报告结构（六个部分的标题一个�
 
 ## Fix safety
 No automatic fix. Check that the right file was exported and that headings read like 「一、总体情况」.
+
+## 做什么
+报告一个也识别不出国家模板六个部分标题（一、总体情况 …… 六、其他需要报告的事项）的文件，或空文件。
+该文件不再运行其他规则。
+
+## 为什么重要
+国家模板（国办公开办函〔2019〕60号、〔2021〕30号）规定了六个部分；一个部分都没有的文本不是年度报告，
+或者导出时丢失了标题。
+
+## 示例
+```
+notes.txt:1:1: GK002 未找到年度报告结构（六个部分的标题一个也没有识别出来）
+```
+
+## 修复安全性
+不自动修复。请确认导出的是正确的文件，且标题写作「一、总体情况」这样的形式。
 """,
 )
 
@@ -101,6 +137,23 @@ plugin:broken-pack:1:1: GK003 插件 broken-pack 加载失败：ModuleNotFoundEr
 
 ## Fix safety
 No fix: report it to the rule's plugin author (`gklint --version` lists plugins).
+
+## 做什么
+报告某条规则在某个文件上抛出异常，或某个插件加载失败，并写明规则及其所属插件。其他规则照常运行，
+其结果照常报告。
+
+## 为什么重要
+一条规则出错就整体退出的检查工具会掩盖所有其他问题。本代码让结果保持完整：既能看到其他问题，
+也知道有一项检查没有做成。
+
+## 示例
+```
+report.txt:1:1: GK003 规则 GK999（demo，插件 demo-pack）运行出错：ZeroDivisionError: division by zero
+plugin:broken-pack:1:1: GK003 插件 broken-pack 加载失败：ModuleNotFoundError: No module named 'x'
+```
+
+## 修复安全性
+无修复：请报告给该规则所属插件的作者（`gklint --version` 列出已加载的插件）。
 """,
 )
 
@@ -136,6 +189,26 @@ and gives a false sense of safety.
 ## Fix safety
 Safe: removes the unused codes, or the whole comment (and its line, when nothing else is on it).
 HTML comments do not show in rendered Markdown, so the published text does not change.
+
+## 做什么
+报告 Markdown 报告中的 `<!-- gklint: disable=… -->`、`disable-next-line=…`、`enable=…` 注释：
+所写代码的规则运行了却没有抑制任何问题、`enable` 之前没有对应的 `disable`、代码不对应任何规则，
+以及无法解析的 `gklint:` 注释。相当于 ruff 的 RUF100。本次未选中的规则的代码不作判断。
+
+## 为什么重要
+过时的抑制注释会把该行下一个真实问题也藏起来：表格改正后，原来用来屏蔽空白单元格的注释会继续
+屏蔽新的空白单元格。拼错的代码什么也抑制不了，却让人以为已经处理。
+
+## 示例
+```
+<!-- gklint: disable-next-line=GK304 -->
+| 规章 | 2 | 0 | 5 |
+```
+（该行没有空白单元格：这条注释没有用处）
+
+## 修复安全性
+安全：删除没有用处的代码，或整条注释（该行没有其他内容时连同该行）。HTML 注释在渲染后的 Markdown
+中不显示，发布的正文不变。
 """,
 )
 
@@ -165,6 +238,23 @@ report.pdf:1:1: GK005 PDF 没有文字层（6 页都是图片，是扫描件）�
 ## Fix safety
 No automatic fix. Lint the document the PDF was made from (.docx, or a PDF exported from Word/WPS
 rather than scanned). If only a scan exists, run OCR yourself and check the recognised text.
+
+## 做什么
+报告页面只有图片、没有文字的 PDF：纸质报告的扫描件，或打印成图片的文档。gklint 读取 PDF 自带的
+文字层，不做图片文字识别（OCR），所以这种文件什么也检查不了，也不运行其他规则。
+
+## 为什么重要
+扫描件无法搜索、复制，读屏软件也无法朗读，评估人员无法将其中的数字与表格核对。报告应以文本形式
+在门户网站发布；扫描件通常是选错了文件（盖章的纸质版而不是导出的文档）。
+
+## 示例
+```
+report.pdf:1:1: GK005 PDF 没有文字层（6 页都是图片，是扫描件）：无法检查；gklint 不做文字识别（OCR），请提供导出的 PDF、.docx 或文本
+```
+
+## 修复安全性
+不自动修复。请检查生成该 PDF 的原文档（.docx，或由 Word/WPS 导出而非扫描的 PDF）。如果只有扫描件，
+请自行识别文字并核对识别结果。
 """,
 )
 

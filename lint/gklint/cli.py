@@ -7,8 +7,10 @@ Exit status: 0 clean, 1 findings (after --fix: findings left; with --diff: fixes
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -16,9 +18,10 @@ from typing import TYPE_CHECKING, Sequence
 from dataclasses import dataclass, replace
 
 from . import __version__
+from .cli_output import encode_output, print_verbose, settings_text, unify_output_encoding, use_color
 from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
 from .engine import FileResult, Linter
-from .formatters import OutputContext
+from .formatters import OutputContext, writable_fix
 from .plugins import load_plugins
 from .source import ReadError, read_file
 from .violation import Applicability
@@ -72,7 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument("--baseline", type=Path, metavar="FILE", help="hide the findings recorded in FILE")
     scope.add_argument("--update-baseline", action="store_true", help="record all current findings in the --baseline FILE")
     scope.add_argument("--since", metavar="REV", help="lint files changed since git revision REV; report findings on changed lines")
+    _add_output_flags(parser)
     return parser
+
+
+def _add_output_flags(parser: argparse.ArgumentParser) -> None:
+    """ruff's conventions for what is printed and how."""
+    output = parser.add_argument_group("output")
+    output.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary or notes")
+    output.add_argument("-v", "--verbose", action="store_true", help="also print what the run did (configuration, files, time) on stderr")
+    output.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the output: auto (on a terminal, unless NO_COLOR is set), always, never")
+    output.add_argument("--show-settings", action="store_true", help="print the settings in effect (configuration file, selection, rules) and exit")
+    output.add_argument("--show-files", action="store_true", help="print the files that would be linted and exit")
+    output.add_argument("--encoding", metavar="NAME", help="decode text files with this encoding (e.g. gbk, big5) instead of detecting it; a BOM still wins")
 
 
 def _print_version(stream) -> int:
@@ -94,13 +109,14 @@ def _rule_command(args: list[str], lang: str) -> int:
     if args and args[0] == "rules":
         print(render_rule_list(rules, lang))
         return EXIT_CLEAN
-    if len(args) != 2:
-        print("gklint: usage: gklint rule CODE", file=sys.stderr)
-        return EXIT_ERROR
+    if len(args) != 2 or args[1] in ("-h", "--help"):
+        usage = "用法：gklint rule CODE [--lang en]（CODE 为规则代码或名称）" if lang == "zh" else "usage: gklint rule CODE [--lang en] (a rule's code or name)"
+        print(usage, file=sys.stdout if len(args) == 2 else sys.stderr)
+        return EXIT_CLEAN if len(args) == 2 else EXIT_ERROR
     wanted = args[1]
     rule = rules.get(wanted.upper()) or next((r for r in rules.values() if r.name == wanted), None)
     if rule is None:
-        print(f"gklint: no such rule: {wanted} (see `gklint rules`)", file=sys.stderr)
+        print(f"gklint: 没有这条规则 / no such rule: {wanted}（见 `gklint rules` / see `gklint rules`）", file=sys.stderr)
         return EXIT_ERROR
     print(render_rule(rule, lang))
     return EXIT_CLEAN
@@ -108,7 +124,7 @@ def _rule_command(args: list[str], lang: str) -> int:
 
 def _statistics(results, lang: str, rules) -> str:
     counts = Counter(v.code for r in results for v in r.violations)
-    fixable = {v.code for r in results for v in r.violations if v.fix and v.fix.applicability is Applicability.SAFE}
+    fixable = {v.code for r in results for v in r.violations if writable_fix(r, v)}
     width = max((len(str(n)) for n in counts.values()), default=1)
     rows = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
@@ -119,17 +135,18 @@ def _statistics(results, lang: str, rules) -> str:
     return "\n".join(rows) + ("\n" if rows else "")
 
 
+SUBCOMMANDS = ("check", "init", "rule", "rules")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        return _main(argv)
-    except OutputError as error:
-        print(f"gklint: {error}", file=sys.stderr)
-        return EXIT_ERROR
-
-
-def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Subcommands win over paths (as in git and ruff): lint a folder named "rules" as ./rules.
+    unify_output_encoding()
+    # Subcommands win over paths, as in ruff: `gklint rules` lists the rules even where a folder
+    # named rules exists; `gklint check rules` lints that folder.
+    if argv and argv[0] == "check":
+        return check(argv[1:])
+    if argv and argv[0] in SUBCOMMANDS:
+        _note_shadowed_path(argv[0])
     if argv and argv[0] == "init":  # gklint.init: write a configuration and the pre-commit hooks
         from .init import main as init_main
 
@@ -138,8 +155,26 @@ def _main(argv: Sequence[str] | None = None) -> int:
         lang = "en" if "--lang=en" in argv or ("--lang" in argv and argv[argv.index("--lang") + 1 : argv.index("--lang") + 2] == ["en"]) else "zh"
         rest = [a for a in argv if not a.startswith("--lang") and a not in LANGS]
         return _rule_command(rest, lang)
+    return check(argv)
 
-    parser = build_parser()
+
+def _note_shadowed_path(name: str) -> None:
+    """A file, or a folder holding reports, named like the subcommand: say how to lint it."""
+    path = Path(name)
+    holds_reports = path.is_dir() and any(next(path.rglob(pattern), None) for pattern in ("*.txt", "*.md", "*.pdf"))
+    if path.is_file() or holds_reports:
+        print(
+            f"gklint: `{name}` 是子命令；要检查名为 {name} 的文件或文件夹，请用 `gklint check {name}` / "
+            f"`{name}` is a subcommand; to lint the path {name}, use `gklint check {name}`",
+            file=sys.stderr,
+        )
+
+
+def check(argv: list[str]) -> int:
+    """`gklint check [OPTIONS] [PATH …]`: lint, fix or diff."""
+    from .cli_help import help_lang, localize
+
+    parser = localize(build_parser(), help_lang(argv))
     args = parser.parse_args(argv)
     if args.version:
         return _print_version(sys.stdout)
@@ -155,6 +190,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
             issuer=args.issuer,
             include=_selectors(args.include),
             **_cli_excludes(args),
+            encoding=_encoding(args.encoding),
         )
         linter = Linter(settings)
         if not linter.selected:  # ruff: an empty selection is a mistake, not a clean run
@@ -162,6 +198,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"gklint: 配置错误 / configuration error: {error}", file=sys.stderr)
         return EXIT_ERROR
+    if args.show_settings:
+        print(settings_text(linter), end="")
+        return EXIT_CLEAN
 
     if args.format is None:  # GitHub Actions annotations when GITHUB_ACTIONS is set (gklint.formats)
         from .formats import default_format
@@ -169,7 +208,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         args.format = default_format()
     formatter = linter.formatters.get(args.format)
     if formatter is None:
-        print(f"gklint: unknown --format {args.format!r} (known: {', '.join(sorted(linter.formatters))})", file=sys.stderr)
+        known = ", ".join(sorted(linter.formatters))
+        print(f"gklint: 未知的 --format {args.format!r}（可用：{known}）/ unknown --format {args.format!r} (known: {known})", file=sys.stderr)
         return EXIT_ERROR
     usage = _usage_error(args)
     if usage:
@@ -196,13 +236,22 @@ def _main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
     run = Run(linter, args, baseline)
     paths = args.paths or [Path(".")]
+    if args.show_files:
+        for path, _named in linter.discover([p for p in paths if p.exists()]):
+            print(path)
+        return EXIT_CLEAN
+    started = time.perf_counter()
     if args.stdin_filename is not None or paths == [Path("-")]:
-        if args.fix or args.diff or args.since:
-            print("gklint: --fix, --diff and --since work on files, not on stdin", file=sys.stderr)
+        if args.since:
+            print("gklint: --since 只用于文件，不用于标准输入 / --since works on files, not on stdin", file=sys.stderr)
             return EXIT_ERROR
         from .readers import lint_stdin
 
-        run.results = [*linter.plugin_error_results(), lint_stdin(linter, args.stdin_filename)]
+        if run.fixing:  # ruff's way: the fixed text on stdout, the findings left on stderr
+            run.stdin_display = args.stdin_filename or "-"
+            run.results = [*linter.plugin_error_results(), run.lint_file(Path(args.stdin_filename or "stdin.txt"), stdin=sys.stdin.buffer.read())]
+        else:
+            run.results = [*linter.plugin_error_results(), lint_stdin(linter, args.stdin_filename)]
         paths = []
     if args.since:
         from .changed_lines import GitError, changed_since
@@ -216,6 +265,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         run.lint_all(paths)
 
     lang = settings.lang
+    if args.verbose:
+        print_verbose(run, settings, time.perf_counter() - started)
     if args.update_baseline:
         from .baseline import write
 
@@ -229,7 +280,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
 
     for message in run.errors:
         print(f"gklint: {message}", file=sys.stderr)
-    for note in linter.history.notes:
+    for note in [] if args.quiet else linter.history.notes:
         print(f"gklint: {note}", file=sys.stderr)
     if getattr(args, "verbose", 0):
         for path in run.skipped:
@@ -239,13 +290,16 @@ def _main(argv: Sequence[str] | None = None) -> int:
         print("gklint: 警告：未找到要检查的报告文件 / warning: no report files found", file=sys.stderr)
 
     if args.diff:
-        _emit(args, b"".join(run.diffs))
-        if run.fixed:
+        if not _emit(args, b"".join(run.diffs)):
+            return EXIT_ERROR
+        if run.fixed and not args.quiet:
             print(_fixed_line(len(run.fixed), lang, would=True), file=sys.stderr)
         return EXIT_FINDINGS if run.diffs or run.errors else EXIT_CLEAN
 
     results = run.results
-    output = formatter.format(results, OutputContext(lang=lang, rules=linter.rules))
+    to_stderr = run.stdin_fixed is not None  # stdout carries the fixed text
+    color = use_color(args.color, sys.stderr if to_stderr else sys.stdout, args.output_file)
+    output = formatter.format(results, OutputContext(lang=lang, rules=linter.rules, color=color, quiet=args.quiet))
     if nothing_linted and args.format == "text":
         output = ""
     if args.statistics:
@@ -255,14 +309,16 @@ def _main(argv: Sequence[str] | None = None) -> int:
             output = stats
         else:
             sys.stderr.write(stats)
-    if args.fix and (run.fixed or args.show_fixes):
+    if args.fix and (run.fixed or args.show_fixes) and not args.quiet:
         report = _show_fixes(run.fixed, lang, linter.rules) if args.show_fixes else _fixed_line(len(run.fixed), lang) + "\n"
         if args.format == "text":
             output += report
         else:
             sys.stderr.write(report)
-    # A file name that is not UTF-8 (kept by Python as surrogate escapes) is printed as \udcff, not a crash.
-    _emit(args, output.encode("utf-8", "backslashreplace"))
+    if to_stderr:
+        sys.stderr.write(output)
+    if not _emit(args, run.stdin_fixed if to_stderr else encode_output(args, output)):
+        return EXIT_ERROR
 
     found = any(r.violations for r in results) or bool(run.errors)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
@@ -280,18 +336,28 @@ def _cli_excludes(args) -> dict:
     return changes
 
 
+def _encoding(name: str | None) -> str | None:
+    """--encoding NAME checked and normalised (gbk → gbk, UTF8 → utf-8); ConfigError for an unknown one."""
+    if name is None:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise ConfigError(f"--encoding: unknown encoding {name!r}") from None
+
+
 def _usage_error(args) -> str | None:
     if args.update_baseline and not args.baseline:
-        return "--update-baseline needs --baseline FILE"
+        return "--update-baseline 需要 --baseline FILE / --update-baseline needs --baseline FILE"
     if args.update_baseline and (args.fix or args.diff or args.since):
-        return "--update-baseline records findings; it cannot be combined with --fix, --diff or --since"
+        return "--update-baseline 只记录问题，不能与 --fix、--diff 或 --since 同用 / --update-baseline records findings; it cannot be combined with --fix, --diff or --since"
     if args.jobs < 0:
-        return "--jobs N needs N ≥ 0 (0: one process per CPU core)"
+        return "--jobs N 需要 N ≥ 0（0：每个 CPU 核一个进程）/ --jobs N needs N ≥ 0 (0: one process per CPU core)"
     if args.show_fixes and not (args.fix or args.diff):
-        return "--show-fixes lists what --fix fixed; add --fix"
+        return "--show-fixes 列出 --fix 修复的内容，请加上 --fix / --show-fixes lists what --fix fixed; add --fix"
     for option, path in (("--output-file", args.output_file), ("--baseline", args.baseline)):
         if path is not None and path.is_dir():
-            return f"{option} {path} is a folder; give a file"
+            return f"{option} {path} 是文件夹，请给出文件 / {option} {path} is a folder; give a file"
     return None
 
 
@@ -303,18 +369,22 @@ def _baseline(args):
     return load(args.baseline)
 
 
-class OutputError(Exception):
-    """--output-file cannot be written (exit 2)."""
-
-
-def _emit(args, data: bytes) -> None:
-    """Bytes to --output-file or stdout (diffs keep each file's own encoding)."""
+def _emit(args, data: bytes) -> bool:
+    """Bytes to --output-file or stdout (diffs keep each file's own encoding); False, with the
+    reason on stderr, when --output-file cannot be written."""
     if args.output_file:
         try:
             args.output_file.write_bytes(data)
         except OSError as error:
-            raise OutputError(f"cannot write --output-file {args.output_file}: {error.strerror or error}") from None
-        return
+            from .oserror import describe
+
+            print(
+                f"gklint: 无法写入 --output-file {args.output_file}：{describe(error, 'zh')} / "
+                f"cannot write --output-file {args.output_file}: {describe(error, 'en')}",
+                file=sys.stderr,
+            )
+            return False
+        return True
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is not None:
@@ -323,6 +393,7 @@ def _emit(args, data: bytes) -> None:
     else:  # pragma: no cover - a text-only stream
         sys.stdout.write(data.decode("utf-8", "replace"))
         sys.stdout.flush()
+    return True
 
 
 def _fixed_line(count: int, lang: str, would: bool = False) -> str:
@@ -372,6 +443,8 @@ class Run:
         self.force = getattr(args, "force", False)  # --force: rewrite read-only files too
         self.defer_writes = False  # a -j worker: its parent writes (gklint.parallel), so nothing is written unreported
         self.pending_writes: list[PendingWrite] = []  # a worker's fixed files, for its parent to write
+        self.stdin_display = "-"  # --fix/--diff on stdin: the name findings carry
+        self.stdin_fixed: bytes | None = None  # --fix on stdin: the text for stdout
 
     def lint_all(self, paths: list[Path]) -> None:
         linter = self.linter
@@ -406,14 +479,19 @@ class Run:
             violations = self.changes.keep(path, violations, result.report)
         return violations
 
-    def lint_file(self, path: Path) -> FileResult:
+    def lint_file(self, path: Path, stdin: bytes | None = None) -> FileResult:
+        """Lint (and fix) one file, or with `stdin` the bytes piped in as if they were `path`."""
         linter = self.linter
         linter.history.adopt(getattr(self, "history", None))  # a -j worker: the parent's pairing
-        try:
-            data = read_file(path)
-        except (OSError, ReadError):
-            return linter.lint_path(path)  # GK001 with the reason
-        result = linter.lint_bytes(data, path)
+        if stdin is not None:
+            data = self.stdin_fixed = stdin  # unchanged unless fixed below
+            result = linter.lint_bytes(data, path, self.stdin_display)
+        else:
+            try:
+                data = read_file(path)
+            except (OSError, ReadError):
+                return linter.lint_path(path)  # GK001 with the reason
+            result = linter.lint_bytes(data, path)
         source = result.source
         result.violations = self.visible(path, result, result.violations, source.text if source else None)
         if not self.fixing or not _fixable(result):
@@ -427,9 +505,12 @@ class Run:
             self.errors.append(f"{result.path}: 无法无损写回此类文件，未修复 / cannot write this kind of file back losslessly; not fixed")
             return result
 
+        latest: list = []  # the findings of the last text linted: the fixed one, once stable
+
         def lint(text: str) -> list:
             current = linter.lint_source(replace(source, text=text), path, result.path)
-            return self.visible(path, current, current.violations, text)
+            latest[:] = self.visible(path, current, current.violations, text)
+            return latest
 
         outcome = fix_until_stable(source.text, lint, unsafe=self.unsafe)
         self.outcomes[result.path] = outcome
@@ -441,13 +522,20 @@ class Run:
             return result
         if outcome.text == source.text:
             return result
+        # What "已修复 N" counts: the fixable findings the fixes made go away (counted once written).
+        resolved = _resolved([v for v in result.violations if applicable(v, self.unsafe)], latest)
         if not self.write:
-            self.fixed.extend(outcome.applied)
+            self.fixed.extend(resolved)
             self.diffs.append(unified_diff(result.path, source, outcome.text))
             return result
+        if stdin is not None:
+            self.stdin_fixed = source.encode(outcome.text)
+            self.fixed.extend(resolved)
         final = linter.lint_source(replace(source, text=outcome.text), path, result.path)
         final.violations = self.visible(path, final, final.violations, outcome.text)
-        pending = PendingWrite(path, result.path, data, source.encode(outcome.text), outcome.applied)
+        if stdin is not None:
+            return final
+        pending = PendingWrite(path, result.path, data, source.encode(outcome.text), resolved)
         if self.defer_writes:
             self.pending_writes.append(pending)
             return final
@@ -464,8 +552,12 @@ class Run:
             self.errors.append(f"{pending.display}: {refused.zh} / {refused.en}")
             return self.lint_unfixed(pending.path)
         except OSError as error:  # a read-only folder, a full disk: the original is intact
-            reason = error.strerror or str(error)
-            self.errors.append(f"{pending.display}: 无法写入修复（{reason}），文件未改动 / cannot write the fixes ({reason}); the file was not changed")
+            from .oserror import describe
+
+            self.errors.append(
+                f"{pending.display}: 无法写入修复（{describe(error, 'zh')}），文件未改动 / "
+                f"cannot write the fixes ({describe(error, 'en')}); the file was not changed"
+            )
             return self.lint_unfixed(pending.path)
         self.fixed.extend(pending.applied)
         return final
@@ -488,7 +580,22 @@ class PendingWrite:
     display: str
     original: bytes
     data: bytes
-    applied: list
+    applied: list  # the findings its fixes resolve (what "已修复 N" counts once written)
+
+
+def _resolved(fixable: list, remaining: list) -> list:
+    """The fixable findings that the fixes made go away: what "已修复 N" counts, so that it
+    agrees with the "[*] N fixable" before (one fix can settle several findings: a renumbered
+    group, overlapping edits). Findings are matched by code and message, as lines move."""
+    left = Counter((v.code, v.message.zh) for v in remaining)
+    gone = []
+    for violation in fixable:
+        key = (violation.code, violation.message.zh)
+        if left[key]:
+            left[key] -= 1
+        else:
+            gone.append(violation)
+    return gone
 
 
 def _fixable(result: FileResult) -> bool:

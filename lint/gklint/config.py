@@ -41,6 +41,7 @@ class Settings:
     history: list[str] = field(default_factory=list)  # globs of last years' reports (GK7xx), from the config's folder
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code or name → options
     config_path: Path | None = None
+    encoding: str | None = None  # --encoding (command line only): text files are decoded with it
 
     @property
     def base_dir(self) -> Path | None:

@@ -38,6 +38,8 @@ class Linter:
         self.rules: dict[str, Rule] = self.plugins.rules()
         self.formatters: dict[str, Any] = self.plugins.formatters()
         self.readers = self.plugins.readers() or [TextReader()]
+        if settings.encoding:  # --encoding: the built-in text reader decodes with it
+            self.readers = [TextReader(settings.encoding) if type(r) is TextReader else r for r in self.readers]
         paths = list(builtin_template_paths()) + [Path(p) for p in self.plugins.template_paths() if Path(p) not in builtin_template_paths()]
         self.templates = TemplateSet([load_template(Path(p)) for p in paths])
         self._validate()
@@ -104,8 +106,10 @@ class Linter:
         try:
             data = read_file(path)
         except OSError as error:
-            reason = error.strerror or str(error)
-            return self._unreadable(display, Message(f"无法读取文件：{reason}", f"cannot read the file: {reason}"))
+            from .oserror import describe
+
+            zh, en = describe(error, "zh"), describe(error, "en")
+            return self._unreadable(display, Message(f"无法读取文件：{zh}", f"cannot read the file: {en}"))
         except ReadError as error:  # not a regular file, or far too large
             return self._unreadable(display, Message(error.zh, error.en), error.code)
         return self.lint_bytes(data, path, display)

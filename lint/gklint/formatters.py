@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 class OutputContext:
     lang: str = "zh"
     color: bool = False
+    quiet: bool = False  # -q: the findings without the summary lines
     rules: Any = None  # code → Rule of the run, for formats that describe rules (sarif); None: loaded again
 
 
@@ -83,13 +84,27 @@ class JsonFormatter:
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
+def writable_fix(result: "FileResult", violation: Violation, applicability: Applicability = Applicability.SAFE) -> bool:
+    """A fix of this kind that `--fix` will actually write: not for a .docx, .html or .pdf (the
+    reader cannot give the file back), nor for a file that was not read or parsed."""
+    fix = violation.fix
+    if fix is None or fix.applicability is not applicability:
+        return False
+    return result.source is not None and result.source.fixable
+
+
+def _plural(count: int, word: str) -> str:
+    """English count and noun: 1 error, 2 errors (info has no plural)."""
+    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
+
+
 def summary(results: list["FileResult"], lang: str) -> str:
     violations = [v for r in results for v in r.violations]
     if not violations:
         return "全部通过！" if lang == "zh" else "All checks passed!"
     by_severity = Counter(v.severity.value for v in violations)
-    safe = sum(1 for v in violations if v.fix and v.fix.applicability is Applicability.SAFE)
-    unsafe = sum(1 for v in violations if v.fix and v.fix.applicability is Applicability.UNSAFE)
+    safe = sum(1 for r in results for v in r.violations if writable_fix(r, v))
+    unsafe = sum(1 for r in results for v in r.violations if writable_fix(r, v, Applicability.UNSAFE))
     if lang == "zh":
         parts = [f"{name} {by_severity[key]}" for key, name in (("E", "错误"), ("W", "警告"), ("I", "提示")) if by_severity[key]]
         lines = [f"共发现 {len(violations)} 个问题（{'，'.join(parts)}）。"]
@@ -98,8 +113,8 @@ def summary(results: list["FileResult"], lang: str) -> str:
         if unsafe:
             lines.append(f"另有 {unsafe} 个可用 --unsafe-fixes 修复（需人工确认）。")
     else:
-        parts = [f"{by_severity[key]} {name}" for key, name in (("E", "errors"), ("W", "warnings"), ("I", "info")) if by_severity[key]]
-        lines = [f"Found {len(violations)} problem{'s' if len(violations) != 1 else ''} ({', '.join(parts)})."]
+        parts = [_plural(by_severity[key], name) for key, name in (("E", "error"), ("W", "warning"), ("I", "info")) if by_severity[key]]
+        lines = [f"Found {_plural(len(violations), 'problem')} ({', '.join(parts)})."]
         if safe:
             lines.append(f"[*] {safe} fixable with the --fix option.")
         if unsafe:
@@ -107,19 +122,27 @@ def summary(results: list["FileResult"], lang: str) -> str:
     return "\n".join(lines)
 
 
+def style(text: str, sgr: str, context: OutputContext) -> str:
+    """`text` in an ANSI style (SGR codes, e.g. "1" bold, "31" red) when the output is coloured."""
+    return f"\x1b[{sgr}m{text}\x1b[0m" if context.color else text
+
+
 class TextFormatter:
-    """flake8 style: `path:line:col: CODE message`, then a summary line."""
+    """flake8 style: `path:line:col: CODE message`, then a summary line (ruff's colours on a terminal)."""
 
     def format(self, results: list["FileResult"], context: OutputContext) -> str:
         out = []
         for result in results:
             for v in result.violations:
-                marker = " [*]" if v.fix and v.fix.applicability is Applicability.SAFE else ""
+                marker = " " + style("[*]", "36", context) if writable_fix(result, v) else ""
                 where = place(result, v, context.lang)
                 where = (f"（{where}）" if context.lang == "zh" else f" ({where})") if where else ""
-                out.append(f"{v.path}:{v.line}:{v.column}: {v.code}{marker} {v.message.text(context.lang)}{where}")
-        out.append(summary(results, context.lang))
-        return "\n".join(out) + "\n"
+                position = f"{style(v.path, '1', context)}:{v.line}:{v.column}:"
+                code = style(v.code, "1;31", context)
+                out.append(f"{position} {code}{marker} {v.message.text(context.lang)}{where}")
+        if not context.quiet:
+            out.append(summary(results, context.lang))
+        return "\n".join(out) + "\n" if out else ""
 
 
 FORMATTERS = {"text": TextFormatter(), "json": JsonFormatter()}

@@ -281,12 +281,16 @@ class History:
         return previous
 
 
-def _read(linter, path: Path):
+def _read(linter, path: Path, head: bool = False):
+    """The file as its reader renders it; with `head`, only as much as the reader needs for the
+    title (a reader with `read_head`, such as the PDF reader's first page), else all of it."""
     from .source import ReadError, read_file
 
     try:
         data = read_file(Path(path))
-        return linter.reader_for(Path(path)).read(Path(path), data)
+        reader = linter.reader_for(Path(path))
+        read = getattr(reader, "read_head", None) if head else None
+        return (read or reader.read)(Path(path), data)
     except (OSError, ReadError):
         return None
     except Exception:  # a reader plugin's bug: the file's own lint reports it (GK001)
@@ -305,7 +309,7 @@ def identify_file(linter, path: Path) -> Identity | None:
     """A file's identity from its first lines (their title and metadata, as the parser finds them)."""
     from .parser import parse_head
 
-    source = _read(linter, path)
+    source = _read(linter, path, head=True)
     if source is None:
         return None
     head = "".join(source.text.splitlines(keepends=True)[:HEAD_LINES])

@@ -8,7 +8,10 @@ Rules are plain functions decorated with `@rule(...)`:
         yield Finding(start, end, zh="…", en="…")
 
 The docstring is the rule's documentation in ruff's shape: ## What it does,
-## Why it matters, ## Example, ## Fix safety. `gklint rule GK101` prints it.
+## Why it matters, ## Example, ## Fix safety; then the same in Chinese: ## 做什么,
+## 为什么重要, ## 示例, ## 修复安全性 (one docstring keeps both next to the code they
+describe). `gklint rule GK101` prints the Chinese half, `--lang en` the English one; a rule
+without a Chinese half shows its English documentation in both.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from typing import Any, Callable, Iterable, Mapping
 from .violation import Finding, Severity
 
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Fix safety")
+DOC_SECTIONS_ZH = ("做什么", "为什么重要", "示例", "修复安全性")
+_ZH_START = f"## {DOC_SECTIONS_ZH[0]}"
 FIX_KINDS = {"S": "safe", "U": "unsafe", "H": "hint", "-": "none"}
 
 
@@ -48,6 +53,21 @@ class Rule:
     options: Mapping[str, Option] = field(default_factory=dict)
     doc: str = ""
     plugin: str = ""
+
+    @property
+    def doc_en(self) -> str:
+        """The English half of the documentation (all of it when there is no Chinese half)."""
+        return self.doc.split(_ZH_START, 1)[0].strip()
+
+    @property
+    def doc_zh(self) -> str:
+        """The Chinese half, from `## 做什么` on; empty when the rule has none."""
+        start = self.doc.find(_ZH_START)
+        return self.doc[start:].strip() if start >= 0 else ""
+
+    def documentation(self, lang: str) -> str:
+        """The documentation in `lang` (zh falls back to English for a rule without Chinese)."""
+        return (self.doc_zh or self.doc_en) if lang == "zh" else self.doc_en
 
     def defaults(self) -> dict[str, Any]:
         return {name: option.default for name, option in self.options.items()}

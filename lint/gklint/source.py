@@ -13,8 +13,12 @@ from typing import Any
 UTF8 = "utf-8"
 UTF8_BOM = "utf-8-sig"
 GB18030 = "gb18030"
+UTF16_LE, UTF16_BE = "utf-16-le", "utf-16-be"
 ENCODINGS = (UTF8, GB18030)
 _BOM = b"\xef\xbb\xbf"
+# UTF-16 is recognised by its BOM only (what Windows Notepad writes as "Unicode"); the BOM is
+# kept out of `text`, in `SourceText.bom`, and written back by `SourceText.encode`.
+_UTF16_BOMS = {UTF16_LE: b"\xff\xfe", UTF16_BE: b"\xfe\xff"}
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,7 @@ class SourceText:
     """A decoded file. `text` is exactly the file's characters (BOM excluded, newlines kept)."""
 
     text: str
-    encoding: str  # utf-8, utf-8-sig or gb18030
+    encoding: str  # utf-8, utf-8-sig, gb18030, utf-16-le/-be (with a BOM), or the one --encoding names
     kind: str = "text"  # "text" or "markdown"; other readers add their own ("docx", "html")
     # Converted inputs (.docx, .html): maps offsets in `text` back to the original file
     # (see gklint.readers.origins). None for text read as it is.
@@ -30,6 +34,8 @@ class SourceText:
     # Structured inputs (.docx, HTML, PDF): each table as a grid of cells pointing into `text`
     # (`gklint.read.grid.Grid`), read by the table reader instead of the rendered lines.
     grids: tuple = field(default=(), compare=False, repr=False)
+    # A UTF-16 file's BOM (the codec names no BOM; utf-8-sig's is the codec's own).
+    bom: bytes = field(default=b"", repr=False)
 
     @property
     def fixable(self) -> bool:
@@ -48,7 +54,8 @@ class SourceText:
 
     def encode(self, text: str | None = None) -> bytes:
         """Back to bytes in the file's own encoding (BOM restored)."""
-        return (self.text if text is None else text).encode(self.encoding)
+        text = self.text if text is None else text
+        return self.bom + text.encode(self.encoding)
 
 
 class ReadError(Exception):
@@ -130,8 +137,16 @@ def _implausible(text: str) -> bool:
     return odd > len(sample) // 50
 
 
-def decode(data: bytes) -> SourceText:
-    """Decode a report's bytes; raises ReadError for binary or undecodable input."""
+def decode(data: bytes, encoding: str | None = None) -> SourceText:
+    """Decode a report's bytes; raises ReadError for binary or undecodable input.
+
+    `encoding` (`--encoding`) is used instead of guessing; a BOM still wins for UTF-8 and UTF-16.
+    """
+    utf16 = _decode_utf16(data)
+    if utf16 is not None:
+        return utf16
+    if encoding is not None and not data.startswith(_BOM):
+        return _decode_as(data, encoding)
     if _looks_binary(data):
         raise ReadError("文件是二进制文件，不是文本", "the file is binary, not text")
     if data.startswith(_BOM):
@@ -161,13 +176,40 @@ def decode(data: bytes) -> SourceText:
     return SourceText(text, GB18030)
 
 
+def _decode_utf16(data: bytes) -> SourceText | None:
+    """A file that starts with a UTF-16 BOM (NUL bytes are normal there: not binary)."""
+    for encoding, bom in _UTF16_BOMS.items():
+        if data.startswith(bom):
+            try:
+                return SourceText(data[len(bom):].decode(encoding), encoding, bom=bom)
+            except UnicodeDecodeError as error:
+                raise ReadError(
+                    f"文件有 UTF-16 BOM，但第 {error.start + len(bom)} 字节起无法按 UTF-16 解码",
+                    f"the file has a UTF-16 BOM but byte {error.start + len(bom)} is not valid UTF-16",
+                ) from None
+    return None
+
+
+def _decode_as(data: bytes, encoding: str) -> SourceText:
+    try:
+        return SourceText(data.decode(encoding), encoding)
+    except UnicodeDecodeError as error:
+        raise ReadError(
+            f"无法按 --encoding {encoding} 解码：第 {error.start} 字节起不是 {encoding}",
+            f"cannot decode as --encoding {encoding}: byte {error.start} is not {encoding}",
+        ) from None
+
+
 class TextReader:
     """The built-in reader: plain text and Markdown."""
 
     name = "text"
     suffixes = (".txt", ".md", ".markdown", ".text")
 
+    def __init__(self, encoding: str | None = None):
+        self.encoding = encoding  # --encoding: decode with it instead of guessing
+
     def read(self, path: Path, data: bytes) -> SourceText:
-        source = decode(data)
+        source = decode(data, self.encoding)
         kind = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
-        return SourceText(source.text, source.encoding, kind)
+        return SourceText(source.text, source.encoding, kind, bom=source.bom)

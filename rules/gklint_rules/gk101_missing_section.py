@@ -49,6 +49,27 @@ def check(report, options):
     next section's heading, or at the end of the text. The section's content still has to be
     written (二 needs its table), and the heading may exist under wording gklint did not
     recognise, so the insertion is only applied with `--unsafe-fixes`.
+
+    ## 做什么
+    报告模板规定的六个部分（一、总体情况 …… 六、其他需要报告的事项）中标题未找到的部分。问题标在下一个
+    存在的部分的标题上（缺少最后一部分时标在最后一行）。
+
+    ## 为什么重要
+    条例第五十条列明年度报告应包括的内容，国家模板（国办公开办函〔2019〕60号、〔2021〕30号）将其固定为
+    按顺序排列的六个部分。缺少部分是评估人员最先发现的错误；即使没有内容，该部分也必须保留（第六部分
+    此时写「无。」）。
+
+    ## 示例
+    ```
+    一、总体情况
+    ……
+    三、收到和处理政府信息公开申请情况      ← 缺少「二、主动公开政府信息情况」
+    ```
+
+    ## 修复安全性
+    不安全：修复在下一部分标题之前（或正文末尾）插入标准标题（第六部分连同正文「无。」）。该部分的内容
+    仍需作者撰写（第二部分需要表格），而且该标题可能以 gklint 未识别的措辞存在，因此仅在
+    `--unsafe-fixes` 时应用。
     """
     if not report.sections:  # GK002's business
         return

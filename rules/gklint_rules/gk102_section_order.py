@@ -42,6 +42,23 @@ def check(report, options):
     ## Fix safety
     No automatic fix: moving or merging whole sections needs the author. The message names the
     section and where it belongs.
+
+    ## 做什么
+    报告不符合模板顺序（一 → 六）的部分标题（指出打乱顺序的最少几个标题），以及重复出现的部分标题。
+
+    ## 为什么重要
+    国家模板（国办公开办函〔2019〕60号、〔2021〕30号）依照条例第五十条把六个部分按固定顺序排列。读者
+    和评估人员逐部分比较报告；部分挪动或重复（常见于粘贴上年报告）会破坏这种对照。
+
+    ## 示例
+    ```
+    一、总体情况
+    三、收到和处理政府信息公开申请情况
+    二、主动公开政府信息情况          ← 第二部分出现在第三部分之后
+    ```
+
+    ## 修复安全性
+    不自动修复：移动或合并整个部分需要作者处理。消息写明是哪一部分、应放在哪里。
     """
     by_line = sorted(report.sections, key=lambda s: s.heading.line.number)
     keep = _in_order([s.number for s in by_line])

@@ -37,6 +37,26 @@ def check(report, options):
     Safe: only the numbering token and the spaces after it are replaced (「2、 」 → 「二、」);
     the title is left as written. The section was recognised by its title, so the numeral
     it should carry is known.
+
+    ## 做什么
+    检查六个部分标题的编号：每个都应是该部分的汉字数字加「、」（一、二、……六、）。报告阿拉伯数字编号
+    （「2、」「3.」）、错误、跳过或重复的数字（第五部分写成「四、存在的主要问题及改进情况」）以及用
+    「.」作分隔（「三.」），并给出正确编号。
+
+    ## 为什么重要
+    GB/T 9704-2012 第 7.3.3 条规定公文结构层次的第一层为「一、」；国家模板（国办公开办函〔2019〕60号、
+    〔2021〕30号）的六个部分编号为一至六。数字错误通常说明增删过部分或从别的报告粘贴而来，而读者正是
+    按编号引用各部分。
+
+    ## 示例
+    ```
+    一、总体情况
+    2、 主动公开政府信息情况            ← 应为「二、」
+    ```
+
+    ## 修复安全性
+    安全：只替换编号及其后的空格（「2、 」→「二、」），标题原样保留。该部分是按标题识别的，所以应有的
+    编号是确定的。
     """
     for section in report.sections:
         numbering = section.heading.numbering

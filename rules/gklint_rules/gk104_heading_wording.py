@@ -53,6 +53,25 @@ def check(report, options):
     differ; the numbering is GK103's. No fix is offered when the heading is in traditional
     script or carries converter debris (「報(bào)告」): a simplified title in a traditional
     text would mix scripts; convert the text first (GK601, GK602).
+
+    ## 做什么
+    提示已识别为六个部分之一、但标题措辞与模板不同的部分标题：「一、政府信息公开工作总体情况」应为
+    「一、总体情况」，「六、其他需要报告事项」应为「六、其他需要报告的事项」，或标题使用繁体字。空格、
+    括号和标点不算差别。
+
+    ## 为什么重要
+    国家模板（国办公开办函〔2019〕60号、〔2021〕30号）为每个部分规定了固定标题；保持一致便于跨单位、
+    跨年度比较和检索。措辞不同在实质上并不算错，所以是提示级（用 `--extend-select GK104` 选中）。
+
+    ## 示例
+    ```
+    一、政府信息公开工作总体情况      ← 模板措辞为「总体情况」
+    六、其他需要报告事项              ← 模板措辞为「其他需要报告的事项」
+    ```
+
+    ## 修复安全性
+    安全：把标题换成模板措辞，只改不同的字；编号由 GK103 处理。标题为繁体字或带有转换残留
+    （「報(bào)告」）时不提供修复：在繁体文本中插入简体标题会造成繁简混用，请先转换全文（GK601、GK602）。
     """
     for section in report.sections:
         if section.exact_wording:

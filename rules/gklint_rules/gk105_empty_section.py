@@ -41,6 +41,26 @@ def check(report, options):
     Sections 一 and 五 need the author: no fix. For 六 an unsafe fix inserts 「无。」 on a line
     after the heading, which is what the template expects when there is nothing else to
     report, but only the author knows that there is nothing (so `--unsafe-fixes` only).
+
+    ## 做什么
+    第一部分（总体情况）、第五部分（存在的主要问题及改进情况）或第六部分（其他需要报告的事项）的标题
+    后紧接着下一个标题或正文结束时报告。第二、三、四部分为空不在此报告：这几部分是模板表格，缺少表格
+    由 GK301 报告。
+
+    ## 为什么重要
+    条例第五十条要求报告说明工作情况、主要问题和改进情况以及其他事项；国家模板（国办公开办函〔2019〕
+    60号、〔2021〕30号）即使无话可说也保留这些部分，第六部分此时应写「无。」。标题下面什么都没有，
+    看起来像未完成的草稿。
+
+    ## 示例
+    ```
+    五、存在的主要问题及改进情况
+    六、其他需要报告的事项            ← 第五部分没有正文；第六部分也没有
+    ```
+
+    ## 修复安全性
+    第一、五部分需要作者撰写：不修复。第六部分有一个不安全修复：在标题后另起一行插入「无。」，这是
+    没有其他事项时模板的写法，但只有作者知道确实没有（所以仅在 `--unsafe-fixes` 时应用）。
     """
     newline = report.source.newline or "\n"
     for section in report.sections:

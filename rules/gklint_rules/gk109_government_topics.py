@@ -36,6 +36,25 @@ def check(report, options):
 
     ## Fix safety
     No automatic fix: the results have to be written. The message names the missing topic.
+
+    ## 做什么
+    对人民政府的年度报告（设置 `issuer = "government"`），检查正文是否报告了工作考核、社会评议和责任
+    追究结果情况。某项的关键词（模板数据 base.yaml 中的 `government_extra_topics`）在报告任何位置出现
+    （简繁均可）即视为已报告。每缺一项报告一次，标在第五部分标题上（或第六部分、或最后一个存在的部分）。
+    部门的报告（默认 `issuer = "department"`）不检查。
+
+    ## 为什么重要
+    条例第五十条要求人民政府的年度报告还应包括「政府信息公开工作考核、社会评议和责任追究结果情况」；
+    国家模板没有为此单设部分，所以容易遗漏。
+
+    ## 示例
+    ```
+    五、存在的主要问题及改进情况
+    ……                               ← 政府年度报告未报告「社会评议」结果
+    ```
+
+    ## 修复安全性
+    不自动修复：需要补写相关结果。消息写明缺少的是哪一项。
     """
     if report.issuer != "government" or not report.sections:
         return

@@ -43,6 +43,26 @@ def check(report, options):
     Safe when only the year is stale: the period runs 1月1日–12月31日 and the title names the
     year, so the fix replaces just the year's digits (in the same numerals) with the title's
     year. Other cases need the author: no fix.
+
+    ## 做什么
+    将统计期限说明（见 GK201）与报告年度（标题中的年份；没有时用期限本身的年份）比较：期限必须是该年
+    1月1日至12月31日。同时报告正文或元数据中不存在的日期（「2月30日」「13月1日」「2021-02-29」）。
+
+    ## 为什么重要
+    条例第四十九条要求报告上一自然年度的情况，国家模板（国办公开办函〔2021〕30号）写明数据「统计期限为
+    …年1月1日至…年12月31日」。期限是上一年（沿用上年报告）或不满一年，说明表格并未覆盖标题所说的
+    年度；不存在的日期是公众一眼就能看出的笔误。
+
+    ## 示例
+    ```
+    2020年政府信息公开工作年度报告
+    本报告所列数据统计期限为2019年1月1日至2019年12月31日。   ← 应为2020年
+    本报告所列数据统计期限为2020年1月1日至2020年11月30日。   ← 应至12月31日
+    ```
+
+    ## 修复安全性
+    只有年份过时时安全：期限为1月1日至12月31日、标题写明了年份，修复只把年份数字（沿用原来的数字
+    写法）换成标题的年份。其他情况需要作者处理：不修复。
     """
     title_year = report.year
     for period in report.periods:

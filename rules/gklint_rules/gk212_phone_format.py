@@ -45,6 +45,26 @@ def check(report, options):
     Safe for the separator: each em dash or full-width hyphen inside a number that is otherwise
     right is replaced by 「-」 (only those characters change). A wrong length needs the author:
     no fix.
+
+    ## 做什么
+    用 `phonenumbers`（按中国大陆号码规则）检查报告中的每个电话和传真号码（「电话」「联系电话」「传真」
+    等之后的号码，或形如「0533-5181064」的号码）：带区号的固定电话、400/800 号码和手机号位数必须正确；
+    不带区号的本地号码必须是 7 或 8 位。区号与号码之间的分隔符必须是连字符「-」，不能是破折号「—」、
+    短横线或全角「－」。
+
+    ## 为什么重要
+    国家模板（国办公开办函〔2019〕60号、〔2021〕30号）引言中的联系方式是公众联系办公室的途径：少一位
+    的号码打不通，用破折号代替连字符会让网站上的点击拨号和搜索失效。
+
+    ## 示例
+    ```
+    电话：0631—5961933      ← 「—」应为「-」
+    电话：0533-518106       ← 少一位
+    ```
+
+    ## 修复安全性
+    分隔符可安全修复：号码本身正确时，其中的每个破折号或全角连字符替换为「-」（只改这些字符）。位数
+    错误需要作者处理：不修复。
     """
     for phone in report.contacts.phones:
         if not phone.valid:

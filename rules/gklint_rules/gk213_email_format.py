@@ -49,6 +49,24 @@ def check(report, options):
 
     ## Fix safety
     No fix: the message gives the validator's reason; only the author knows the address.
+
+    ## 做什么
+    用 `email-validator` 检查每个电子邮箱地址（含「@」或全角「＠」的文字），只检查语法（不查询 DNS）：
+    全角「＠」或「．」、连续两个点、域名中没有点（「abc@163」）、地址中不能出现的字符。被 PDF 换行断开
+    的地址（「hazwgkc@\\n163.com」）按完整地址读取，不报告。
+
+    ## 为什么重要
+    国家模板（国办公开办函〔2019〕60号、〔2021〕30号）引言中的电子邮箱是公众就报告提问的地址；格式错误
+    的地址会被退信。
+
+    ## 示例
+    ```
+    电子邮箱：gxqzwgkb＠163.com     ← 全角「＠」
+    电子邮箱：zcgov@zb.shandong..cn  ← 两个点
+    ```
+
+    ## 修复安全性
+    不修复：消息给出校验失败的原因；正确地址只有作者知道。
     """
     for email in report.contacts.emails:
         error = email.error

@@ -36,6 +36,24 @@ def check(report, options):
     ## Fix safety
     Safe: only the differing characters are replaced or inserted (「法律法规」 → 「法律行政法规」);
     the row is the same row and its values are not touched.
+
+    ## 做什么
+    报告措辞与模板不同（已统一繁简、括号、空格和分隔符）、但显然就是该行的表格行标签（或第三部分表格
+    的列标题）：已知的变体（「（七）合计」代替「（七）总计」、「（二）部分公开」）、缺少编号，或措辞
+    相近（「2.其他法律法规禁止公开」代替「2.其他法律行政法规禁止公开」）。数值无法读取的表格（数值
+    粘连或列对不上，GK309）只要行已匹配，也检查其标签。
+
+    ## 为什么重要
+    模板（国办公开办函〔2019〕60号、〔2021〕30号）是固定表式，标签有法律含义（「法律行政法规」指可以
+    禁止公开的两类规范）。读者和评估人员逐行比较报告。
+
+    ## 示例
+    ```
+    | | | 2.其他法律法规禁止公开 | | 0 | 0 | 0 | 0 | 0 | 0 |
+    ```
+
+    ## 修复安全性
+    安全：只替换或插入不同的字（「法律法规」→「法律行政法规」）；还是同一行，数值不动。
     """
     for table in report.tables:
         if not (table.readable or table.labels_readable):

@@ -42,6 +42,27 @@ def check(report, options):
     ## Fix safety
     Safe: a blank means 0 in the template's arithmetic; the fix writes "0" into each blank
     cell of the row (of the table, for the one finding a table) and changes nothing else.
+
+    ## 做什么
+    报告表格行中空白的数值单元格（每行一个问题，标在第一个空白单元格，并列出各列）。有空白单元格的行
+    超过 `max-rows`（默认 3）行，或多行表格整张空白（未填的模板、用空白代替 0 的表格）时，整张表只报告
+    一次，写明空白单元格和行的数量，标在第一个空白处。只有能标出空单元格的输入才能发现：Word、HTML 和
+    PDF 表格、每格一行（只含制表符或空格的行）和以制表符分隔的行。在 GK311–GK314 的计算中空白按 0 计。
+
+    ## 为什么重要
+    模板表格是统计数据：每个单元格都应有数字，包括 0。空白单元格让读者无法判断是零还是漏填；评估人员
+    把「表格空项」列为常见问题。
+
+    ## 示例
+    ```
+        二、上年结转政府信息公开申请数量
+
+
+    ```
+
+    ## 修复安全性
+    安全：在模板的计算中空白即 0；修复在该行（整表报告时为整张表）的每个空白单元格中写入「0」，不改动
+    其他内容。
     """
     limit = options.get("max-rows", 3)
     for table in report.tables:

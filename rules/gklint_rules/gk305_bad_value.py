@@ -54,6 +54,26 @@ def check(report, options):
     separator (" |" and a line break in pipe fragments, a line break and a tab for one cell per
     line, " | " in Markdown) before the number and changes nothing else. The other cases are
     hints: the right figure is unknown.
+
+    ## 做什么
+    报告不可能是模板数据的数值单元格：计数列（申请数、件数、项目数量）中的负数或小数（「本年增/减」
+    可以为负，金额可以有小数）、该填数字的地方写了文字（无、—、/），或数字与行标签粘连
+    （「行政事业性收费0」），读该行时看不出这个数。
+
+    ## 为什么重要
+    这些表格是模板（国办公开办函〔2019〕60号、〔2021〕30号）规定的统计：计数是申请、文件或决定的
+    整数个数。粘连的数字读起来像标签的一部分，会使该行所有数值错位一列。
+
+    ## 示例
+    ```
+    行政事業性收費0 |
+    0 |
+    0 |
+    ```
+
+    ## 修复安全性
+    粘连的数字可以安全地与标签分开：修复在数字前插入表格本身的单元格分隔符（管道片段中为「 |」加换行，
+    每格一行时为换行加制表符，Markdown 中为「 | 」），不改动其他内容。其他情况只给提示：正确数值未知。
     """
     for table in report.tables:
         if not table.readable:

@@ -34,6 +34,23 @@ def check(report, options):
 
     ## Fix safety
     No fix: which column lost or gained a value cannot be known from the text.
+
+    ## 做什么
+    报告标签后的数值个数多于或少于模板列数的行（第三部分表格 7 个，第四部分表格 15 个，第二部分表格
+    1–3 个），并写明读到的内容；连续几行差同样个数（同一个导出问题）只报告一次。缺少的数值不作猜测：
+    读到的数值按列顺序排列，缺少的单元格不参与 GK311–GK314 的计算。
+
+    ## 为什么重要
+    多一个或少一个数值，通常是导出表格时合并单元格使该行错位（从网页转成 Markdown、在 Word 中拆分单元
+    格）：数字可能落在错误的列下，合计也可能缺失。
+
+    ## 示例
+    ```
+    | | (一) 予以公开 | | 0 | 0 | 0 | 0 | 0 | 0 | |      ← 6 个数值，模板为 7 个
+    ```
+
+    ## 修复安全性
+    不修复：从文本中无法知道哪一列少了或多了数值。
     """
     for table in report.tables:
         if not table.readable:

@@ -32,6 +32,23 @@ def check(report, options):
 
     ## Fix safety
     No fix: the total may be right and a column wrong.
+
+    ## 做什么
+    对第三部分表格的每个数据行，检查总计列是否等于自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律
+    服务机构 + 其他。空白单元格按 0 计；有单元格未读出的行跳过。问题标在该行的总计单元格上，并给出
+    应有的数值。
+
+    ## 为什么重要
+    申请人各列是对申请的划分（国办公开办函〔2019〕60号、〔2021〕30号：申请人情况 = 自然人 | 法人或
+    其他组织 ……，然后是总计）；总计不符说明某个数填错了列或漏填了。
+
+    ## 示例
+    ```
+    一、本年新收政府信息公开申请数量   31 0 0 1 0 0 31     ← 31+0+0+1+0+0 = 32
+    ```
+
+    ## 修复安全性
+    不修复：可能总计正确而某一列错了。
     """
     table = report.table("applications")
     if table is None or not table.readable or "total" not in (c for c, _l in table.columns):

@@ -33,6 +33,23 @@ def check(report, options):
 
     ## Fix safety
     No fix: which figure is wrong is for the author to find.
+
+    ## 做什么
+    对第二部分表格做合理性检查（模板数据 `active_disclosure.plausibility`）：累计数不能小于其中本年的
+    部分——2019 年版对外公开总数量 ≥ 本年新公开数量，2021 年版现行有效件数 ≥ 本年制发件数（规章和
+    规范性文件）。第二部分表格的单元格之间没有官方规定的勾稽关系，所以不检查其他内容。
+
+    ## 为什么重要
+    本年制作和公开的文件是现行有效 / 累计公开文件的一部分；总数更小说明列填反了或数字打错了（国办公开
+    办函〔2019〕60号、〔2021〕30号，第二部分表格）。
+
+    ## 示例
+    ```
+    规范性文件 | 4 | 4 | 2 |      ← 对外公开总数量 2 < 本年新公开数量 4
+    ```
+
+    ## 修复安全性
+    不修复：哪个数字错了由作者查找。
     """
     table = report.table("active_disclosure")
     if table is None or not table.readable:

@@ -36,6 +36,24 @@ def check(report, options):
     ## Fix safety
     Safe: only the bracketed pinyin is removed (one edit per token), the characters it
     annotates and everything else on the line stay byte-identical.
+
+    ## 做什么
+    找出紧跟在汉字后面、括在括号里的带声调拼音，如「區(qū)」「報(bào)告」，这是网页注音或繁简转换
+    工具留下的痕迹。每行一个问题，覆盖该行所有这类片段。
+
+    ## 为什么重要
+    年度报告是依条例第五十条发布的正式文件；「政府信息公開工作年度報(bào)告」这样的文字无法阅读，也
+    无法搜索和引用。这些残留还会使标题和表格标签与国家模板（国办公开办函〔2021〕30号）的比较全部失效。
+
+    ## 示例
+    ```
+    一、政府信息公开工作總體情況
+    在區(qū)委、區(qū)政府的正確領(lǐng)導(dǎo)下
+    ```
+    修复后为 `在區委、區政府的正確領導下`（繁体字再由 GK602 处理）。
+
+    ## 修复安全性
+    安全：只删除括号中的拼音（每个片段一处修改），被注音的字和该行其余内容逐字节不变。
     """
     text = report.text
     if ("(" not in text and "（" not in text) or PINYIN_DEBRIS_RE.search(text) is None:  # none anywhere

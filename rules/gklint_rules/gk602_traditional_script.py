@@ -111,6 +111,25 @@ def check(report, options):
     Unsafe: OpenCC t2s is a one-to-many mapping in the other direction and cannot know
     every context (人名、地名、引文). One edit per run of converted characters; nothing
     else changes.
+
+    ## 做什么
+    统计 OpenCC 繁转简（t2s）表会转换的字（按整段汉字转换，所以词组表生效，「乾隆」不会被改），在第一个
+    繁体字处报告一次，写明数量以及是否混有简体专用字。「(qū)」这样的拼音残留在此不计（那是 GK601）。
+
+    ## 为什么重要
+    大陆行政机关的报告是正式公文，使用国家通用规范汉字（《中华人民共和国国家通用语言文字法》第三条、
+    第十四条；《通用规范汉字表》）。繁体报告或网页繁简切换造成的混用，无法与模板措辞（国办公开办函
+    〔2021〕30号）比较，也难以检索。
+
+    ## 示例
+    ```
+    六、其他需要報告事項
+    ```
+    应为 `六、其他需要报告事项`。
+
+    ## 修复安全性
+    不安全：反方向看，OpenCC 繁转简是一对多的映射，不可能知道所有语境（人名、地名、引文）。每段被转换
+    的字一处修改，其他内容不变。
     """
     changed = conversions(report)
     if not changed:

@@ -144,6 +144,27 @@ def check(report, options):
     is removed, a line holding only a marker or a stray page footer is removed; a
     marker alone in a table cell line keeps the (empty) cell line. Placeholders have no
     fix: only the author knows what belongs there.
+
+    ## 做什么
+    找出草稿或文档转换留下的东西：导出标记 `[image: …]` 和 `[bookmark: _GoBack]`；单独成行的页脚，如
+    「— 1 —」（PDF 文本中与实际页码对应的页码不报告）；以及没有填写的占位符：连续的 X 或 ×（「XX局」
+    「20XX年」「××月」）和模板数据 `placeholder_words` 中列出的词（此处填写、待填写…）。拉丁单词、
+    电子邮箱、网址或文件名中的 X 不算占位符。
+
+    ## 为什么重要
+    报告按原样发布（条例第五十条）；占位符说明报告必须给出的某项事实缺失了，正文中间的导出标记或页脚
+    让报告看起来没有编辑过，还会破坏表格单元格（「[bookmark: _GoBack] 9」）。
+
+    ## 示例
+    ```
+        [bookmark: _GoBack] 9
+    本年度共收到XX件申请。
+    — 1 —
+    ```
+
+    ## 修复安全性
+    导出残留可安全修复：删除标记（位于行首时连同其后的空格）；只有标记或孤立页脚的行整行删除；表格中
+    单独占一个单元格行的标记删除后保留（空的）单元格行。占位符不修复：应填什么只有作者知道。
     """
     yield from _export_debris(report)
     yield from _page_footers(report)

@@ -49,6 +49,23 @@ def check(report, options):
     ## Fix safety
     Safe: only the half-width bracket characters are replaced by their full-width
     forms; the numeral and the title stay as they are.
+
+    ## 做什么
+    找出行首用半角括号书写的编号，「(三)」应为「（三）」，「(1)」应为「（1）」，以及部分标题中成对的
+    半角括号（拼音残留归 GK601）。导出表格的单元格行（以制表符或 `|` 开头）不检查。
+
+    ## 为什么重要
+    GB/T 9704-2012 第 7.3.3 条中第二层和第四层编号写作全角括号的「（一）」和「（1）」；中文使用全角标点
+    （GB/T 15834-2011）。宽度混用是复制粘贴文本的迹象。
+
+    ## 示例
+    ```
+    (三)回应解读情况
+    ```
+    应为 `（三）回应解读情况`。
+
+    ## 修复安全性
+    安全：只把半角括号替换为对应的全角括号；数字和标题不变。
     """
     text = report.text
     section_lines = {s.heading.line.number for s in report.sections}

@@ -69,6 +69,27 @@ def check(report, options):
     Unsafe: removes everything after the last prose line to the end of the file,
     including blank lines, stray page footers and figure-only lines among the debris;
     an image's text may have been meant as content and need retyping instead.
+
+    ## 做什么
+    检查最后一部分正文之后的内容：报告正文（以及「2021年1月25日」这样的落款或日期）结束后，含有图片
+    文件名（`image6.jpeg`）或扫描图片文字识别产生的拉丁字母乱码（`RIKARAER RS`）的行属于残留。一个
+    问题覆盖整个尾部，从第一行残留到文件末尾。
+
+    ## 为什么重要
+    报告以「六、其他需要报告的事项」结束（国办公开办函〔2021〕30号）；粘在后面的识别乱码和文件名会
+    作为报告的一部分发布（条例第五十条），无法阅读，还会掩盖后面是否有真正的内容。
+
+    ## 示例
+    ```
+    六、其他需要报告的事项
+    无。
+    image6.jpeg
+    RIKARAER RS
+    ```
+
+    ## 修复安全性
+    不安全：删除最后一行正文之后直到文件末尾的全部内容，包括残留中间的空行、孤立页脚和只有数字的行；
+    图片中的文字也可能本来就是正文，需要重新录入。
     """
     if not report.sections:
         return

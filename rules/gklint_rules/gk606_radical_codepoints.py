@@ -42,6 +42,26 @@ def check(report, options):
     Safe: each code point is replaced by the one ordinary character Unicode
     (NFKC, one character at a time) or the radical table in `gklint.text` gives it; nothing
     else changes. Radicals with no ordinary character are reported without an edit.
+
+    ## 做什么
+    找出康熙部首（U+2F00–U+2FDF）、中日韩部首补充（U+2E80–U+2EFF）和中日韩兼容表意文字区中代替普通
+    汉字的码位，如 ⼀（U+2F00）代替「一」、⺠（U+2EA0）代替「民」，这是 PDF 文字提取常留下的。每行一个
+    问题，列出每个字及其普通写法。
+
+    ## 为什么重要
+    两者看起来一样，却是不同的字符：在发布的报告中搜索「人民」或「一、总体情况」会漏掉它们，读屏软件
+    会读错，标题也不再与模板措辞（国办公开办函〔2021〕30号）一致。
+
+    ## 示例
+    ```
+    ⼀、总体情况
+    保障⼈⺠群众知情权
+    ```
+    应为 `一、总体情况` 和 `保障人民群众知情权`。
+
+    ## 修复安全性
+    安全：每个码位替换为 Unicode（逐字 NFKC）或 `gklint.text` 中部首表给出的那一个普通汉字；其他内容
+    不变。没有对应普通汉字的部首只报告，不修改。
     """
     text = report.text
     if RADICAL_RE.search(text) is None:  # none anywhere: no line to look at

@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from ..formatters import summary
+from ..formatters import summary, writable_fix
 from ..violation import Applicability
 from ._common import TAB, display_width, where
 
@@ -78,15 +78,16 @@ class FullFormatter:
             for v in result.violations:
                 out.extend(self._one(result, v, context))
                 out.append("")
-        out.append(summary(results, context.lang))
-        return "\n".join(out) + "\n"
+        if not context.quiet:
+            out.append(summary(results, context.lang))
+        return "\n".join(out) + "\n" if out else ""
 
     def _style(self, text: str, code: str, context: "OutputContext") -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if context.color else text
 
     def _one(self, result: "FileResult", v: "Violation", context: "OutputContext") -> list[str]:
         lang = context.lang
-        marker = " [*]" if v.fix and v.fix.applicability is Applicability.SAFE else ""
+        marker = " [*]" if writable_fix(result, v) else ""
         place = where(result, v, lang)
         place_text = (f"（{place}）" if lang == "zh" else f" ({place})") if place else ""
         code = self._style(v.code, "1;31", context)

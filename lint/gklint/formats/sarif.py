@@ -49,11 +49,13 @@ def _first_paragraph(doc: str, heading: str) -> str:
 def rule_descriptor(rule: "Rule", lang: str) -> dict[str, Any]:
     summary = rule.summary if lang == "zh" else rule.summary_en
     other = rule.summary_en if lang == "zh" else rule.summary
+    doc = rule.documentation(lang)
+    first_heading = "做什么" if doc.startswith("## 做什么") else "What it does"
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": summary},
-        "fullDescription": {"text": _first_paragraph(rule.doc, "What it does") or other},
+        "fullDescription": {"text": _first_paragraph(doc, first_heading) or other},
         "defaultConfiguration": {"level": LEVEL[rule.severity.value]},
         "properties": {
             "tags": ["gklint", rule.plugin or "core", f"fix:{FIX_KIND.get(rule.fix, rule.fix)}"],
@@ -62,8 +64,8 @@ def rule_descriptor(rule: "Rule", lang: str) -> dict[str, Any]:
             "summary_en": rule.summary_en,
         },
     }
-    if rule.doc:
-        descriptor["help"] = {"text": rule.doc, "markdown": rule.doc}
+    if doc:
+        descriptor["help"] = {"text": doc, "markdown": doc}
     return descriptor
 
 

@@ -44,13 +44,19 @@ class PdfReader:
         origins = PageOrigins(rendered.text, rendered.records)
         return SourceText(rendered.text, "utf-8", "pdf", origins=origins, grids=tuple(rendered.grids))
 
+    def read_head(self, path: Path, data: bytes) -> SourceText:
+        """The first page only: enough for a report's title and year (pairing years for GK7
+        reads every file's head before the lint; a whole PDF is read once, for its lint)."""
+        rendered = render(read_pages(data, max_pages=1))
+        return SourceText(rendered.text, "utf-8", "pdf")
+
 
 # --- opening ----------------------------------------------------------------------
 
 
-def read_pages(data: bytes) -> list[Page]:
-    """Every page taken apart; ReadError (GK001) for a PDF that cannot be opened, NoTextLayer (GK005)
-    for one whose pages hold no text."""
+def read_pages(data: bytes, max_pages: int | None = None) -> list[Page]:
+    """Every page (or the first `max_pages`) taken apart; ReadError (GK001) for a PDF that cannot
+    be opened, NoTextLayer (GK005) for one whose pages hold no text."""
     try:
         import pdfplumber
     except ImportError:
@@ -63,7 +69,7 @@ def read_pages(data: bytes) -> list[Page]:
         pages: list[Page] = []
         pictures = 0
         unmapped = mapped = 0
-        for number, page in enumerate(document.pages, start=1):
+        for number, page in enumerate(document.pages[:max_pages], start=1):
             try:
                 chars = page.chars
                 pictures += len(page.images)

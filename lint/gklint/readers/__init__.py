@@ -23,11 +23,19 @@ class _OnFirstRead:
         self._where = (module, cls)
         self._reader = None
 
-    def read(self, path: Path, data: bytes):
+    def _loaded(self):
         if self._reader is None:
             module, cls = self._where
             self._reader = getattr(importlib.import_module(module, __name__), cls)()
-        return self._reader.read(path, data)
+        return self._reader
+
+    def read(self, path: Path, data: bytes):
+        return self._loaded().read(path, data)
+
+    def read_head(self, path: Path, data: bytes):
+        """What a title needs (the reader's `read_head` where it has one, else all of it)."""
+        reader = self._loaded()
+        return getattr(reader, "read_head", reader.read)(path, data)
 
 
 READERS = [

@@ -1,0 +1,77 @@
+"""What the command line prints and how: --show-settings, -v, colour, and one output encoding."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from .source import GB18030
+
+if TYPE_CHECKING:
+    from .cli import Run
+    from .engine import Linter
+
+
+def settings_text(linter: Linter) -> str:
+    """ruff's --show-settings: what this run would use."""
+    settings = linter.settings
+    lines = [f"config file: {settings.config_path or '(none: defaults)'}"]
+    for name in ("select", "extend_select", "ignore", "per_file_ignores", "lang", "template", "issuer", "include", "exclude", "rule_options", "encoding"):
+        lines.append(f"{name.replace('_', '-')}: {getattr(settings, name, None)!r}")
+    lines.append(f"rules selected ({len(linter.selected)}): {' '.join(sorted(linter.selected))}")
+    lines.append(f"formats: {' '.join(sorted(linter.formatters))}")
+    readers = [f"{reader.name} ({' '.join(reader.suffixes)})" for reader in linter.readers]
+    lines.append(f"readers: {', '.join(readers)}")
+    return "\n".join(lines) + "\n"
+
+
+def print_verbose(run: "Run", settings, seconds: float) -> None:
+    zh = settings.lang == "zh"
+    config = settings.config_path or ("无（默认设置）" if zh else "none (defaults)")
+    files = len(run.results)
+    print(f"gklint: {'配置文件' if zh else 'configuration'}: {config}", file=sys.stderr)
+    if zh:
+        print(f"gklint: 检查了 {files} 个文件，用时 {seconds:.2f} 秒", file=sys.stderr)
+    else:
+        print(f"gklint: linted {files} file{'s' if files != 1 else ''} in {seconds:.2f} s", file=sys.stderr)
+
+
+def use_color(choice: str, stream, output_file) -> bool:
+    """--color: auto colours a terminal unless NO_COLOR is set (https://no-color.org) or TERM=dumb."""
+    if choice != "auto":
+        return choice == "always"
+    if output_file or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def output_encoding(stream) -> str:
+    """The one encoding of stdout and stderr: the stream's own, GBK widened to GB18030 (its
+    superset, the same bytes for every GBK character) so no character is lost."""
+    name = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+    return GB18030 if name in ("gbk", "gb2312", "cp936") else name
+
+
+def unify_output_encoding() -> None:
+    """stdout and stderr in one encoding: a log of both (`> log 2>&1`) under a GBK console must
+    not mix GBK and UTF-8. Characters the encoding lacks become escapes, never an error."""
+    encoding = output_encoding(sys.stdout)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        current = getattr(stream, "encoding", None)
+        isatty = getattr(stream, "isatty", None)
+        if isatty is not None and isatty():
+            continue  # a terminal shows text in its own encoding (Windows: the console's Unicode API)
+        if reconfigure is not None and current and codecs.lookup(current).name != encoding:
+            stream.flush()
+            reconfigure(encoding=encoding, errors="backslashreplace")
+
+
+def encode_output(args, output: str) -> bytes:
+    """The report's text as bytes: UTF-8 into --output-file, else stdout's encoding."""
+    if args.output_file:
+        return output.encode("utf-8", "backslashreplace")  # a file name that is not UTF-8: \udcff
+    return output.encode(output_encoding(sys.stdout), "backslashreplace")
