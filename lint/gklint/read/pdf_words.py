@@ -22,8 +22,12 @@ module builds a grid for such a table, only with confidence; otherwise the lines
 Confidence: every row's label, its label cells joined, must be a template row label of table 二
 or 三 (`Labels`, from the built-in templates) with nothing before it but whole group labels
 (「三、本年度办理结果」); a last row that is not (cut by a page break) stays text. A page of prose
-holds no such rows, so it never becomes a table. Table 四 (no row labels, one row of 15 values
-under a header) is left to the token reader.
+holds no such rows, so it never becomes a table.
+
+Table 四 has no row labels: its one row of values (ten or more numbers alone on a line) is laid on
+the 15 columns of the header above it, when the header's pieces stand in exactly 15 columns whose
+texts end with the template's column labels (「结果维持」… three times) and it opens with 行政复议;
+the header stays text.
 """
 
 from __future__ import annotations
@@ -516,8 +520,82 @@ def add_tables(pages: list[Page], labels: Labels) -> list[Page]:
                 part.page = page.number
                 parts.append(part)
                 taken.update(id(line) for line in used)
+        for part, used in review_tables(page.lines, taken, labels.key):
+            part.page = page.number
+            parts.append(part)
+            taken.update(id(line) for line in used)
         added.append(parts)
     return [
         Page(page.number, page.height, [line for line in page.lines if id(line) not in taken], page.tables + parts)
         for page, parts in zip(pages, added)
     ]
+
+
+# --- table 四: one row of values under its header ------------------------------------
+
+REVIEW_COLUMNS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") * 3  # the template's 15, left to right
+MAX_HEADER_LINES = 30  # lines a header written one character a line may take
+
+
+def review_tables(lines: list[TextLine], taken: set[int], key) -> list[tuple[TablePart, list[TextLine]]]:
+    """Table 四 without ruling: a line of values alone (ten or more numbers) under a header whose
+    pieces stand in exactly 15 columns, each spelling, top to bottom, the template's column label
+    (「结果维持」… three times, after its group labels), the header opening with 行政复议. Its values
+    are laid on those columns, a column with none a blank cell. Anything else stays text."""
+    found = []
+    for index, line in enumerate(lines):
+        values = values_of(line)
+        if id(line) in taken or len(values) < 10 or len(values) != len(line.words):
+            continue
+        header = _review_header(lines[:index], taken, key)
+        columns = _review_columns(header) if header else None
+        if columns is None:
+            continue
+        part = _review_part(values, columns, line)
+        if part is not None:
+            found.append((part, [line]))
+    return found
+
+
+def _review_header(above: list[TextLine], taken: set[int], key) -> list[TextLine] | None:
+    """The lines from the one holding 行政复议 down to the values (none of them anyone's)."""
+    header: list[TextLine] = []
+    for line in reversed(above[-MAX_HEADER_LINES:]):
+        if id(line) in taken or values_of(line):
+            return None
+        header.insert(0, line)
+        if "行政复议" in key(line.text):
+            return header
+    return None
+
+
+def _review_columns(header: list[TextLine]) -> list[float] | None:
+    """The left edges of the header's 15 columns, when its pieces stand in exactly 15 and each
+    column's text ends with its template label."""
+    pieces = [piece for line in header for piece in label_pieces(line, float("inf"))]
+    lefts = cluster([piece.x0 for piece in pieces], LABEL_TOLERANCE)
+    if len(lefts) != len(REVIEW_COLUMNS):
+        return None
+    texts = ["" for _ in lefts]
+    for piece in pieces:  # top to bottom: the header's lines are in order
+        column = _column_of(piece, lefts)
+        if column is None:
+            return None
+        texts[column] = join_lines([texts[column], piece.text])
+    if not all(text.endswith(label) for text, label in zip(texts, REVIEW_COLUMNS)):
+        return None
+    return lefts
+
+
+def _review_part(values: list[Word], lefts: list[float], line: TextLine) -> TablePart | None:
+    """The values on the header's columns (each in the column whose left edge is the last at or
+    before it): one row of boxes, blank where a column has no value."""
+    cells: list[list[Word]] = [[] for _ in lefts]
+    for value in values:
+        column = max((i for i, left in enumerate(lefts) if left - LABEL_TOLERANCE <= value.x0), default=None)
+        if column is None or cells[column]:
+            return None
+        cells[column].append(value)
+    edges = [left - 1 for left in lefts] + [max(lefts[-1] + 1, max(v.x1 for v in values)) + 1]
+    boxes = [Box(x0, line.top - 1, x1, line.bottom + 1, [_as_line(w) for w in cell]) for (x0, x1), cell in zip(zip(edges, edges[1:]), cells)]
+    return TablePart(0, boxes)
