@@ -5,7 +5,10 @@ the published huaian-2024.pdf (six pages, three ruled tables) linted `--pdf` tim
 (reports and pages per second, and the share of reading the PDF), and `gklint huaian-2024.pdf` as
 a whole process.
 
-    python bench/bench.py [--files 1000] [--select default,ALL] [--jobs 1,2] [--rounds 3] [--pdf 20] [--pdf-only]
+    python bench/bench.py [--files 1000] [--select default,ALL] [--jobs 1,2] [--rounds 3] [--pdf 20] [--pdf-only] [--web]
+
+`--web`: the text figures on a folder of web pages kept as text instead of the seeds (issue 11): the
+pingtan sample (header, one long line, cells run together) and each seed run together onto one line.
 
 Prints reports per second and milliseconds per file. Each rate is the best of `--rounds` runs, as
 `timeit` reports: the fastest run is what the code costs, the slower ones measure what else the
@@ -19,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -30,6 +32,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
 PDF = ROOT / "tests" / "fixtures" / "samples" / "huaian-2024.pdf"
+PINGTAN = ROOT / "tests" / "fixtures" / "samples" / "pingtan-2022-web-text.txt"
+
+
+def _web_texts() -> list[tuple[str, bytes]]:
+    """(name, bytes) of the web-text corpus: the real page, and the seeds as one line each."""
+    texts = [(PINGTAN.name, PINGTAN.read_bytes())]
+    for seed in SEEDS:
+        lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts.append((f"flat-{seed.name}", (" ".join(lines) + "\n").encode("utf-8")))
+    return texts
 
 
 def main() -> None:
@@ -40,6 +52,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="runs of each measurement; the best is shown")
     parser.add_argument("--pdf", type=int, default=20, help="times huaian-2024.pdf is linted in one process (0: no PDF figures)")
     parser.add_argument("--pdf-only", action="store_true", help="only the PDF figures")
+    parser.add_argument("--web", action="store_true", help="web pages kept as text (flattened) instead of the seeds")
     args = parser.parse_args()
     if not args.pdf_only:
         _text_figures(args)
@@ -56,13 +69,15 @@ def _text_figures(args) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         paths = []
+        corpus = _web_texts() if args.web else [(seed.name, seed.read_bytes()) for seed in SEEDS]
         for index in range(args.files):
-            source = SEEDS[index % len(SEEDS)]
-            target = Path(folder) / f"{index:04d}_{source.name}"
-            shutil.copyfile(source, target)
+            name, data = corpus[index % len(corpus)]
+            target = Path(folder) / f"{index:04d}_{name}"
+            target.write_bytes(data)
             paths.append(target)
 
-        print(f"files: {args.files} (the {len(SEEDS)} seeds repeated), best of {args.rounds} runs")
+        what = "web texts: pingtan and the seeds run together" if args.web else "seeds"
+        print(f"files: {args.files} (the {len(corpus)} {what} repeated), best of {args.rounds} runs")
         for selection in selections:
             linter = Linter(Settings(select=None if selection == "default" else [selection]))
             linter.lint_path(paths[0])  # warm caches (OpenCC, templates) as a long run would

@@ -355,11 +355,21 @@ def test_full_width_digits_and_thousands_separators():
 
 
 def test_values_run_together_are_not_guessed():
-    text = _render("pdf-text").replace("31 0 0 1 0 0 32", "640020470")
+    # 101000011: 1 0 10 0 0 0 11 and 10 1 0 0 0 0 11 both satisfy the row's total
+    text = _render("pdf-text").replace("31 0 0 1 0 0 32", "101000011")
     report = _report(text)
     table = report.table("applications")
     assert not table.readable
     assert [v.code for v in _lint(text) if v.code != "GK301"] == ["GK309"]  # 二 and 四 are absent
+
+
+def test_values_run_together_read_when_one_cut_adds_up():
+    # 640020470: only 64 0 0 2 0 4 70 has 总计 = the sum of the others; read, then the columns disagree
+    text = _render("pdf-text").replace("31 0 0 1 0 0 32", "640020470")
+    table = _report(text).table("applications")
+    assert table.readable and _values(table, "new") == [64, 0, 0, 2, 0, 4, 70]
+    assert all(cell.recovered for cell in table.row("new").cells)
+    assert {v.code for v in _lint(text)} & {"GK311", "GK312"}
 
 
 def test_tables_are_cheap_to_read():

@@ -500,6 +500,8 @@ class Run:
 
         if not any(applicable(v, self.unsafe) for v in result.violations):
             return result
+        # A flattened web page is linted with virtual line breaks; its fixes are written to the file as read.
+        source = getattr(source.origins, "original", source)
         if source.encode() != data:
             # A reader that does not give back the file's bytes (a plugin's .docx reader): no safe way to write.
             self.errors.append(f"{result.path}: 无法无损写回此类文件，未修复 / cannot write this kind of file back losslessly; not fixed")
@@ -509,7 +511,7 @@ class Run:
 
         def lint(text: str) -> list:
             current = linter.lint_source(replace(source, text=text), path, result.path)
-            latest[:] = self.visible(path, current, current.violations, text)
+            latest[:] = _in_file_offsets(current, self.visible(path, current, current.violations, current.source.text))
             return latest
 
         outcome = fix_until_stable(source.text, lint, unsafe=self.unsafe)
@@ -532,7 +534,7 @@ class Run:
             self.stdin_fixed = source.encode(outcome.text)
             self.fixed.extend(resolved)
         final = linter.lint_source(replace(source, text=outcome.text), path, result.path)
-        final.violations = self.visible(path, final, final.violations, outcome.text)
+        final.violations = self.visible(path, final, final.violations, final.source.text)  # a flattened page: as rendered
         if stdin is not None:
             return final
         pending = PendingWrite(path, result.path, data, source.encode(outcome.text), resolved)
@@ -596,6 +598,22 @@ def _resolved(fixable: list, remaining: list) -> list:
         else:
             gone.append(violation)
     return gone
+
+
+def _in_file_offsets(result: FileResult, violations: list) -> list:
+    """Fix edits in the file's own offsets: a flattened page's edits translated through its virtual
+    line breaks (`InsertedBreaks.source_edits`); a fix that cannot be translated is left out."""
+    origins = result.source.origins if result.source is not None else None
+    if not getattr(origins, "writes_back", False):
+        return violations
+    out = []
+    for violation in violations:
+        fix = violation.fix
+        if fix is not None:
+            edits = origins.source_edits(fix.edits)
+            fix = replace(fix, edits=tuple(edits)) if edits is not None else None
+        out.append(replace(violation, fix=fix))
+    return out
 
 
 def _fixable(result: FileResult) -> bool:

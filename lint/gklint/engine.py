@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -12,6 +13,7 @@ from . import parser
 from .config import ConfigError, Settings
 from .model import Report
 from .plugins import Plugins, load_plugins
+from .read.sniff import looks_like_html
 from .rule import Rule
 from .selection import ignored_for_path, select_rules, unknown_selectors
 from .source import ReadError, SourceText, TextReader, read_file
@@ -19,6 +21,7 @@ from .template import TemplateSet, builtin_template_paths, load_template
 from .violation import Finding, Message, Severity, Violation
 
 ENGINE_PLUGIN = "core"
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # Markdown may open with HTML: it stays Markdown
 UNREADABLE, NO_STRUCTURE, RULE_FAILED = "GK001", "GK002", "GK003"
 
 
@@ -48,6 +51,7 @@ class Linter:
         from .history import History
 
         self.history = History()  # last year's reports for the GK7xx rules (gklint.history)
+        self._heading_finder = None  # for flattened web texts, made on first need
 
     # -- settings ------------------------------------------------------------
     def _validate(self) -> None:
@@ -80,12 +84,14 @@ class Linter:
         return options
 
     # -- files ---------------------------------------------------------------
-    def reader_for(self, path: Path):
+    def reader_for(self, path: Path, data: bytes | None = None):
+        """The reader for a file's suffix; a plain-text file whose bytes are HTML markup (a crawl's
+        page content saved as .txt) goes to the HTML reader (`gklint.read.sniff`)."""
         suffix = path.suffix.lower()
-        for reader in self.readers:
-            if suffix in reader.suffixes:
-                return reader
-        return self.readers[0]
+        reader = next((r for r in self.readers if suffix in r.suffixes), self.readers[0])
+        if data is not None and reader.name == "text" and suffix not in MARKDOWN_SUFFIXES and looks_like_html(data):
+            return next((r for r in self.readers if r.name == "html"), reader)
+        return reader
 
     def discover(self, paths: Iterable[Path], force_exclude: bool = False) -> Iterator[tuple[Path, bool]]:
         """(file, named on the command line): named files as given; folders recursively over `include`
@@ -116,7 +122,7 @@ class Linter:
 
     def lint_bytes(self, data: bytes, path: Path, display: str | None = None) -> FileResult:
         display = display or str(path)
-        reader = self.reader_for(path)
+        reader = self.reader_for(path, data)
         try:
             source = reader.read(path, data)
         except ReadError as error:  # GK001, or GK005 for a scan (source.NoTextLayer)
@@ -125,8 +131,22 @@ class Linter:
             return self._unreadable(display, Message(f"读取器 {reader.name} 出错：{error}", f"reader {reader.name} failed: {error}"))
         return self.lint_source(source, path, display)
 
+    def prepare(self, source: SourceText) -> SourceText:
+        """The text the parser reads: a web page's text run onto long lines, its headings inside
+        them, gets virtual lines mapped back to the file (`gklint.read.flattened`); anything else
+        as read."""
+        if source.kind != "text" or source.origins is not None or not _may_be_flattened(source.text):
+            return source
+        from .read.flattened import unflatten
+
+        if self._heading_finder is None:
+            self._heading_finder = parser.heading_finder(self.templates)
+        return unflatten(source, self._heading_finder)
+
     def parse(self, source: SourceText, path: Path) -> Report:
         from .tables import read_tables
+
+        source = self.prepare(source)
 
         cached = self.history.cached(path, source.text)  # parsed already as another file's previous
         if cached is not None:
@@ -156,6 +176,7 @@ class Linter:
 
     def _lint_source(self, source: SourceText, path: Path, display: str | None = None) -> FileResult:
         display = display or str(path)
+        source = self.prepare(source)
         result = FileResult(display, source=source)
         selected = self._selected_for(path)
         if not source.text.strip():
@@ -266,7 +287,26 @@ class Linter:
             start=finding.start,
             end=finding.end,
             plugin=rule.plugin,
+            recovered=_in_recovered_table(report, finding.start, finding.end),
         )
+
+
+def _in_recovered_table(report: Report, start: int, end: int) -> bool:
+    """The span lies in a table some of whose values were cut from digits run together
+    (`Cell.recovered`): what the finding says rests on that reading."""
+    return any(
+        table.start <= start and end <= max(table.end, table.start + 1) and any(cell.recovered for cell in table.cells)
+        for table in report.tables
+    )
+
+
+# A section numeral 一、…六、 (or 1、…6、) after other text on its line: the cheap test before the
+# flattened-page reader is imported (`gklint.read.flattened.HEADING_INSIDE_RE`); most files have none.
+_HEADING_INSIDE_RE = re.compile("[^ \t\u00a0\u3000\r\n][。，,）)；;：:！？!? \t\u00a0\u3000]+(?:[一二三四五六][、.．]|[1-6]、)")
+
+
+def _may_be_flattened(text: str) -> bool:
+    return _HEADING_INSIDE_RE.search(text) is not None
 
 
 def _special_file(path: Path) -> bool:

@@ -25,8 +25,18 @@ class OutputContext:
 def _location(result: "FileResult", offset: int) -> dict[str, int]:
     if result.report is None:
         return {"line": 1, "column": 1}
-    line, column = result.report.location(offset)
+    origins = getattr(result.source, "origins", None)
+    if getattr(origins, "writes_back", False):  # a flattened page: the edit's place in the file
+        line, column = origins.position(offset) if offset < len(result.source.text) else _end_position(origins, offset)
+    else:
+        line, column = result.report.location(offset)
     return {"line": line, "column": column}
+
+
+def _end_position(origins, offset: int) -> tuple[int, int]:
+    """The place just after the last character (an edit that runs to the end of the text)."""
+    line, column = origins.position(offset - 1)
+    return line, column + 1
 
 
 def fix_as_dict(result: "FileResult", violation: Violation, lang: str) -> dict[str, Any] | None:
@@ -71,6 +81,8 @@ def violation_as_dict(result: "FileResult", violation: Violation, lang: str) -> 
     where = place(result, violation, lang)
     if where:
         item["where"] = where
+    if violation.recovered:  # a value cut from digits run together: the one reading that adds up
+        item["recovered"] = True
     return item
 
 

@@ -288,7 +288,7 @@ def _read(linter, path: Path, head: bool = False):
 
     try:
         data = read_file(Path(path))
-        reader = linter.reader_for(Path(path))
+        reader = linter.reader_for(Path(path), data)
         read = getattr(reader, "read_head", None) if head else None
         return (read or reader.read)(Path(path), data)
     except (OSError, ReadError):
@@ -312,6 +312,7 @@ def identify_file(linter, path: Path) -> Identity | None:
     source = _read(linter, path, head=True)
     if source is None:
         return None
+    source = linter.prepare(source)  # a flattened page: its title on a line of its own
     head = "".join(source.text.splitlines(keepends=True)[:HEAD_LINES])
     return _identify(*parse_head(head, linter.templates, source.kind))
 

@@ -11,7 +11,8 @@ from .engine import Linter
 
 def describe(path: Path) -> str:
     linter = Linter(Settings())
-    source = linter.reader_for(path).read(path, path.read_bytes())
+    data = path.read_bytes()
+    source = linter.prepare(linter.reader_for(path, data).read(path, data))
     report = linter.parse(source, path)
     out = [f"file: {path} ({source.encoding}, {source.kind}, newline {source.newline!r})"]
     out.append(f"title: {report.title.text if report.title else None!r} year={report.year} template={report.template.version}")

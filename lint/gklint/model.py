@@ -163,6 +163,7 @@ class Cell:
     non_numeric: bool = False  # written as text: 无, —, / (GK305)
     glued: bool = False  # glued to the row label: 「行政事业性收费0」 (GK305)
     line: int = 0  # 1-based line of `start`
+    recovered: bool = False  # cut from digits run together, the one reading that fits (`gklint.read.digit_runs`)
 
     @property
     def number(self) -> float | int:
@@ -217,6 +218,10 @@ class Table:
     # column headings that deviate (合计 for 总计): (written, canonical, start, end, edits) (GK303)
     column_deviations: list[tuple[str, str, int, int, tuple]] = field(default_factory=list)
     unreadable: tuple[str, str, int, int] | None = None  # (zh, en, start, end) why (GK309)
+    # Rows of digits run together with several readings: (zh, en, start, end) each (one GK309 a row).
+    run_together_rows: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # Rows of digits run together that no cut makes add up: (row id, label, digits, start, end) (GK313).
+    impossible_rows: list[tuple[str, str, str, int, int]] = field(default_factory=list)
     # Not readable, but its rows were matched with confidence (the values ran together or the
     # columns are ambiguous): the row labels can still be checked (GK303), nothing else.
     labels_readable: bool = True

@@ -100,9 +100,13 @@ def find_year(text: str) -> int | None:
     return None
 
 
-def _metadata(lines: list[Line]) -> dict[str, MetadataField]:
-    """Portal metadata blocks: `| 标题: | … | 发文日期: | 2021-01-30 |` in the first lines."""
+def _metadata(lines: list[Line], header=None) -> dict[str, MetadataField]:
+    """Portal metadata blocks: `| 标题: | … | 发文日期: | 2021-01-30 |` in the first lines, and a
+    crawler's header (`标题: …` lines up to a 正文 rule, `gklint.read.crawl_header`)."""
     fields: dict[str, MetadataField] = {}
+    for item in header.fields if header else ():
+        if item.value:
+            fields.setdefault(label_key(item.key), MetadataField(item.key, item.value, item.value_start))
     for line in lines[:40]:
         if "|" not in line.text:
             continue
@@ -159,6 +163,61 @@ def match_section(title: str, template: Template, numbering: nb.Numbering | None
     return None
 
 
+def section_score(title: str, number: int, template: Template, floor: float = 0.0) -> tuple[float, bool]:
+    """How closely a title names section `number`: the similarity of its key to the template's
+    wording or a variant (1.0 for one of them), and whether it holds a core phrase. For headings
+    found inside a line (`gklint.read.flattened`), where the title's end must be found too.
+    A similarity that cannot beat `floor` is not computed (0.0 is given)."""
+    key = label_key(title)
+    if not key or len(key) > 40:
+        return 0.0, False
+    _number, exact_keys, core_keys = section_keys(template.sections)[number - 1]
+    if key in exact_keys:
+        return 1.0, True
+    score = 0.0
+    for candidate in exact_keys:
+        matcher = difflib.SequenceMatcher(None, key, candidate, autojunk=False)
+        bound = max(score, floor)
+        if matcher.real_quick_ratio() > bound and matcher.quick_ratio() > bound:
+            score = max(score, matcher.ratio())
+    return score, any(core in key for core in core_keys)
+
+
+def section_may_open(head: str, number: int, template: Template) -> bool:
+    """Whether a title starting with `head` can name section `number`: its first two key
+    characters occur in one of the section's wordings or core phrases."""
+    key = label_key(head)[:2]
+    if len(key) < 2:
+        return False
+    _number, exact_keys, core_keys = section_keys(template.sections)[number - 1]
+    return any(key in candidate for candidate in (*exact_keys, *core_keys))
+
+
+def heading_finder(templates: TemplateSet):
+    """What `gklint.read.flattened` needs of the templates: section titles and table row labels."""
+    from .period import law
+    from .read.flattened import HeadingFinder
+
+    probe = templates.templates[-1]
+    labels: dict[int, set[str]] = {2: set(), 3: set()}
+    for template in templates.templates:
+        for block in template.data.get("active_disclosure", {}).get("blocks", []):
+            labels[2].add(block["heading"])
+            labels[2].update(row["label"] for row in block.get("rows", []))
+        for row in template.data.get("applications", {}).get("rows", []):
+            labels[3].add(row["label"])
+            labels[3].update(row.get("aliases", []))
+    headers = probe.data.get("table_headers", {})
+    return HeadingFinder(
+        section_score=lambda title, number, floor=0.0: section_score(title, number, probe, floor),
+        may_open=lambda head, number: section_may_open(head, number, probe),
+        table_labels={number: tuple(sorted(found)) for number, found in labels.items()},
+        table_headers={2: tuple(headers.get("active_disclosure", ())), 3: tuple(headers.get("applications", ()))},
+        navigation=tuple(probe.data.get("site_navigation", ())),
+        date_keys=tuple(law()["publication"]["metadata_keys"]),
+    )
+
+
 def _heading(line: Line, numbering: nb.Numbering, section: int, markdown: Structure | None) -> Heading:
     """A numbered line as a Heading; in Markdown its title leaves out the markers around it."""
     if markdown is None:
@@ -194,6 +253,12 @@ def _choose_section_headings(numbered, duplicates: list[Heading], markdown: Stru
     return [(_heading(line, numbering, spec.number, markdown), spec, exact) for line, numbering, spec, exact in chosen]
 
 
+def _crawl_header(lines: list[Line]):
+    from .read.crawl_header import find_crawl_header
+
+    return find_crawl_header(lines)
+
+
 def _text_of(line: Line, markdown: Structure | None) -> str:
     """The line's text without surrounding spaces (and in Markdown without its markers)."""
     if markdown is None:
@@ -202,11 +267,24 @@ def _text_of(line: Line, markdown: Structure | None) -> str:
     return line.text[start - line.start : end - line.start]
 
 
-def _title(lines: list[Line], first_section_line: int, markdown: Structure | None = None) -> Title | None:
-    limit = min(first_section_line - 1, 15) if first_section_line else 15
-    candidates = [l for l in lines[:limit] if not l.is_blank and "|" not in l.text]
+def _title(lines: list[Line], first_section_line: int, markdown: Structure | None = None, header=None, navigation: tuple[str, ...] = ()) -> Title | None:
+    """The title: a line naming a report near the top (after a crawler's header), else the header's 标题."""
+    skipped = header.last_line if header else 0
+    limit = min(first_section_line - 1, 15 + skipped) if first_section_line else 15 + skipped
+    candidates = [l for l in lines[skipped:limit] if not l.is_blank and "|" not in l.text]
     if markdown is not None:
         candidates = [l for l in candidates if l.number not in markdown.markup]
+    return _title_line(candidates, markdown, navigation) or _header_title(lines, header)
+
+
+def _header_title(lines: list[Line], header) -> Title | None:
+    field = next((f for f in header.fields if label_key(f.key) == "标题" and "报告" in f.value), None) if header else None
+    if field is None:
+        return None
+    return Title(field.value, (lines[field.line - 1],), find_year(field.value))
+
+
+def _title_line(candidates: list[Line], markdown: Structure | None = None, navigation: tuple[str, ...] = ()) -> Title | None:
     for index, line in enumerate(candidates):
         key = label_key(line.text)
         if "报告" in key and len(key) <= 60 and "。" not in line.text:
@@ -217,6 +295,7 @@ def _title(lines: list[Line], first_section_line: int, markdown: Structure | Non
                 and previous.number == line.number - 1
                 and len(label_key(previous.text)) <= 30
                 and "。" not in previous.text
+                and not previous.stripped.startswith(navigation)  # 「当前位置：首页 > …」 is the page's, not the title's
             ):
                 title_lines.insert(0, previous)
             text = "".join(_text_of(l, markdown) for l in title_lines)
@@ -362,7 +441,9 @@ def parse_head(text: str, templates: TemplateSet, kind: str = "text") -> tuple[T
     numbered = _numbered_lines(lines, _line_facts(lines, markdown), templates.templates[-1], markdown)
     headings = _choose_section_headings(numbered, [], markdown)
     first_section_line = min((heading.line.number for heading, _spec, _exact in headings), default=0)
-    return _title(lines, first_section_line, markdown), _metadata(lines)
+    header = _crawl_header(lines)
+    navigation = tuple(templates.templates[-1].data.get("site_navigation", ()))
+    return _title(lines, first_section_line, markdown, header, navigation), _metadata(lines, header)
 
 
 def parse(source: SourceText, path: Path, templates: TemplateSet, template_choice: str = "auto", issuer: str = "department") -> Report:
@@ -392,7 +473,8 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
         sections.append(Section(spec, heading, head_end + 1, last, exact))
 
     first_section_line = sections[0].heading.line.number if sections else 0
-    title = _title(lines, first_section_line, markdown)
+    header = _crawl_header(lines)
+    title = _title(lines, first_section_line, markdown, header, tuple(probe.data.get("site_navigation", ())))
     year = title.year if title else None
 
     if template_choice in ("2019", "2021") and templates.by_version(template_choice):
@@ -423,11 +505,13 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
     ]
 
     title_end = title.lines[-1].number if title else 0
-    preamble = range(title_end + 1, first_section_line if first_section_line else len(lines) + 1)
+    header_end = header.last_line if header else 0
+    preamble = range(max(title_end, header_end) + 1, first_section_line if first_section_line else len(lines) + 1)
     hard_wrapped = _hard_wrapped(lines, facts)
     skip = {l.number for l in page_markers} | section_line_numbers
     if title:
         skip |= {l.number for l in title.lines}
+    skip |= set(range(1, header_end + 1))  # a crawler's header is metadata, not report text
     paragraphs = _paragraphs(lines, source.text, skip, hard_wrapped, section_of, facts, markdown)
 
     return Report(
@@ -441,7 +525,7 @@ def parse(source: SourceText, path: Path, templates: TemplateSet, template_choic
         duplicate_sections=duplicates,
         subheadings=subheadings,
         paragraphs=paragraphs,
-        metadata=_metadata(lines),
+        metadata=_metadata(lines, header),
         page_markers=page_markers,
         paginated=paginated,
         hard_wrapped=hard_wrapped,

@@ -543,6 +543,7 @@ def find_publication_dates(report: "Report") -> list[PublicationDate]:
             continue
         start, end = field.value_start + span[0], field.value_start + span[1]
         found.append(PublicationDate("metadata", field.key, report.text[start:end], date, start, end))
+    found.extend(_page_info_dates(report, data["metadata_keys"], {d.label for d in found}))
     # The signature date: a line that is only a date, among the last lines of the report.
     wanted = int(data["signature_lines"])
     if wanted > 0:  # the last `wanted` non-blank lines, found from the end
@@ -568,6 +569,25 @@ def find_publication_dates(report: "Report") -> list[PublicationDate]:
             continue
         start, end = line.start + span[0], line.start + span[1]
         found.append(PublicationDate("signature", "落款", report.text[start:end], date, start, end))
+    return found
+
+
+def _page_info_dates(report: "Report", metadata_keys: list[str], seen: set[str]) -> list[PublicationDate]:
+    """A web page's date line kept with the report's text, between the title and the first section
+    (「发布时间：2023-02-20 来源：…」): a publication date like a metadata field's (once a key)."""
+    pattern = re.compile(rf"^[ \t\u3000]*(?P<key>{'|'.join(map(re.escape, metadata_keys))})[ \t\u3000]*[:：]")
+    found = []
+    for number in report.preamble_lines:
+        line = report.lines[number - 1]
+        match = pattern.match(line.text)
+        if match is None or match.group("key") in seen:
+            continue
+        date, span = parse_date(line.text[match.end() :])
+        if span is None:
+            continue
+        start, end = line.start + match.end() + span[0], line.start + match.end() + span[1]
+        found.append(PublicationDate("metadata", match.group("key"), report.text[start:end], date, start, end))
+        seen.add(match.group("key"))
     return found
 
 

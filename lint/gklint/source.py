@@ -39,8 +39,9 @@ class SourceText:
 
     @property
     def fixable(self) -> bool:
-        """Fixes can be written back only to text read as it is (not to .docx or HTML)."""
-        return self.origins is None
+        """Fixes can be written back only to text read as it is (not to .docx or HTML), or to text
+        that only gained virtual line breaks (a flattened web page: `gklint.read.flattened`)."""
+        return self.origins is None or getattr(self.origins, "writes_back", False)
 
     @property
     def newline(self) -> str:

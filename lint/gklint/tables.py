@@ -619,20 +619,31 @@ def _assemble(report: Report, kind: str, template: Template, tokens: list[Token]
     table.columns = list(table_columns)
 
     found: dict[str, TableRow] = {}
-    run_together: Run | None = None
+    run_together: list[Run] = []  # rows whose digits run together with no single reading
     for run, spec, size, deviates in matched:
         is_data = spec.id in columns_of and (template.version in spec.data_in or spec.id not in groups)
         if is_data and spec.id not in found:
             columns = columns_of[spec.id]
             values = _trim(run.values, len(columns))
+            recovered = False
             if len(values) < len(columns) and _run_together(values, len(columns), kind == "applications"):
-                run_together = run_together or run
+                split = _split_run(report, kind, values, len(columns))
+                if split is not None:
+                    values, recovered = split, True
+                elif _no_reading_adds_up(report, kind, values, len(columns)):
+                    # certain whatever the cut: the row's own rule says so (GK313), nothing else is checked
+                    table.impossible_rows.append((spec.id, labels[spec.id], report.text[values[0].start : values[0].end], values[0].start, values[0].end))
+                else:
+                    run_together.append(run)
             row = _row_from_run(report, run, spec.id, labels[spec.id], size, columns,
                                 "" if spec.data_in == all_versions else "/".join(sorted(spec.data_in)))
             row.deviates = deviates
             if deviates:
                 row.label_edits = _label_edits(report, run, size, labels[spec.id])
             _make_cells(row, values, columns)
+            if recovered:
+                for cell in row.cells:
+                    cell.recovered = True
             found[spec.id] = row
         elif run.has_number:
             # A group label with values (a subtotal), a repeated row, or a row of the other version.
@@ -650,6 +661,80 @@ def _assemble(report: Report, kind: str, template: Template, tokens: list[Token]
     if kind == "applications":
         table.column_deviations = _column_deviations(report, tokens, first_row, template.data.get("applicant_columns", []))
     return table, found, run_together
+
+
+def _run_digits(report: Report, values: list[Token]) -> str | None:
+    """The digits of a row whose values are one run of digits (「713000074」), else None."""
+    if len(values) != 1 or values[0].type != NUM:
+        return None
+    digits = report.text[values[0].start : values[0].end]
+    return digits if digits.isdigit() and digits.isascii() else None
+
+
+def _split_run(report: Report, kind: str, values: list[Token], width: int) -> list[Token] | None:
+    """A table-三 row's digits run together, read the one way its identity allows (总计 = the six
+    other columns: `gklint.read.digit_runs`); None when there is not exactly one reading. Table 二
+    has no identity: its runs are never cut (「284」 for three cells may as well be one value with
+    two lost), and stay GK309."""
+    from .read.digit_runs import readings_with_total
+
+    digits = _run_digits(report, values)
+    if kind != "applications" or digits is None:
+        return None
+    readings = readings_with_total(digits, width, limit=2)
+    return _tokens_of(values[0], readings[0]) if len(readings) == 1 else None
+
+
+def _split_review_run(report: Report, values: list[Token], groups: int, width: int) -> list[Token] | None:
+    """Table 四's fifteen values as one run of digits, read the one way every group's 总计 allows."""
+    from .read.digit_runs import readings_by_groups
+
+    digits = _run_digits(report, values)
+    readings = readings_by_groups(digits, groups, width, limit=2) if digits else []
+    return _tokens_of(values[0], readings[0]) if len(readings) == 1 else None
+
+
+def _review_run_never_adds_up(report: Report, values: list[Token], groups: int, width: int) -> bool:
+    from .read.digit_runs import readings_by_groups
+
+    digits = _run_digits(report, values)
+    return digits is not None and len(digits) >= groups * width and not readings_by_groups(digits, groups, width, limit=1)
+
+
+def _tokens_of(run: Token, reading: tuple[str, ...]) -> list[Token]:
+    """The cells of a reading, each pointing at its digits in the run."""
+    tokens, position = [], run.start
+    for part in reading:
+        # Not `glued`: the run lost every border of the row (a page's text), not one a draft forgot (GK305).
+        tokens.append(Token(NUM, position, position + len(part), run.line, run.shape, "", "", (), int(part), "", False, len(part)))
+        position += len(part)
+    return tokens
+
+
+def _no_reading_adds_up(report: Report, kind: str, values: list[Token], width: int) -> bool:
+    """A table-三 row of digits run together that no cut makes add up (its 总计 ≠ the others' sum
+    under every reading)."""
+    from .read.digit_runs import readings_with_total
+
+    digits = _run_digits(report, values)
+    return kind == "applications" and digits is not None and not readings_with_total(digits, width, limit=1)
+
+
+def _run_together_reason(report: Report, kind: str, run: Run) -> tuple[str, str]:
+    """Why a row's run of digits cannot be read: the cuts that add up (table 三), or only that it ran together."""
+    from .read.digit_runs import readings_with_total
+
+    numbers = " ".join(t.raw or report.text[t.start:t.end] for t in run.values)
+    digits = _run_digits(report, run.values)
+    if kind != "applications" or digits is None:
+        return (f"数值连在一起，无法区分各单元格（读到「{numbers}」）",
+                f"values run together and cannot be told apart (read \"{numbers}\")")
+    readings = readings_with_total(digits, 7, limit=4)  # two or more: none is GK313's (`table.impossible_rows`)
+    shown = "；".join("、".join(r) for r in readings[:3])
+    more = "等" if len(readings) > 3 else ""
+    return (f"数值连在一起（读到「{numbers}」），有 {len(readings) if len(readings) <= 3 else '3 种以上'}{' 种' if len(readings) <= 3 else ''}拆分都满足该行「总计 = 各列之和」：{shown}{more}",
+            f"values run together (read \"{numbers}\") and {'more than 3' if len(readings) > 3 else len(readings)} splits satisfy the row's total: "
+            + "; ".join(" ".join(r) for r in readings[:3]))
 
 
 def _unofficial_rows(report: Report, kind: str, template: Template, matched: list[Match], unmatched: list[Run], applicant, start: int, end: int) -> list[TableRow]:
@@ -680,7 +765,7 @@ MAX_WRONG_WIDTH_SHARE = 0.25  # rows read with more or fewer values than the tem
 MAX_UNOFFICIAL_SHARE = 0.25  # rows inside the table that match no template row (GK308)
 
 
-def _judge(report: Report, table: Table, found: dict[str, TableRow], run_together: Run | None) -> None:
+def _judge(report: Report, table: Table, found: dict[str, TableRow], run_together: list[Run]) -> None:
     """Whether the reading can be trusted; if not, `table.unreadable` says why (GK309) and
     nothing else in the table is checked. Judged from what was matched, never from the shape."""
     _applicant, _columns_of, _groups, data_ids, labels, _cols = _template_cached("layout", [report.templates.by_version(table.version) or report.template], table.kind, _layout)
@@ -698,13 +783,11 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
     unofficial = [r for r in table.extra_rows if not r.subtotal_of and not r.version and not r.label]
     why: tuple[str, str, int, int] | None = None
     rows_matched = True
-    if run_together is not None:
-        numbers = " ".join(t.raw or report.text[t.start:t.end] for t in run_together.values)
-        why = (
-            f"数值连在一起，无法区分各单元格（读到「{numbers}」）",
-            f"values run together and cannot be told apart (read \"{numbers}\")",
-            run_together.values[0].start, run_together.values[-1].end,
-        )
+    if run_together:
+        reasons = [(*_run_together_reason(report, table.kind, run), run.values[0].start, run.values[-1].end) for run in run_together]
+        why = reasons[0]
+        if table.kind == "applications" and all(_run_digits(report, run.values) for run in run_together):
+            table.run_together_rows = reasons  # rows with their cuts listed: one GK309 each
     elif trailing >= 2 or len(found) * 2 < len(data_ids) or len(missing) > MAX_MISSING_ROWS:
         rows_matched = False
         last_row = rows[-1] if rows else None
@@ -741,6 +824,9 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
         table.readable = False
         table.unreadable = why
         table.labels_readable = rows_matched
+        return
+    if table.impossible_rows:  # its cells are unknown: no arithmetic on the table (GK313 reports the row)
+        table.readable = False
         return
     for row_id in missing:
         index = data_ids.index(row_id)
@@ -944,7 +1030,14 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     table.columns = [(i, l) for i, l, _k in columns]
     if main is not None:
         values = _trim(main.values, width)
-        if len(values) < width and _run_together(values, width, True):
+        split = _split_review_run(report, values, len(groups), len(columns)) if len(values) < width else None
+        if split is not None:
+            values = split
+        elif len(values) < width and _run_together(values, width, True) and _review_run_never_adds_up(report, values, len(groups), len(columns)):
+            # certain whatever the cut: GK314 says so; nothing else in the table is checked
+            table.readable = False
+            table.impossible_rows.append(("", "", report.text[values[0].start : values[0].end], values[0].start, values[0].end))
+        elif len(values) < width and _run_together(values, width, True):
             table.readable = False
             numbers = " ".join(report.text[t.start:t.end] for t in values)
             table.unreadable = (
@@ -961,6 +1054,8 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
             if index == len(groups) - 1:
                 chunk = values[index * len(columns) :]
             _make_cells(row, chunk, columns)
+            for cell in row.cells if split is not None else ():
+                cell.recovered = True
             table.rows.append(row)
         # One run of values for the three groups: with another count than 15, which cell is
         # missing or extra cannot be told (GK309, not a GK306 that still checks guessed groups)

@@ -86,6 +86,9 @@ class Violation:
     start: int = 0
     end: int = 0
     plugin: str = ""
+    # Lies in a table whose values were (partly) cut from digits run together (a web page's text):
+    # the one reading the rows' totals allow (`gklint.read.digit_runs`). Said in JSON and full.
+    recovered: bool = False
 
     @property
     def sort_key(self) -> tuple:

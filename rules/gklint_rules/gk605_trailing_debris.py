@@ -19,12 +19,13 @@ def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\u2e80" <= char <= "\u2fdf" or "\uf900" <= char <= "\ufaff"
 
 
-def classify(line, page_lines: set[int]) -> str:
-    """prose (report text or a signature/date), debris (file names, Latin OCR junk) or neutral."""
+def classify(line, page_lines: set[int], navigation: tuple[str, ...] = ()) -> str:
+    """prose (report text or a signature/date), debris (file names, Latin OCR junk, a web page's
+    own words: 分享到, 【打印本页】) or neutral."""
     stripped = line.stripped
     if not stripped or line.number in page_lines:
         return NEUTRAL
-    if _IMAGE_FILE_RE.fullmatch(stripped):
+    if _IMAGE_FILE_RE.fullmatch(stripped) or is_navigation(stripped, navigation):
         return DEBRIS
     compact = "".join(stripped.split())
     han = sum(_is_han(c) for c in compact)
@@ -35,6 +36,12 @@ def classify(line, page_lines: set[int]) -> str:
     if _LATIN_RE.search(compact) or _IMAGE_FILE_RE.search(compact):
         return DEBRIS
     return NEUTRAL  # figures and punctuation only: kept if prose follows, dropped with a debris tail
+
+
+def is_navigation(text: str, navigation: tuple[str, ...]) -> bool:
+    """A line that starts with one of the template's `site_navigation` words (brackets aside)."""
+    bare = text.lstrip("【[")
+    return any(text.startswith(word) or bare.startswith(word) for word in navigation)
 
 
 @rule(
@@ -49,8 +56,10 @@ def check(report, options):
     """## What it does
     Looks at what follows the last section's text: once the report prose (and a
     signature or date such as 「2021年1月25日」) ends, lines holding image file names
-    (`image6.jpeg`) or Latin OCR junk of scanned images (`RIKARAER RS`) are debris. One
-    finding covers the whole tail, from its first debris line to the end.
+    (`image6.jpeg`), Latin OCR junk of scanned images (`RIKARAER RS`) or a web page's own
+    words kept by a crawler (「分享到：」「【打印本页】」「【关闭窗口】」, the template's
+    `site_navigation`) are debris. One finding covers the whole tail, from its first debris
+    line to the end.
 
     ## Why it matters
     The report ends with 「六、其他需要报告的事项」 (国办公开办函〔2021〕30号); OCR junk
@@ -72,7 +81,8 @@ def check(report, options):
 
     ## 做什么
     检查最后一部分正文之后的内容：报告正文（以及「2021年1月25日」这样的落款或日期）结束后，含有图片
-    文件名（`image6.jpeg`）或扫描图片文字识别产生的拉丁字母乱码（`RIKARAER RS`）的行属于残留。一个
+    文件名（`image6.jpeg`）、扫描图片文字识别产生的拉丁字母乱码（`RIKARAER RS`）或爬虫随报告保存下来的
+    网页自身文字（「分享到：」「【打印本页】」「【关闭窗口】」，模板的 `site_navigation`）的行属于残留。一个
     问题覆盖整个尾部，从第一行残留到文件末尾。
 
     ## 为什么重要
@@ -96,7 +106,8 @@ def check(report, options):
     last = max(report.sections, key=lambda s: s.heading.line.number)
     page_lines = {line.number for line in report.page_markers}
     after = report.lines[last.heading.line.number :]
-    kinds = [classify(line, page_lines) for line in after]
+    navigation = tuple(report.template.data.get("site_navigation", ()))
+    kinds = [classify(line, page_lines, navigation) for line in after]
     last_prose = max((i for i, kind in enumerate(kinds) if kind == PROSE), default=-1)
     tail = list(zip(after, kinds))[last_prose + 1 :]
     debris = [line for line, kind in tail if kind == DEBRIS]
@@ -113,13 +124,16 @@ def check(report, options):
         cut += 1
     count = sum(1 for line, _ in tail if not line.is_blank)
     start = first.start + len(first.text) - len(first.text.lstrip())
+    page_words = all(is_navigation(line.stripped, navigation) for line in debris)
+    what_zh = "网页自身的文字：分享、打印、导航等" if page_words else "图片文件名、图片识别残留等"
+    what_en = "the web page's own words: sharing, printing, navigation" if page_words else "image file names, OCR debris"
     yield Finding(
         start,
         final.end,
-        zh=f"第{last.spec.numeral}部分「{last.spec.title}」正文之后有 {count} 行不是报告正文（图片文件名、图片识别残留等），"
+        zh=f"第{last.spec.numeral}部分「{last.spec.title}」正文之后有 {count} 行不是报告正文（{what_zh}），"
         f"从「{first.stripped[:20]}」起到文末，应删除",
         en=f"{count} lines after the text of section {last.spec.numeral} ({last.spec.title}) are not report prose "
-        f"(image file names, OCR debris), from {first.stripped[:20]!r} to the end; remove them",
+        f"({what_en}), from {first.stripped[:20]!r} to the end; remove them",
         fix=Fix.unsafe(
             Edit(cut, len(text), ""),
             description=Message("删除文末的非正文内容", "remove the debris at the end of the report"),

@@ -108,6 +108,9 @@ class FullFormatter:
         lines.append(f"{pad} |")
         lines.append(f"{number:>{gutter}} | {_show(text)}".rstrip())
         lines.append(f"{pad} | {' ' * display_width(_show(text[:start]))}{self._style(caret, '31', context)} {v.code}")
+        if v.recovered:
+            lines.append(f"{pad} = " + ("表中数值从连在一起的数字中拆出：唯一满足合计关系的读法" if lang == "zh"
+                                      else "the table's values were cut from digits run together: the one reading whose totals add up"))
         if v.fix is not None:
             lines.extend(self._fix(result, v, lang, pad))
         return lines

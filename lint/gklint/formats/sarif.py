@@ -71,9 +71,19 @@ def rule_descriptor(rule: "Rule", lang: str) -> dict[str, Any]:
 
 def _region(result: "FileResult", start: int, end: int) -> dict[str, int]:
     report = result.report
-    line, column = report.location(start)
-    end_line, end_column = report.location(max(end, start))
+    origins = getattr(result.source, "origins", None)
+    if getattr(origins, "writes_back", False):  # a flattened page: the file's own lines and columns
+        (line, column), (end_line, end_column) = origins.span(start, end)
+    else:
+        line, column = report.location(start)
+        end_line, end_column = report.location(max(end, start))
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": max(end_column, 1)}
+
+
+def _writable(result: "FileResult", fix) -> bool:
+    """A flattened page's fix that would keep one of its virtual line breaks cannot be written."""
+    origins = getattr(result.source, "origins", None)
+    return not getattr(origins, "writes_back", False) or origins.source_edits(fix.edits) is not None
 
 
 class SarifFormatter:
@@ -128,7 +138,7 @@ class SarifFormatter:
                 if v.fix is not None:
                     item["properties"]["fixApplicability"] = v.fix.applicability.value
                     fixable = result.report is not None and getattr(result.source, "fixable", True) and not v.path.startswith("plugin:")
-                    if fixable and v.fix.edits:
+                    if fixable and v.fix.edits and _writable(result, v.fix):
                         item["fixes"] = [self._fix(result, v, lang)]
                 sarif_results.append(item)
         run: dict[str, Any] = {
