@@ -126,7 +126,8 @@ def _children(pid: int) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the workers")
 def test_sigterm_to_the_parent_stops_the_workers_and_writes_nothing_half(tmp_path):
-    files = [copy_seed(FIXABLE, tmp_path, f"r{index:03d}.txt") for index in range(120)]
+    # Enough files that the run is still going when the signal comes, however fast the machine.
+    files = [copy_seed(FIXABLE, tmp_path, f"r{index:03d}.txt") for index in range(600)]
     fixed = _fixed_bytes(files[0])
     process = subprocess.Popen(
         [sys.executable, "-m", "gklint", "--isolated", "-j", "2", "--fix", str(tmp_path)],
@@ -136,7 +137,7 @@ def test_sigterm_to_the_parent_stops_the_workers_and_writes_nothing_half(tmp_pat
     deadline = time.monotonic() + 20
     while len(_children(process.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(1.0)  # the workers are linting
+    time.sleep(0.3)  # the workers are linting
     workers = _children(process.pid)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=30)

@@ -128,7 +128,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, str]:
     return phone_label, phone_number, bare_landline, email_label, bad
 
 
-_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9.．\-]+")
+# The local part starts where a run of its characters starts (the look-behind after its first
+# character): tried from inside a long run without an @, the run's rest was rescanned each time.
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-](?<![A-Za-z0-9._%+\-]{2})[A-Za-z0-9._%+\-]*[@＠][A-Za-z0-9.．\-]+")
 _JOINERS = "、/／或及和,，"
 
 

@@ -300,13 +300,10 @@ def _in_recovered_table(report: Report, start: int, end: int) -> bool:
     )
 
 
-# A section numeral 一、…六、 (or 1、…6、) after other text on its line: the cheap test before the
-# flattened-page reader is imported (`gklint.read.flattened.HEADING_INSIDE_RE`); most files have none.
-_HEADING_INSIDE_RE = re.compile("[^ \t\u00a0\u3000\r\n][。，,）)；;：:！？!? \t\u00a0\u3000]+(?:[一二三四五六][、.．]|[1-6]、)")
-
-
 def _may_be_flattened(text: str) -> bool:
-    return _HEADING_INSIDE_RE.search(text) is not None
+    from .read import HEADING_INSIDE_RE
+
+    return HEADING_INSIDE_RE.search(text) is not None
 
 
 def _special_file(path: Path) -> bool:

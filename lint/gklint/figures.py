@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import numbering as nb
 from .period import text_starts, texts_holding
-from .text import ascii_digits
+from .text import MAX_FIGURE_DIGITS, ascii_digits
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Paragraph, Report
@@ -110,6 +110,17 @@ def _decimal(number: str) -> Fraction:
     return Fraction(number) if "." in number else Fraction(int(number))
 
 
+def _figure_sized(number: str) -> bool:
+    """Few enough digits for a figure of a report (`text.MAX_FIGURE_DIGITS`); a longer number is no
+    count or share (and int() refuses one of 4,301 digits)."""
+    return len(number) <= MAX_FIGURE_DIGITS + 1  # + 1: a decimal point
+
+
+def _count(number: str) -> int | None:
+    """A claim's count as an int; None when it has more digits than a figure."""
+    return int(number) if _figure_sized(number) else None
+
+
 @functools.lru_cache(maxsize=None)
 def _any_char_re(chars: str) -> re.Pattern:
     return re.compile(f"[{re.escape(chars)}]")
@@ -148,8 +159,10 @@ def _quantity_pattern(families: tuple[tuple[str, ...], ...]) -> re.Pattern:
     units = [u for u in units if not u.startswith("余")] or ["条"]
     # Starts with the number (`_ABOUT` before it is looked for by `_located_quantities`): the regex
     # engine skips ahead to digits instead of trying an optional word at every position.
+    # Each run of spaces is followed by a word it cannot hold (万, 余/多, the unit): the engine never
+    # splits one run between two `_SP`s (three adjacent ones backtracked cubically over a long run).
     return re.compile(
-        rf"(?P<num>{_NUMBER}){_SP}(?P<wan>万)?{_SP}(?P<more>余|多)?{_SP}"
+        rf"(?P<num>{_NUMBER}){_SP}(?:(?P<wan>万){_SP})?(?:(?P<more>余|多){_SP})?"
         rf"(?P<unit>{'|'.join(map(re.escape, units))})(?![%％])"
     )
 
@@ -173,7 +186,10 @@ def _located_quantities(text: str, start: int, end: int, pattern: re.Pattern, pa
         number_start = match.start("num")
         about = text[after:number_start].rstrip(_SPACES).endswith(_ABOUT)
         after = match.end()
-        value = _decimal(match.group("num").replace(",", ""))
+        number = match.group("num").replace(",", "")
+        if not _figure_sized(number):
+            continue
+        value = _decimal(number)
         approximate = bool(about or match.group("more") or match.group("wan"))
         if match.group("wan"):
             value *= 10000
@@ -196,6 +212,8 @@ def _shares(text: str, start: int, end: int, config: dict[str, Any], paragraph: 
         if before.endswith(not_share) or not before.endswith(markers):
             continue
         number = match.group(1).replace(",", "")
+        if not _figure_sized(number):
+            continue
         decimals = len(number.partition(".")[2])
         s, e = paragraph.source_span(match.start(), match.end())
         found.append(Share(_decimal(number), decimals, s, e, text[match.start() : match.end()]))
@@ -349,7 +367,8 @@ def _inline(report: Report, paragraph: Paragraph, config: dict[str, Any], patter
 
 # What 1. and （1） (`numbering`'s ARABIC, PAREN_ARABIC) numbered 1 start with (01, １ too): a list's
 # first item. Most paragraphs are not: their numbering is never parsed.
-_FIRST_ITEM_RE = re.compile(rf"{nb._SPACE}[（(]?{nb._SPACE}[0０]?[1１](?![0-9０-９])")
+# The second run of spaces only after a bracket: two adjacent runs backtracked quadratically.
+_FIRST_ITEM_RE = re.compile(rf"{nb._SPACE}(?:[（(]{nb._SPACE})?[0０]?[1１](?![0-9０-９])")
 
 
 def _list_numbering(paragraph: Paragraph) -> nb.Numbering | None:
@@ -584,8 +603,33 @@ def _claim_words(config: dict[str, Any]) -> tuple[str, ...] | None:
     return tuple(words)
 
 
-_CARRIED_RE = re.compile(rf"{_SP}[（(]{_SP}含[^）)]*?结转[^）)0-9]*[0-9]+{_SP}件")
+_CARRIED_OPEN_RE = re.compile(rf"{_SP}[（(]{_SP}含")
 _DIGIT_RE = re.compile(r"[0-9]")
+_COUNT_OF_CASES_RE = re.compile(rf"[0-9]+{_SP}件")
+
+
+def _counts_carried(text: str, position: int) -> bool:
+    """「（含上年结转M件）」 at `position`: inside the brackets, a 结转 whose first number after it is
+    a count of 件. Searched by hand, each character once (a lazy pattern retried every 结转)."""
+    opening = _CARRIED_OPEN_RE.match(text, position)
+    if opening is None:
+        return False
+    close = _first_of(text, "）)", opening.end())
+    end = len(text) if close < 0 else close
+    search = opening.end()
+    while True:
+        carried = text.find("结转", search, end)
+        if carried < 0:
+            return False
+        digit = _DIGIT_RE.search(text, carried + 2, end)
+        if digit is None:
+            return False
+        if _COUNT_OF_CASES_RE.match(text, digit.start()):
+            return True
+        # Every 结转 before this number has it as its first number too: go on after it.
+        search = digit.start()
+        while search < end and "0" <= text[search] <= "9":
+            search += 1
 
 
 @functools.lru_cache(maxsize=None)
@@ -637,10 +681,11 @@ def _application_claims(text: str, paragraph: Paragraph, config: dict[str, Any])
         clause = text[left : match.end()]
         if any(word in clause for word in out_of_scope):
             continue
-        carried = _CARRIED_RE.match(text[match.end() :])
-        claims.append(
-            _claim("applications", int(match.group("num")), text, match.start("num"), match.end(), paragraph, with_carried=bool(carried))
-        )
+        count = _count(match.group("num"))
+        if count is None:
+            continue
+        carried = _counts_carried(text, match.end())
+        claims.append(_claim("applications", count, text, match.start("num"), match.end(), paragraph, with_carried=carried))
     for match in negative.finditer(text):
         left, right = _clause_bounds(text, match.start(), match.end())
         clause = text[left:right]
@@ -663,9 +708,10 @@ def _result_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) -> l
             for match in pattern.finditer(text):
                 left, _ = _clause_bounds(text, match.start(), match.start())
                 clause = text[left : match.end()]
-                if any(w in clause for w in exclude):
+                count = _count(match.group("num"))
+                if count is None or any(w in clause for w in exclude):
                     continue
-                claims.append(_claim("result", int(match.group("num")), text, match.start("num"), match.end(), paragraph, row=entry["row"]))
+                claims.append(_claim("result", count, text, match.start("num"), match.end(), paragraph, row=entry["row"]))
     return claims
 
 
@@ -680,7 +726,10 @@ def _review_claims(report: Report, text: str, paragraph: Paragraph, config: dict
             continue
         pattern = _review_pattern(word)
         for match in pattern.finditer(text):
-            claim = _claim(topic, int(match.group("num")), text, match.start("num"), match.end(), paragraph)
+            count = _count(match.group("num"))
+            if count is None:
+                continue
+            claim = _claim(topic, count, text, match.start("num"), match.end(), paragraph)
             claims.append(claim)
             claims.extend(_review_result_claims(report, topic, claim, config))
         # "没有发生针对政府信息公开事务的行政复议申请、行政诉讼案件": those totals are 0.
@@ -731,12 +780,13 @@ def _document_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) ->
             for match in pattern.finditer(text):
                 left, _ = _clause_bounds(text, match.start(), match.start())
                 clause = text[left : match.end()]
-                if any(w in clause for w in documents.get("out_of_scope", [])):
+                count = _count(match.group("num"))
+                if count is None or any(w in clause for w in documents.get("out_of_scope", [])):
                     continue
                 for verb in documents.get("verbs", []):
                     if any(v in clause for v in verb["words"]):
                         claims.append(
-                            _claim("documents", int(match.group("num")), text, match.start("num"), match.end(), paragraph,
+                            _claim("documents", count, text, match.start("num"), match.end(), paragraph,
                                    row=entry["row"], columns=tuple(verb["columns"]))
                         )
                         break

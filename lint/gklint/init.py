@@ -242,7 +242,23 @@ def _append(data: bytes, block: str) -> bytes:
     return data + block.encode("utf-8")
 
 
-_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]#]*?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
+_HEADER_OPENING = re.compile(r"[ \t]*\[\[?")
+
+
+def _table_header(line: str) -> str | None:
+    """The key of a TOML table header line (`[tool.gklint]`, `[[x]]  # note`), None for another line.
+    Read by hand: as one pattern, three runs of spaces around a lazy key backtracked cubically."""
+    opening = _HEADER_OPENING.match(line)
+    if opening is None:
+        return None
+    close = line.find("]", opening.end())
+    if close < 0 or "#" in line[opening.end() : close]:
+        return None
+    rest = line[close + 1 :]
+    rest = (rest[1:] if rest.startswith("]") else rest).lstrip(" \t")
+    if rest and not (rest.startswith("#") and "\n" not in rest):
+        return None
+    return line[opening.end() : close].strip(" \t")
 _GKLINT_KEY = re.compile(r'^tool[ \t]*\.[ \t]*(?:gklint|"gklint"|\'gklint\')(?:[ \t]*\.|$)')
 
 
@@ -251,9 +267,9 @@ def _without_gklint_tables(data: bytes, path: Path) -> bytes:
     lines = data.splitlines(keepends=True)
     kept, inside = [], False
     for line in lines:
-        match = _HEADER.match(line.decode("utf-8").rstrip("\r\n"))
-        if match:
-            inside = bool(_GKLINT_KEY.match(match.group(1)))
+        key = _table_header(line.decode("utf-8").rstrip("\r\n"))
+        if key is not None:
+            inside = bool(_GKLINT_KEY.match(key))
         if not inside:
             kept.append(line)
     result = b"".join(kept).rstrip(b"\r\n") + (_newline(data).encode() if kept else b"")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from .rule import Rule
 from .selection import specificity
@@ -27,8 +27,12 @@ from .violation import Edit, Fix, Message, Violation
 
 UNUSED_SUPPRESSION = "GK004"
 
-_COMMENT_RE = re.compile(r"<!--\s*gklint\s*:(?P<body>.*?)-->", re.IGNORECASE | re.DOTALL)
-_BODY_RE = re.compile(r"^\s*(?P<kind>disable-next-line|disable|enable)\s*=\s*(?P<codes>[^\s,][^\n]*?)\s*$", re.IGNORECASE)
+# A comment is its opening and the first --> after it, found by str.find: a lazy `.*?-->` scanned
+# to the end of the text from every unclosed opening (quadratic).
+_OPENING_RE = re.compile(r"<!--\s*gklint\s*:", re.IGNORECASE)
+_CLOSING = "-->"
+# The body up to the codes; the codes run to the body's last non-space character, on that line.
+_BODY_HEAD_RE = re.compile(r"\s*(?P<kind>disable-next-line|disable|enable)\s*=\s*(?=[^\s,])", re.IGNORECASE)
 _CODE_RE = re.compile(r"[^\s,]+")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # the parser's line splitting
 
@@ -74,18 +78,43 @@ def _line_of(starts: list[int], offset: int) -> int:
     return max(bisect.bisect_right(starts, offset), 1)
 
 
+def _comments(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, body start, end) of each `<!-- gklint: … -->` comment."""
+    position = 0
+    while True:
+        opening = _OPENING_RE.search(text, position)
+        if opening is None:
+            return
+        closing = text.find(_CLOSING, opening.end())
+        if closing < 0:
+            return  # no comment closes after this one: none after it either
+        yield opening.start(), opening.end(), closing + len(_CLOSING)
+        position = closing + len(_CLOSING)
+
+
+def _body(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """(kind, codes start, codes end) of a directive's body text[start:end]; None if unreadable."""
+    head = _BODY_HEAD_RE.match(text, start, end)
+    if head is None:
+        return None
+    codes_start = head.end()
+    codes_end = len(text[codes_start:end].rstrip()) + codes_start
+    if text.find("\n", codes_start, codes_end) >= 0:
+        return None  # the codes are on one line, only spaces after them
+    return head.group("kind"), codes_start, codes_end
+
+
 def parse_directives(text: str) -> list[Directive]:
     starts = _line_starts(text)
     directives = []
-    for match in _COMMENT_RE.finditer(text):
-        line, end_line = _line_of(starts, match.start()), _line_of(starts, match.end() - 1)
-        body = _BODY_RE.match(match.group("body"))
+    for start, body_start, end in _comments(text):
+        line, end_line = _line_of(starts, start), _line_of(starts, end - 1)
+        body = _body(text, body_start, end - len(_CLOSING))
         if body is None:
-            directives.append(Directive("", match.start(), match.end(), line, end_line))
+            directives.append(Directive("", start, end, line, end_line))
             continue
-        base = match.start("body")
-        codes_start, codes_end = base + body.start("codes"), base + body.end("codes")
-        directive = Directive(body.group("kind").lower(), match.start(), match.end(), line, end_line, codes_start, codes_end)
+        kind, codes_start, codes_end = body
+        directive = Directive(kind.lower(), start, end, line, end_line, codes_start, codes_end)
         for code in _CODE_RE.finditer(text, codes_start, codes_end):
             directive.entries.append(Entry(code.group(), code.start(), code.end()))
         directives.append(directive)

@@ -28,7 +28,7 @@ import sys
 from dataclasses import dataclass
 
 from .model import Line
-from .text import PINYIN_DEBRIS_RE, SPACE_CHARS, ascii_digits, label_key
+from .text import MAX_FIGURE_DIGITS, PINYIN_DEBRIS_RE, SPACE_CHARS, ascii_digits, label_key
 
 TEXT, NUM, BLANK, WORD, BREAK = "text", "num", "blank", "word", "break"
 
@@ -42,7 +42,8 @@ _GLUED_RE = re.compile(r"(?P<text>.*[\u3400-\u9fff）)\x00])(?P<num>\d+(?:\.\d+)
 _SIGNS = {"+", "-", "－", "＋", "—", "–"}
 NON_NUMERIC_WORDS = {"无", "—", "——", "-", "－", "/", "／", "×", "空", "–"}
 _HAS_SPACE_RE = re.compile(f"[{SPACE_CHARS}]")
-_SEPARATOR_RE = re.compile(r"^\|?[\s:|\-—]*\|[\s:|\-—]*$")
+# A separator row: only pipes, dashes, colons and spaces, one pipe at least (`_is_separator_row`).
+_SEPARATOR_CHARS_RE = re.compile(r"[\s:|\-—]*")
 # GFM's delimiter row: a dash in every cell (an all-empty row `| | |` is merge debris, no delimiter).
 _DELIMITER_ROW_RE = re.compile(r"\|?[ \t]*:?[-—]+:?[ \t]*(?:\|[ \t]*:?[-—]+:?[ \t]*)*\|?")
 
@@ -89,6 +90,8 @@ def parse_number(word: str) -> tuple[float | int, str, int] | None:
     match = NUM_RE.fullmatch(ascii_digits(word))
     if match:
         digits = match.group("num").replace(",", "").replace("，", "")
+        if len(digits) > MAX_FIGURE_DIGITS + 1:  # + 1: the decimal point
+            return None  # no figure (`oversized_number`)
         value: float | int = float(digits) if "." in digits else int(digits)
         if match.group("sign") in ("-", "－"):
             value = -value
@@ -108,6 +111,17 @@ def _mask(text: str) -> str:
     if "(" in text or "（" in text:
         text = PINYIN_DEBRIS_RE.sub(lambda m: "\x00" * len(m.group()), text)
     return text
+
+
+def oversized_number(word: str) -> bool:
+    """A number with more digits than a report's figures have (`text.MAX_FIGURE_DIGITS`): a value
+    that is not a number (GK305), never converted."""
+    return len(word) > MAX_FIGURE_DIGITS and NUM_RE.fullmatch(ascii_digits(word)) is not None
+
+
+def _plain_digits(text: str) -> bool:
+    """ASCII digits only, few enough to be a figure: a plain count (most cells)."""
+    return text.isdigit() and text.isascii() and len(text) <= MAX_FIGURE_DIGITS
 
 
 _WORD_KEYS: dict[str, tuple[str, tuple[int, ...]]] = {}
@@ -133,7 +147,7 @@ def _text_token(word: str, start: int, line: int, shape: str) -> Token:
 def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], blank_if_empty: bool, cell_end: int) -> None:
     """Tokens of one cell's text (already masked); `base` is the offset of text[0]."""
     stripped = text.strip(SPACE_CHARS)
-    if stripped.isdigit() and stripped.isascii():  # a plain count ("0", "125"): most cells
+    if _plain_digits(stripped):  # a plain count ("0", "125"): most cells
         start = base + text.index(stripped)
         out.append(Token(NUM, start, start + len(stripped), line, shape, "", "", (), int(stripped), "", False, len(stripped)))
         return
@@ -156,7 +170,7 @@ def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], 
         if blank_if_empty:
             out.append(Token(BLANK, cell_end, cell_end, line, shape))
         return
-    if len(words) == 1 and words[0][0] in NON_NUMERIC_WORDS:
+    if len(words) == 1 and (words[0][0] in NON_NUMERIC_WORDS or oversized_number(words[0][0])):
         word, start = words[0]
         out.append(Token(WORD, start, start + len(word), line, shape, raw=word))
         return
@@ -183,7 +197,7 @@ def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], 
         if pending_sign:
             out.append(Token(WORD, pending_sign[1], pending_sign[1] + len(pending_sign[0]), line, shape, raw=pending_sign[0]))
             pending_sign = None
-        if word in NON_NUMERIC_WORDS:
+        if word in NON_NUMERIC_WORDS or oversized_number(word):
             out.append(Token(WORD, start, start + len(word), line, shape, raw=word))
             continue
         glued = _GLUED_RE.fullmatch(ascii_digits(word)) if word[-1].isdigit() or word[-1] in "０１２３４５６７８９" else None
@@ -231,11 +245,17 @@ def _pipe_cells(masked: str, line_start: int, number: int, shape: str, out: list
     position = 0
     for part in masked.split("|"):
         stripped = part.strip(SPACE_CHARS)
-        if stripped.isdigit() and stripped.isascii():
+        if _plain_digits(stripped):
             out.append(_plain_count(line_start + position + part.index(stripped), stripped, number, shape))
         elif stripped:
             _cell_tokens(part, line_start + position, number, shape, out, False, 0)
         position += len(part) + 1
+
+
+def _is_separator_row(text: str) -> bool:
+    """`|---|:-:|` and the like. A character class and a membership test: a pattern with the pipe
+    both inside a run and after it backtracked quadratically over a long row of pipes."""
+    return "|" in text and _SEPARATOR_CHARS_RE.fullmatch(text) is not None
 
 
 def _is_pipe_row(text: str) -> bool:
@@ -342,7 +362,7 @@ def _tokenize_lines(lines: list[Line], skip: set[int]) -> list[Token]:
         if text[:1] == "\t" and "|" not in text and "\t" not in text[1:]:  # line_shape's first case, inline
             body = text[1:]
             stripped = body.strip(SPACE_CHARS)
-            if stripped.isdigit() and stripped.isascii():  # a plain count: _cell_tokens' first case, inline
+            if _plain_digits(stripped):  # a plain count: _cell_tokens' first case, inline
                 out.append(_plain_count(line.start + 1 + body.index(stripped), stripped, number, CELL_PER_LINE))
                 continue
             masked = _mask(text) if "[" in text or "(" in text or "（" in text else text
@@ -354,7 +374,7 @@ def _tokenize_lines(lines: list[Line], skip: set[int]) -> list[Token]:
             continue
         masked = _mask(text)
         if shape == MARKDOWN:
-            if _SEPARATOR_RE.match(masked.strip(SPACE_CHARS)):
+            if _is_separator_row(masked.strip(SPACE_CHARS)):
                 continue
             before = len(out)
             _pipe_cells(masked, line.start, number, shape, out)

@@ -164,6 +164,11 @@ _LABEL_PUNCT_RE = re.compile(r"[、.．,，;；:：“”\"'‘’「」《》�
 
 _FULLWIDTH_DIGIT_RE = re.compile("[０-９]")
 
+# The most digits a figure of a report has (money in 元 with fen: some 15). A longer run of digits
+# is no figure (an identifier glued into a cell, hostile input): int() refuses 4,301 digits and
+# float() overflows to inf, so such a run is never converted.
+MAX_FIGURE_DIGITS = 30
+
 
 def ascii_digits(text: str) -> str:
     if _FULLWIDTH_DIGIT_RE.search(text) is None:  # the common case; translate is slow on long text

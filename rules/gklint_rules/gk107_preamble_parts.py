@@ -15,7 +15,12 @@ _SENTENCE_RE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 _TRIGGER_RE = re.compile(r"由|包括|包含|分为|分為|分成|分别是|分別是|依次为|依次為")
 _LIST_END_RE = re.compile(r"组成|組成|构成|構成|等|。|；|;")
 _SPLIT_RE = re.compile(r"[、，,和及与與]|以及")
-_FILLER_RE = re.compile(r"[一二三四五六七八九十两0-9]*[个個]?部分|几|等|共|本报告|全文|内容|方面|组成|構成|构成|[\s（）()《》“”]")
+# A number before 部分 is taken from where its run of numerals starts (the look-behind after its
+# first character): tried at every numeral of a long run, each attempt rescanned the run's rest.
+_FILLER_RE = re.compile(
+    r"(?:[一二三四五六七八九十两0-9](?<![一二三四五六七八九十两0-9]{2})[一二三四五六七八九十两0-9]*)?[个個]?部分"
+    r"|几|等|共|本报告|全文|内容|方面|组成|構成|构成|[\s（）()《》“”]"
+)
 
 
 def _value(raw: str) -> int | None:

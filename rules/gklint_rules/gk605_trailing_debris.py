@@ -7,7 +7,9 @@ import re
 from gklint import Edit, Finding, Fix, Message, Severity, rule
 
 _LATIN_RE = re.compile(r"[A-Za-z]")
-_IMAGE_FILE_RE = re.compile(r"[\w\-().]+\.(?:jpe?g|png|gif|bmp|emf|wmf|tiff?|svg|webp)", re.IGNORECASE)
+# A name starts where a run of name characters starts (the look-behind after its first character):
+# tried from inside a long run too, it rescanned the run's rest each time (quadratic).
+_IMAGE_FILE_RE = re.compile(r"[\w\-().](?<![\w\-().][\w\-().])[\w\-().]*\.(?:jpe?g|png|gif|bmp|emf|wmf|tiff?|svg|webp)", re.IGNORECASE)
 # Legitimate endings without Han characters: a date in figures, a web address.
 _NUMERIC_DATE_RE = re.compile(r"(?:19|20)\d{2}[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])")
 _ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -4,3 +4,13 @@ This package is where new reading code goes (the older readers are still in `gkl
 and `gklint.source`). It may import `gklint.source` and the standard library, nothing that
 parses reports.
 """
+
+import re
+
+# A section numeral 一、…六、 (or 1、…6、) after a sentence end, a closing bracket or a space, not
+# at the start of its line: what a heading inside a flattened web page's line starts with. The
+# engine tests every text with it before `read.flattened` is imported (most files have none). The
+# character before the separators is none of them, so a long run of separators is scanned once.
+HEADING_INSIDE_RE = re.compile(
+    "[^。，,）)；;：:！？!? \t\u00a0\u3000\r\n][。，,）)；;：:！？!? \t\u00a0\u3000]+(?:[一二三四五六][、.．]|[1-6]、)"
+)

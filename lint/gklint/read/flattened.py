@@ -27,6 +27,7 @@ from typing import Callable, Iterable
 
 from ..readers.origins import OffsetOrigins
 from ..source import SourceText
+from . import HEADING_INSIDE_RE
 from .crawl_header import body_start
 
 MIN_SECTIONS = 2  # section headings inside lines (not at their start) that make a text a flattened page
@@ -43,9 +44,6 @@ MAX_SUBHEADING_TITLE = 24  # （一）主动公开方面 ends at a space within 
 HEADING_BOUNDARY = "。，,）)；;：:！？!? \t\u00a0\u3000"
 # 一、 and the 2、 some drafts wrongly write; its title must then name section 2 as closely.
 _HEADING_RE = re.compile("[一二三四五六1-6][、.．]")
-# A numeral after a boundary, not at the start of its line: what a heading inside a line starts with
-# (also `engine._HEADING_INSIDE_RE`, the cheap test before this module is imported).
-HEADING_INSIDE_RE = re.compile("[^ \t\u00a0\u3000\r\n][。，,）)；;：:！？!? \t\u00a0\u3000]+(?:[一二三四五六][、.．]|[1-6]、)")
 _NUMERALS = "一二三四五六"
 # A title followed by one of these is an item of a list of the parts (「全文包括：一、总体情况；二、…」).
 _LIST_PUNCTUATION = "；;，,、。"

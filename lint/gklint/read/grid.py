@@ -18,6 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The widest and tallest merge a report's table holds (table 三's 「三、本年度办理结果」 spans some
+# 25 rows, a title row 16 columns). A larger span (HTML allows 1000 × 65534) is cut to this: a page
+# of such cells made every reader keep and render an area, not a list, of cells.
+MAX_SPAN = 64
+
 
 @dataclass(frozen=True)
 class GridCell:
@@ -82,7 +87,9 @@ class GridBuilder:
         self.cells: list[GridCell] = []
         self.rows = 0
         self.columns = 0
-        self._covered: set[tuple[int, int]] = set()
+        # For each column, the last row a merged cell of the rows above covers it to (a slot is
+        # covered when that row is the current one or later): a number a column, not one a slot.
+        self._covered_to: list[int] = []
 
     def add_row(self, entries: list[tuple[str | None, int, int]]) -> str:
         """Add a row of (text, rowspan, colspan) entries, left to right; returns its rendered line
@@ -92,23 +99,30 @@ class GridBuilder:
         column = 0
         parts: list[str] = []
         offset = self.position + 1  # after the leading tab
+        covered_to = self._covered_to
+        merged: list[tuple[int, int, int]] = []  # (column, colspan, last row) of this row's merges down
         for text, rowspan, colspan in entries:
-            rowspan, colspan = max(rowspan, 1), max(colspan, 1)
+            rowspan, colspan = min(max(rowspan, 1), MAX_SPAN), min(max(colspan, 1), MAX_SPAN)
             if text is None:
                 parts.append("")
                 offset += 1
                 column += colspan
                 continue
-            while (row, column) in self._covered:
+            while column < len(covered_to) and covered_to[column] >= row:
                 column += 1
             text = text.replace("\t", " ").replace("\r", "").replace("\n", "")
             self.cells.append(GridCell(text, offset, offset + len(text), row, column, rowspan, colspan))
-            for r in range(row + 1, row + rowspan):
-                for c in range(column, column + colspan):
-                    self._covered.add((r, c))
+            if rowspan > 1:
+                merged.append((column, colspan, row + rowspan - 1))
             parts.append(text)
             offset += len(text) + 1
             column += colspan
+        # A merge covers the rows below it only: recorded once the row's own cells are placed.
+        for first, colspan, last_row in merged:
+            end = first + colspan
+            if len(covered_to) < end:
+                covered_to.extend([-1] * (end - len(covered_to)))
+            covered_to[first:end] = [max(last, last_row) for last in covered_to[first:end]]
         self.columns = max(self.columns, column)
         self.rows += 1
         line = "\t" + "\t".join(parts)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from pathlib import Path
 
 from ..source import ReadError, SourceText
@@ -26,6 +27,15 @@ from ..text import int_to_cn
 from .origins import CellOrigin, LineOrigins, ParagraphOrigin
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# A report's .docx unpacks to some MB (its XML a few, its pictures the rest). A zip bomb of 330 KB
+# unpacked to GBs of XML that lxml then parsed: the archive's sizes are checked before that.
+MAX_UNPACKED_BYTES = 256 * 2**20
+LARGE_PART_BYTES = 8 * 2**20  # a part this large must not be packed tighter than MAX_PACKING
+MAX_PACKING = 100  # Word's XML packs some 5–20 to 1; pictures barely pack
+# Word offers list starts up to 32767; past that a counter is no report's (a start of 10¹⁰ in
+# letters was a label of 384 million characters).
+MAX_LIST_START = 32767
+MAX_LETTERED = 3999  # letters and Roman numerals up to this value, decimal digits past it
 _SPACES = re.compile(r"[\t\r\n\v\f]+")
 
 
@@ -69,6 +79,8 @@ def format_number(value: int, fmt: str) -> str:
         return _CIRCLED[value - 1]
     if fmt in ("ideographTraditional",) and 1 <= value <= 10:
         return "甲乙丙丁戊己庚辛壬癸"[value - 1]
+    if fmt in ("upperLetter", "lowerLetter", "upperRoman", "lowerRoman") and value > MAX_LETTERED:
+        return str(value)
     if fmt in ("upperLetter", "lowerLetter"):
         letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter if fmt == "upperLetter" else letter.lower()
@@ -78,6 +90,14 @@ def format_number(value: int, fmt: str) -> str:
     if fmt == "none":
         return ""
     return str(value)
+
+
+def _list_start(raw: str | None) -> int:
+    """A list's start value, 0 to MAX_LIST_START (1 when it is no number)."""
+    try:
+        return min(max(int(raw or "1"), 0), MAX_LIST_START)
+    except ValueError:  # not a number, or more digits than int() converts
+        return 1
 
 
 class Numbering:
@@ -95,7 +115,7 @@ class Numbering:
             levels = {}
             for lvl in node.findall(_w("lvl")):
                 ilvl = int(lvl.get(_w("ilvl"), "0"))
-                start = int(_val(lvl, "start") or "1")
+                start = _list_start(_val(lvl, "start"))
                 levels[ilvl] = (start, _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "", _val(lvl, "suff") or "tab")
             abstract[node.get(_w("abstractNumId"))] = levels
         for num in root.findall(_w("num")):
@@ -104,7 +124,7 @@ class Numbering:
                 ilvl = int(override.get(_w("ilvl"), "0"))
                 start = _val(override, "startOverride")
                 if start is not None and ilvl in levels:
-                    levels[ilvl] = (int(start), *levels[ilvl][1:])
+                    levels[ilvl] = (_list_start(start), *levels[ilvl][1:])
             self.levels[num.get(_w("numId"))] = levels
 
     def label(self, paragraph) -> str:
@@ -250,6 +270,30 @@ def render(document) -> tuple[str, list, list]:
     return "\n".join(lines) + "\n", records, grids
 
 
+def _check_unpacked_size(data: bytes) -> None:
+    """ReadError (GK001) for an archive that unpacks to more than a report holds, or packs a large
+    part tighter than Word's XML packs: a zip bomb, refused before anything is unpacked. The
+    sizes are the archive's own: zipfile stops reading a part at its stated size."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # not a zip: python-docx says so below
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ReadError(
+            f".docx 解压后有 {unpacked // 2**20} MB，超过报告可能的大小（{MAX_UNPACKED_BYTES // 2**20} MB），未读取",
+            f"the .docx unpacks to {unpacked // 2**20} MB, more than a report holds ({MAX_UNPACKED_BYTES // 2**20} MB); not read",
+        )
+    for part in parts:
+        if part.file_size > LARGE_PART_BYTES and part.file_size > MAX_PACKING * max(part.compress_size, 1):
+            raise ReadError(
+                f".docx 中的 {part.filename} 压缩比异常（{part.file_size // max(part.compress_size, 1)} 比 1），疑为压缩炸弹，未读取",
+                f"{part.filename} in the .docx is packed {part.file_size // max(part.compress_size, 1)} to 1, "
+                f"as a zip bomb is (Word's XML packs some 5–20 to 1); not read",
+            )
+
+
 class DocxReader:
     """Word 2007+ documents (.docx), read with python-docx."""
 
@@ -264,6 +308,7 @@ class DocxReader:
                 "读取 .docx 需要 python-docx（pip install python-docx）",
                 "reading .docx needs python-docx (pip install python-docx)",
             ) from None
+        _check_unpacked_size(data)
         try:
             document = docx.Document(io.BytesIO(data))
         except Exception as error:

@@ -32,7 +32,7 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..read.grid import Grid, GridBuilder
+from ..read.grid import MAX_SPAN, Grid, GridBuilder
 from ..source import ReadError, SourceText, _looks_binary
 from .origins import OffsetOrigins
 
@@ -51,6 +51,10 @@ TITLE_RE = re.compile(r"title|biaoti|tit", re.I)
 _WS = " \t\n\r\f"
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 BODY_SHARE = 0.7
+# Elements nest at most this deep; deeper ones become children of the deepest (Chrome does the
+# same at 512). The tree is walked recursively, two frames a level, under Python's limit of 1000.
+MAX_DEPTH = 200
+CONTINUATIONS_PER_CELL = 4  # `render_table`
 
 
 class Element:
@@ -73,10 +77,23 @@ class Element:
 
 
 class Text:
-    __slots__ = ("text", "offsets")
+    """A run of text with the source offset of each character. The parser hands it over in pieces
+    (one a `<` or `&` that starts nothing): they are joined once, when read."""
+
+    __slots__ = ("_pieces", "offsets")
 
     def __init__(self, text: str, offsets: list[int]):
-        self.text, self.offsets = text, offsets
+        self._pieces, self.offsets = [text], offsets
+
+    def append(self, text: str, offsets: list[int]) -> None:
+        self._pieces.append(text)
+        self.offsets.extend(offsets)
+
+    @property
+    def text(self) -> str:
+        if len(self._pieces) > 1:
+            self._pieces = ["".join(self._pieces)]
+        return self._pieces[0]
 
 
 class TreeBuilder(HTMLParser):
@@ -85,6 +102,7 @@ class TreeBuilder(HTMLParser):
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.root = Element("#root", {}, 0, None)
         self.stack = [self.root]
+        self.open_tags: dict[str, int] = {}  # tag → how many of the stack's elements have it
         self.title: Element | None = None
 
     def _offset(self) -> int:
@@ -92,13 +110,24 @@ class TreeBuilder(HTMLParser):
         return self._line_starts[line - 1] + column
 
     def _close(self, tag: str, stop_at: tuple[str, ...] = ()) -> None:
+        if not self.open_tags.get(tag):
+            return  # nothing to close: the stack is not scanned (a deep stack made that quadratic)
         for index in range(len(self.stack) - 1, 0, -1):
             current = self.stack[index].tag
             if current == tag:
-                del self.stack[index:]
+                self._pop_to(index)
                 return
             if current in stop_at:
                 return
+
+    def _push(self, element: Element) -> None:
+        self.stack.append(element)
+        self.open_tags[element.tag] = self.open_tags.get(element.tag, 0) + 1
+
+    def _pop_to(self, index: int) -> None:
+        for element in self.stack[index:]:
+            self.open_tags[element.tag] -= 1
+        del self.stack[index:]
 
     def handle_starttag(self, tag, attrs):
         # implicit ends, as browsers do
@@ -115,22 +144,20 @@ class TreeBuilder(HTMLParser):
         self.stack[-1].children.append(element)
         if tag == "title" and self.title is None:
             self.title = element
-        if tag not in VOID:
-            self.stack.append(element)
+        if tag not in VOID and len(self.stack) <= MAX_DEPTH:
+            self._push(element)
 
     def handle_startendtag(self, tag, attrs):
         element = Element(tag, {k: (v or "") for k, v in attrs}, self._offset(), self.stack[-1])
         self.stack[-1].children.append(element)
 
     def handle_endtag(self, tag):
-        if any(e.tag == tag for e in self.stack[1:]):
-            self._close(tag)
+        self._close(tag)
 
     def _text(self, text: str, offsets: list[int]) -> None:
         children = self.stack[-1].children
         if children and isinstance(children[-1], Text):
-            children[-1].text += text
-            children[-1].offsets.extend(offsets)
+            children[-1].append(text, offsets)
         else:
             children.append(Text(text, offsets))
 
@@ -243,9 +270,10 @@ class Builder:
 
 
 def _span(element: Element, name: str) -> int:
+    """A cell's colspan or rowspan, 1 to `grid.MAX_SPAN` (larger ones are no report's table)."""
     try:
-        return min(max(int(element.attrs.get(name, "1") or "1"), 1), 1000)
-    except ValueError:
+        return min(max(int(element.attrs.get(name, "1") or "1"), 1), MAX_SPAN)
+    except ValueError:  # not a number, or more digits than int() converts
         return 1
 
 
@@ -269,6 +297,11 @@ def render_table(table: Element, out: Builder) -> None:
     rows = _rows(table)
     grid = GridBuilder(len(out.chars))
     pending: dict[tuple[int, int], int] = {}  # (row, column) of a rowspan continuation → its width
+    cells_of_row = [[c for c in tr.children if isinstance(c, Element) and c.tag in ("td", "th")] for tr in rows]
+    # The table's real size bounds its rowspans: together they continue into at most a few times as
+    # many slots as the table has cells (merged labels down the side of a report's table use about
+    # as many). Past that a page of large spans rendered an area of empty fields, not its cells.
+    continuations_left = CONTINUATIONS_PER_CELL * sum(map(len, cells_of_row))
     for r, tr in enumerate(rows):
         entries: list[tuple[str, list[int], int]] = []
         slots: list[tuple[str | None, int, int]] = []  # the same entries as the grid sees them
@@ -282,13 +315,15 @@ def render_table(table: Element, out: Builder) -> None:
                 slots.append((None, 1, width))
                 column += width
 
-        for cell in (c for c in tr.children if isinstance(c, Element) and c.tag in ("td", "th")):
+        for cell in cells_of_row[r]:
             continuations()
-            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            colspan = _span(cell, "colspan")
+            rowspan = min(_span(cell, "rowspan"), len(rows) - r, continuations_left + 1)  # stops at the table's end
+            continuations_left -= rowspan - 1
             inner = Builder(inline=True)
             render_children(cell, inner)
             entries.append((inner.text(), inner.offsets, cell.start))
-            slots.append((inner.text(), min(rowspan, len(rows) - r), colspan))  # a span stops at the table's end
+            slots.append((inner.text(), rowspan, colspan))
             for below in range(1, rowspan):
                 pending[(r + below, column)] = colspan
             column += colspan
@@ -370,10 +405,26 @@ def extract(source: str) -> tuple[str, list[int]]:
     return text, offsets
 
 
+def parseable_end(source: str) -> int:
+    """Where html.parser stops reading: at the first `<!--` that no `-->` follows (a comment to the
+    end of the file, as browsers read it) or at the first `<` after the last `>` (a tag left
+    unfinished, which browsers drop). For each such construct html.parser searches the rest of
+    the text for its end and then moves on by a few characters: quadratic in the tail's length."""
+    end = len(source)
+    unfinished_tag = source.find("<", source.rfind(">") + 1)
+    if unfinished_tag >= 0:
+        end = unfinished_tag
+    last_comment_end = source.rfind("-->")
+    unclosed_comment = source.find("<!--", last_comment_end + 3 if last_comment_end >= 0 else 0)
+    if 0 <= unclosed_comment < end:
+        end = unclosed_comment
+    return end
+
+
 def extract_with_grids(source: str) -> tuple[str, list[int], list[Grid]]:
     """`extract`, and each table's grid with offsets into the text."""
     builder = TreeBuilder(source)
-    builder.feed(source)
+    builder.feed(source[: parseable_end(source)])
     builder.close()
     body = find_body(builder.root)
     out = Builder()
