@@ -7,20 +7,23 @@ the text with a `PageOrigins` record a line ("第 3 页第 12 行", "第 4 页 �
 
 Tables are found from the page's ruling (pdfplumber's lines strategy) over the lines and
 rectangles that are visible: Word paints paragraph backgrounds as white rectangles, which must
-not make a table. Word positions alone never make a table: a borderless table stays text lines
-("规章 1 0 11"), which the table reader's token reader reads.
+not make a table. Then, from word positions, a table without ruling whose rows all carry template
+row labels (`gklint.read.pdf_words`); any other borderless table stays text lines ("规章 1 0 11"),
+which the table reader's token reader reads.
 
 Not read: text in images (a scan gets GK005, no OCR), annotations and form fields.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
 from ..readers.origins import PageOrigins
 from ..source import NoTextLayer, ReadError, SourceText
-from .pdf_layout import Box, Page, TablePart, TextLine, render
+from .pdf_layout import Box, Page, TablePart, TextLine, Word, render
+from .pdf_words import Labels, add_tables
 
 X_TOLERANCE = 3.0  # points: a wider gap between two characters of a line is a space (pdfplumber's default)
 Y_TOLERANCE = 3.0  # points: characters whose tops lie this close are on one line
@@ -77,6 +80,7 @@ def read_pages(data: bytes, max_pages: int | None = None) -> list[Page]:
             unmapped += sum(1 for c in chars if c["text"].startswith("(cid:"))
             mapped += len(chars)
             pages.append(content)
+    pages = add_tables(pages, template_labels())  # tables without ruling, from word positions
     if not any(_has_text(page) for page in pages):  # a watermark or stamp alone is no text layer
         _no_text(len(pages), pictures)
     if unmapped * 2 > mapped:
@@ -186,6 +190,25 @@ def _page_content(page, number: int, chars: list[dict]) -> Page:
     return Page(number, float(page.height), text_lines(loose), parts)
 
 
+@functools.lru_cache(maxsize=1)
+def template_labels() -> Labels:
+    """The row labels of tables 二 and 三 in the built-in templates: what a borderless table's rows
+    must carry to be read as a grid."""
+    from ..template import builtin_template_paths, load_template
+    from ..text import label_key
+
+    rows: set[str] = set()
+    groups: set[str] = set()
+    for path in builtin_template_paths():
+        data = load_template(path).data
+        specs = list(data.get("applications", {}).get("rows", []))
+        specs += [row for block in data.get("active_disclosure", {}).get("blocks", []) for row in block["rows"]]
+        for spec in specs:
+            keys = {label_key(spec["label"])} | {label_key(alias) for alias in spec.get("aliases", ())}
+            (groups if spec.get("group") else rows).update(keys)
+    return Labels.of(rows, groups, label_key)
+
+
 def _horizontal(char: dict) -> bool:
     """Written left to right on a level baseline (italic shear allowed): not a diagonal watermark or a stamp."""
     a, b = char.get("matrix", (1, 0))[:2]
@@ -235,6 +258,7 @@ def text_lines(chars: list[dict]) -> list[TextLine]:
 
 def _line(chars: list[dict]) -> TextLine:
     parts: list[str] = []
+    words: list[list[dict]] = []  # the characters of each word: where a space is, a word ends
     previous = None
     for char in chars:
         if previous is not None:
@@ -242,6 +266,10 @@ def _line(chars: list[dict]) -> TextLine:
                 continue
             if char["x0"] - previous["x1"] > X_TOLERANCE:
                 parts.append(" ")
+                words.append([])
+        if not words:
+            words.append([])
+        words[-1].append(char)
         parts.append(char["text"])
         previous = char
     return TextLine(
@@ -249,6 +277,18 @@ def _line(chars: list[dict]) -> TextLine:
         min(c["x0"] for c in chars),
         min(c["top"] for c in chars),
         max(c["x1"] for c in chars),
+        max(c["bottom"] for c in chars),
+        max(c.get("size", 10.0) for c in chars),
+        tuple(_word(group) for group in words),
+    )
+
+
+def _word(chars: list[dict]) -> Word:
+    return Word(
+        "".join(c["text"] for c in chars),
+        chars[0]["x0"],
+        max(c["x1"] for c in chars),
+        min(c["top"] for c in chars),
         max(c["bottom"] for c in chars),
         max(c.get("size", 10.0) for c in chars),
     )

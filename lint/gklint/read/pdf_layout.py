@@ -30,6 +30,22 @@ EDGE_ZONE = 0.15  # the top and bottom 15% of a page hold its running header, fo
 
 
 @dataclass(frozen=True)
+class Word:
+    """A run of characters of a line with no gap wider than a space between them."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def middle(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
 class TextLine:
     text: str
     x0: float
@@ -37,6 +53,7 @@ class TextLine:
     x1: float
     bottom: float
     size: float = 10.0  # font size of its largest character
+    words: tuple[Word, ...] = field(default=(), compare=False, repr=False)  # where a table without ruling is found
 
 
 @dataclass
