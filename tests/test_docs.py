@@ -106,3 +106,18 @@ def test_configuration_page_lists_every_key_and_builtin_rule_option():
     assert not [key for key in sorted(keys) if f"`{key}" not in page]
     missing = [f"{code}.{name}" for code, rule in RULES.items() for name in rule.options if f"`{name}`" not in page or code not in page]
     assert not missing, f"document these rule options in docs/configuration.md: {missing}"
+
+
+def test_an_empty_chinese_example_shows_the_english_one():
+    from gklint.rule import Rule
+    from gklint.violation import Severity
+
+    doc = (
+        "## What it does\nChecks.\n\n## Why it matters\nIt does.\n\n## Example\n```\n一、总体情况\n```\n\n## Fix safety\nNone.\n\n"
+        "## 做什么\n检查。\n\n## 为什么重要\n重要。\n\n## 示例\n\n## 修复安全性\n不修复。"
+    )
+    rule = Rule("XY001", "x", Severity.WARNING, "H", "s", "s", check=lambda r, o: (), doc=doc)
+    assert "## 示例\n```\n一、总体情况\n```\n\n## 修复安全性\n不修复。" in rule.doc_zh
+    assert rule.doc_en.endswith("## Fix safety\nNone.")
+    written = Rule("XY002", "x", Severity.WARNING, "H", "s", "s", check=lambda r, o: (), doc=doc.replace("## 示例\n", "## 示例\n```\n二、\n```\n"))
+    assert "```\n二、\n```" in written.doc_zh and "一、总体情况" not in written.doc_zh

@@ -62,10 +62,6 @@ gklint 能识别的编码（UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16、GB1
 其他情况通常是文件选错了（另存为 .txt 的 .doc、图片）、下载不完整，或 PDF 加了密码。
 
 ## 示例
-```
-report.txt:1:1: GK001 无法识别文件编码（已尝试 UTF-8、带 BOM 的 UTF-8、GB18030）
-report.pdf:1:1: GK001 PDF 已加密，需要密码才能打开
-```
 
 ## 修复安全性
 不自动修复。请将文件另存为 UTF-8 文本（WPS/Word：另存为 → 纯文本 → UTF-8）；PDF 请重新导出且不设

@@ -11,7 +11,8 @@ The docstring is the rule's documentation in ruff's shape: ## What it does,
 ## Why it matters, ## Example, ## Fix safety; then the same in Chinese: ## 做什么,
 ## 为什么重要, ## 示例, ## 修复安全性 (one docstring keeps both next to the code they
 describe). `gklint rule GK101` prints the Chinese half, `--lang en` the English one; a rule
-without a Chinese half shows its English documentation in both.
+without a Chinese half shows its English documentation in both. A `## 示例` left empty shows the
+English example (report text is Chinese either way: written once).
 """
 
 from __future__ import annotations
@@ -61,9 +62,19 @@ class Rule:
 
     @property
     def doc_zh(self) -> str:
-        """The Chinese half, from `## 做什么` on; empty when the rule has none."""
+        """The Chinese half, from `## 做什么` on; empty when the rule has none. A `## 示例` left
+        empty shows the English half's example (the report text is Chinese in both)."""
         start = self.doc.find(_ZH_START)
-        return self.doc[start:].strip() if start >= 0 else ""
+        if start < 0:
+            return ""
+        zh = self.doc[start:].strip()
+        example = _section(zh, DOC_SECTIONS_ZH[2])
+        if example is not None and not example.strip():
+            shared = _section(self.doc_en, DOC_SECTIONS[2]) or ""
+            heading = f"## {DOC_SECTIONS_ZH[2]}\n"
+            at = zh.index(heading) + len(heading)
+            zh = zh[:at] + shared.strip("\n") + "\n\n" + zh[at:].lstrip("\n")
+        return zh
 
     def documentation(self, lang: str) -> str:
         """The documentation in `lang` (zh falls back to English for a rule without Chinese)."""
@@ -71,6 +82,17 @@ class Rule:
 
     def defaults(self) -> dict[str, Any]:
         return {name: option.default for name, option in self.options.items()}
+
+
+def _section(doc: str, heading: str) -> str | None:
+    """The text under `## heading` up to the next `## ` heading; None when there is no such heading."""
+    marker = f"## {heading}\n"
+    start = doc.find(marker)
+    if start < 0:
+        return None
+    start += len(marker)
+    end = doc.find("\n## ", start)
+    return doc[start:] if end < 0 else doc[start : end + 1]
 
 
 def rule(

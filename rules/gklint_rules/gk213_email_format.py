@@ -60,10 +60,6 @@ def check(report, options):
     的地址会被退信。
 
     ## 示例
-    ```
-    电子邮箱：gxqzwgkb＠163.com     ← 全角「＠」
-    电子邮箱：zcgov@zb.shandong..cn  ← 两个点
-    ```
 
     ## 修复安全性
     不修复：消息给出校验失败的原因；正确地址只有作者知道。
