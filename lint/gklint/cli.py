@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Also: `gklint rule CODE` prints a rule's documentation; `gklint rules` lists all rules; `gklint init` writes a configuration and pre-commit hooks.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (folders: recursively, over `include`: .txt .md .pdf .docx .html; gitignored files and non-reports skipped); default: .")
-    parser.add_argument("--format", help="output format: text (default; github under GitHub Actions), json, json-lines, full, sarif, github, junit, or one a plugin adds")
+    parser.add_argument("--format", help="output format: text (default; github under GitHub Actions), json, json-lines, full, sarif, github, junit, csv, or one a plugin adds")
     parser.add_argument("--select", action="append", metavar="CODES", help="rules to run (code prefixes, names, ALL); replaces the default")
     parser.add_argument("--extend-select", action="append", metavar="CODES", help="rules to add to the selection")
     parser.add_argument("--ignore", action="append", metavar="CODES", help="rules to skip")
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exclude", action="append", metavar="GLOBS", help="files and folders to skip when searching folders (replaces `exclude`; relative to the current folder)")
     parser.add_argument("--extend-exclude", action="append", metavar="GLOBS", help="more files and folders to skip, added to `exclude`")
     parser.add_argument("--force-exclude", action="store_true", help="apply exclude, .gitignore and the skipping of non-reports to files named on the command line too (the pre-commit hook)")
-    parser.add_argument("--output-file", type=Path, help="write the report to this file instead of stdout")
+    parser.add_argument("-o", "--output-file", type=Path, help="write the report to this file instead of stdout")
     parser.add_argument("--previous", type=Path, metavar="FILE", help="last year's report of the same body, for the cross-year checks GK7xx (default: paired automatically among the files given)")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU core); same results as -j 1")
     parser.add_argument("--version", action="store_true", help="print the version and loaded plugins")

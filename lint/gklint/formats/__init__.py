@@ -5,7 +5,9 @@
 - `junit`: JUnit XML, one test suite a file;
 - `json-lines`: one JSON object a finding, a line each;
 - `full`: each finding with its source line, a caret under it (CJK wide characters count two
-  columns) and the suggested fix.
+  columns) and the suggested fix;
+- `csv`: one row a finding (file, body, year, line, column, page, code, severity, message, place),
+  UTF-8 with a BOM for Excel and WPS.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ _CLASSES = {
     "JunitFormatter": ".junit",
     "JsonLinesFormatter": ".jsonlines",
     "FullFormatter": ".full",
+    "CsvFormatter": ".csv",
 }
 
 
@@ -57,6 +60,7 @@ FORMATS = {
     "junit": _OnFirstUse("JunitFormatter"),
     "json-lines": _OnFirstUse("JsonLinesFormatter"),
     "full": _OnFirstUse("FullFormatter"),
+    "csv": _OnFirstUse("CsvFormatter"),
 }
 
 

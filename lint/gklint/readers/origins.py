@@ -103,6 +103,11 @@ class PageOrigins(LineOrigins):
 
     names_pages = True  # SARIF puts the place in the message too: a line of the rendered text means nothing to a reader of the PDF
 
+    def page(self, offset: int) -> int | None:
+        """The page an offset is printed on (None for a line the reader added)."""
+        record, _column = self.origin(offset)
+        return getattr(record, "page", None)
+
     def describe(self, offset: int, lang: str = "zh") -> str | None:
         record, column = self.origin(offset)
         zh = lang == "zh"
