@@ -48,3 +48,16 @@ def test_csv_in_english(tmp_path):
     text = _run(tmp_path, "--format", "csv", "--lang", "en").read_bytes().decode("utf-8-sig")
     header = next(csv.reader(io.StringIO(text)))
     assert header == ["path", "body", "year", "line", "column", "page", "code", "severity", "message", "where"]
+
+
+def test_csv_statistics_is_a_row_a_report_with_counts_per_code(tmp_path):
+    data = _run(tmp_path, "--format", "csv", "--statistics").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    found = json.loads(_run(tmp_path, "--format", "json").read_text(encoding="utf-8"))
+    assert {r["文件"] for r in rows} == {item["path"] for item in found}
+    for row in rows:
+        mine = [item for item in found if item["path"] == row["文件"]]
+        assert int(row["错误"]) + int(row["警告"]) + int(row["提示"]) == len(mine)
+        for code in {item["code"] for item in mine}:
+            assert int(row[code]) == sum(1 for item in mine if item["code"] == code)

@@ -302,7 +302,10 @@ def check(argv: list[str]) -> int:
     output = formatter.format(results, OutputContext(lang=lang, rules=linter.rules, color=color, quiet=args.quiet))
     if nothing_linted and args.format == "text":
         output = ""
-    if args.statistics:
+    per_report = getattr(formatter, "statistics", None) if args.statistics else None
+    if per_report is not None:  # a format with its own counts (csv: a row a report, a column a code)
+        output = per_report(results, OutputContext(lang=lang, rules=linter.rules))
+    elif args.statistics:
         # ruff's --statistics: counts per code instead of the findings (to stderr for machine formats).
         stats = _statistics(results, lang, linter.rules)
         if args.format == "text":
