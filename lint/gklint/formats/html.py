@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 TEMPLATE = "review.html.j2"
 IDENTITY_CODES = ("GK311", "GK312", "GK313", "GK314")  # their findings point at table cells
-PASSAGE_CONTEXT = 60  # characters shown either side of a finding's span
+PASSAGE_CONTEXT = 40  # characters shown either side of a finding's span
 TOP_CODES = 10
 
 TABLE_NAMES = {
@@ -191,6 +191,7 @@ def _table_view(table, violations, lang: str) -> dict:
     return {
         "name": TABLE_NAMES[lang].get(table.kind, table.kind), "columns": [label for _id, label in table.columns],
         "rows": rows, "readable": table.readable, "why": unreadable,
+        "failing": any(cell.get("failing") for row in rows for cell in row["cells"]),
     }
 
 
