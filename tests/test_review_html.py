@@ -17,6 +17,7 @@ from gklint.engine import Linter
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))
+OTHERS = [FIXTURES / "samples" / "huaian-2024-pdftotext.txt", FIXTURES / "pdf" / "004_plus1_k0.pdf"]  # a sample, a PDF
 MUTATED_SEED = FIXTURES / "seeds" / "003_ca06996f08744677.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(1)>'
@@ -80,7 +81,7 @@ def _hostile_seed(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def page_file(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("reports")
-    inputs = [*SEEDS, _mutated_seed(folder), _hostile_seed(folder)]
+    inputs = [*SEEDS, *OTHERS, _mutated_seed(folder), _hostile_seed(folder)]
     out = folder / "review.html"
     main(["--isolated", "--select", "ALL", "--format", "html", "-o", str(out), *map(str, inputs)])
     return out
@@ -93,8 +94,8 @@ def page(page_file) -> Page:
 
 def test_the_overview_lists_every_report(page):
     listed = [row["text"] for row in page.find("tr", **{"class": "report-row"})]
-    assert len(listed) == len(SEEDS) + 2
-    for name in [p.name for p in SEEDS] + ["mutated-003.txt", "hostile-004.txt"]:
+    assert len(listed) == len(SEEDS) + len(OTHERS) + 2
+    for name in [p.name for p in SEEDS + OTHERS] + ["mutated-003.txt", "hostile-004.txt"]:
         assert sum(name in text for text in listed) == 1, name
 
 
@@ -106,17 +107,24 @@ def test_the_page_is_self_contained(page_file):
     assert not Page(text).find("link")  # no stylesheet fetched
 
 
+def test_a_pdf_is_listed_with_its_format_and_its_findings_with_their_page(page_file, page):
+    text = page_file.read_text(encoding="utf-8")
+    row = text[text.index("004_plus1_k0.pdf</a>") :].split("</tr>", 1)[0]
+    assert "<td>pdf</td>" in row
+    assert any("页" in e["text"] for e in page.find("span", **{"class": "where"}))
+
+
 def test_the_summary_draws_the_top_codes(page):
     bars = page.find("g", **{"class": "bar"})
     assert 1 <= len(bars) <= 10
-    assert page.find("strong", id="checked")[0]["text"] == str(len(SEEDS) + 2)
+    assert page.find("strong", id="checked")[0]["text"] == str(len(SEEDS) + len(OTHERS) + 2)
 
 
 def test_the_mutated_table_shows_the_failing_cells_with_the_expected_value(page):
     failing = page.find("td", **{"class": "failing"})
     codes = {cell["attrs"]["title"].split()[0] for cell in failing}
     assert {"GK311", "GK313"} <= codes
-    gk313 = next(cell for cell in failing if cell["attrs"]["title"].startswith("GK313"))
+    gk313 = next(cell for cell in failing if cell["attrs"]["title"].startswith("GK313") and "总计为 32" in cell["attrs"]["title"])
     assert gk313["text"].startswith("32")  # the total as read
     assert "各类申请人之和为 32 + 0 + 0 + 1 + 0 + 0 = 33" in gk313["attrs"]["title"]  # what it should be
     assert "各类申请人之和" in gk313["text"]  # printed too, for paper
@@ -155,7 +163,7 @@ def test_headless_chromium_filters_by_code_from_the_url_fragment(page_file, tmp_
     ).stdout
     rendered = Page(dom)
     rows = rendered.find("tr", **{"class": "report-row"})
-    assert len(rows) == len(SEEDS) + 2
+    assert len(rows) == len(SEEDS) + len(OTHERS) + 2
     shown = [row for row in rows if "hidden" not in row["attrs"]]
     assert shown and all(" GK311 " in row["attrs"]["data-codes"] for row in shown)
     assert any("mutated-003.txt" in row["text"] for row in shown)

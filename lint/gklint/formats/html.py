@@ -35,7 +35,7 @@ TABLE_NAMES = {
 WORDS = {
     "zh": {
         "title": "政府信息公开年度报告审查", "overview": "总览", "summary": "本批概况", "path": "文件", "body": "机关",
-        "year": "年度", "format": "格式", "errors": "错误", "warnings": "警告", "info": "提示", "tables": "表格已读",
+        "year": "年度", "version": "模板", "format": "格式", "errors": "错误", "warnings": "警告", "info": "提示", "tables": "表格已读",
         "unreadable": "无法读取", "checked": "已检查报告", "with_errors": "有错误的报告", "top_codes": "最常见的问题代码",
         "filter_code": "代码", "filter_severity": "级别", "filter_text": "搜索", "all": "全部", "findings": "问题",
         "preamble": "正文前", "section": "第{n}部分", "no_findings": "未发现问题。", "blank": "空",
@@ -44,7 +44,7 @@ WORDS = {
     },
     "en": {
         "title": "Disclosure report review", "overview": "Overview", "summary": "Batch summary", "path": "File", "body": "Body",
-        "year": "Year", "format": "Format", "errors": "Errors", "warnings": "Warnings", "info": "Info", "tables": "Tables read",
+        "year": "Year", "version": "Template", "format": "Format", "errors": "Errors", "warnings": "Warnings", "info": "Info", "tables": "Tables read",
         "unreadable": "Unreadable", "checked": "Reports checked", "with_errors": "Reports with errors", "top_codes": "Most frequent codes",
         "filter_code": "Code", "filter_severity": "Severity", "filter_text": "Search", "all": "All", "findings": "Findings",
         "preamble": "Before the first section", "section": "Section {n}", "no_findings": "No findings.", "blank": "blank",
@@ -57,6 +57,7 @@ WORDS = {
 @dataclass
 class Finding:
     code: str
+    name: str  # the rule's name, shown when hovering the code
     severity: str  # error / warning / info
     message: str
     where: str  # line and column, and for a .docx/.pdf its place in the original
@@ -80,6 +81,7 @@ class ReportRow:
     kind: str
     counts: Counter
     code_counts: Counter
+    version: str = ""  # the template version the report was checked against (2019 or 2021)
     tables_read: int = 0
     tables_unreadable: int = 0
     sections: list[SectionFindings] = field(default_factory=list)
@@ -125,6 +127,7 @@ def _report_row(index: int, result: "FileResult", lang: str) -> ReportRow:
     )
     if report is None:
         return row
+    row.version = getattr(getattr(report, "template", None), "version", "") or ""
     tables = list(report.tables)
     row.tables_read = sum(1 for t in tables if t.readable)
     row.tables_unreadable = len(tables) - row.tables_read
@@ -148,7 +151,7 @@ def _sections(result: "FileResult", lang: str) -> list[SectionFindings]:
         where = words["line"].format(line=v.line, column=v.column)
         original = place(result, v, lang)
         grouped[number].findings.append(Finding(
-            v.code, v.severity.label, v.message.text(lang), f"{where} · {original}" if original else where,
+            v.code, v.name, v.severity.label, v.message.text(lang), f"{where} · {original}" if original else where,
             *_passage(report, line_number, v.start, v.end),
         ))
     return [grouped[n] for n in sorted(grouped)]
