@@ -153,15 +153,23 @@ def test_the_page_in_english(tmp_path):
     assert 'lang="en"' in text and "Overview" in text and "总览" not in text
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="headless test needs /usr/bin/chromium (apt-get install chromium)")
-def test_headless_chromium_filters_by_code_from_the_url_fragment(page_file, tmp_path):
+def _rendered(page_file: Path, fragment: str, profile: Path) -> Page:
+    """The page's DOM after Chromium ran its script, opened at an address with this fragment."""
     dom = subprocess.run(
         [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-         "--dump-dom", page_file.as_uri() + "#code=GK311"],
+         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+         "--dump-dom", page_file.as_uri() + fragment],
         capture_output=True, text=True, timeout=120, check=True,
     ).stdout
-    rendered = Page(dom)
+    return Page(dom)
+
+
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="headless test needs /usr/bin/chromium (apt-get install chromium)")
+
+
+@needs_chromium
+def test_headless_chromium_filters_by_code_from_the_url_fragment(page_file, tmp_path):
+    rendered = _rendered(page_file, "#code=GK311", tmp_path / "profile")
     rows = rendered.find("tr", **{"class": "report-row"})
     assert len(rows) == len(SEEDS) + len(OTHERS) + 2
     shown = [row for row in rows if "hidden" not in row["attrs"]]
@@ -170,3 +178,10 @@ def test_headless_chromium_filters_by_code_from_the_url_fragment(page_file, tmp_
     assert len(shown) < len(rows)
     assert rendered.find("td", **{"class": "failing"})
     assert not rendered.find("img")  # the hostile report's markup stayed text
+
+
+@needs_chromium
+def test_headless_chromium_filters_by_severity_and_text(page_file, tmp_path):
+    rendered = _rendered(page_file, "#severity=error&q=mutated", tmp_path / "profile")
+    shown = [row for row in rendered.find("tr", **{"class": "report-row"}) if "hidden" not in row["attrs"]]
+    assert len(shown) == 1 and "mutated-003.txt" in shown[0]["text"]
