@@ -150,7 +150,7 @@ def test_the_page_in_english(tmp_path):
     out = tmp_path / "review.html"
     main(["--isolated", "--format", "html", "--lang", "en", "-o", str(out), str(MUTATED_SEED)])
     text = out.read_text(encoding="utf-8")
-    assert 'lang="en"' in text and "Overview" in text and "总览" not in text
+    assert 'lang="en"' in text and "Overview" in text and "Reports checked: " in text and "总览" not in text
 
 
 def _rendered(page_file: Path, fragment: str, profile: Path) -> Page:

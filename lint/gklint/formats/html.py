@@ -40,7 +40,7 @@ WORDS = {
         "filter_code": "代码", "filter_severity": "级别", "filter_text": "搜索", "all": "全部", "findings": "问题",
         "preamble": "正文前", "section": "第{n}部分", "no_findings": "未发现问题。", "blank": "空",
         "line": "第 {line} 行第 {column} 列", "table_unreadable": "此表无法读取（GK309）", "recovered": "由连写数字拆分",
-        "row": "行", "back": "返回总览", "error": "错误", "warning": "警告",
+        "row": "行", "back": "返回总览", "colon": "：", "error": "错误", "warning": "警告",
     },
     "en": {
         "title": "Disclosure report review", "overview": "Overview", "summary": "Batch summary", "path": "File", "body": "Body",
@@ -49,7 +49,7 @@ WORDS = {
         "filter_code": "Code", "filter_severity": "Severity", "filter_text": "Search", "all": "All", "findings": "Findings",
         "preamble": "Before the first section", "section": "Section {n}", "no_findings": "No findings.", "blank": "blank",
         "line": "line {line}, column {column}", "table_unreadable": "This table could not be read (GK309)", "recovered": "cut from digits run together",
-        "row": "Row", "back": "Back to the overview", "error": "error", "warning": "warning",
+        "row": "Row", "back": "Back to the overview", "colon": ": ", "error": "error", "warning": "warning",
     },
 }
 
