@@ -178,6 +178,8 @@ def test_headless_chromium_filters_by_code_from_the_url_fragment(page_file, tmp_
     assert len(shown) < len(rows)
     assert rendered.find("td", **{"class": "failing"})
     assert not rendered.find("img")  # the hostile report's markup stayed text
+    details = rendered.find("section", **{"class": "report"})
+    assert any("hidden" in d["attrs"] for d in details) and any("hidden" not in d["attrs"] for d in details)
 
 
 @needs_chromium
