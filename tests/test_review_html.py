@@ -128,6 +128,9 @@ def test_the_mutated_table_shows_the_failing_cells_with_the_expected_value(page)
     assert gk313["text"].startswith("32")  # the total as read
     assert "各类申请人之和为 32 + 0 + 0 + 1 + 0 + 0 = 33" in gk313["attrs"]["title"]  # what it should be
     assert "各类申请人之和" in gk313["text"]  # printed too, for paper
+    link = next(a for a in page.find("a", **{"class": "why"}) if "总计为 32" in a["text"])
+    finding = page.find("div", id=link["attrs"]["href"][1:])
+    assert finding and finding[0]["attrs"]["data-code"] == "GK313"  # the cell links to its finding
 
 
 def test_table_three_is_rendered_as_read(page):

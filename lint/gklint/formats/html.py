@@ -56,6 +56,7 @@ WORDS = {
 
 @dataclass
 class Finding:
+    anchor: str  # the element id: a failing table cell links to its finding
     code: str
     name: str  # the rule's name, shown when hovering the code
     severity: str  # error / warning / info
@@ -132,12 +133,13 @@ def _report_row(index: int, result: "FileResult", lang: str) -> ReportRow:
     row.tables_read = sum(1 for t in tables if t.readable)
     row.tables_unreadable = len(tables) - row.tables_read
     if result.violations:  # detail only where there is something to review: a large batch stays small
-        row.sections = _sections(result, lang)
-        row.tables = [_table_view(table, result.violations, lang) for table in tables]
+        anchors = {id(v): f"{row.anchor}-f{n}" for n, v in enumerate(result.violations)}
+        row.sections = _sections(result, anchors, lang)
+        row.tables = [_table_view(table, result.violations, anchors, lang) for table in tables]
     return row
 
 
-def _sections(result: "FileResult", lang: str) -> list[SectionFindings]:
+def _sections(result: "FileResult", anchors: dict, lang: str) -> list[SectionFindings]:
     from ..formatters import place
 
     report = result.report
@@ -151,7 +153,8 @@ def _sections(result: "FileResult", lang: str) -> list[SectionFindings]:
         where = words["line"].format(line=v.line, column=v.column)
         original = place(result, v, lang)
         grouped[number].findings.append(Finding(
-            v.code, v.name, v.severity.label, v.message.text(lang), f"{where} · {original}" if original else where,
+            anchors[id(v)], v.code, v.name, v.severity.label, v.message.text(lang),
+            f"{where} · {original}" if original else where,
             *_passage(report, line_number, v.start, v.end),
         ))
     return [grouped[n] for n in sorted(grouped)]
@@ -181,14 +184,14 @@ def _passage(report, line_number: int, start: int, end: int) -> tuple[str, str, 
     return before.rstrip("\r\n"), text[start:marked_end], after.rstrip("\r\n")
 
 
-def _table_view(table, violations, lang: str) -> dict:
+def _table_view(table, violations, anchors: dict, lang: str) -> dict:
     """A table as read: the template's columns, a row a label, each cell's value; the cells an
     identity finding points at carry its message (the expected value) as their title."""
     pointing = [v for v in violations if v.code in IDENTITY_CODES]
     rows = []
     for table_row in list(table.rows) + list(table.extra_rows):
         by_column = {cell.column: cell for cell in table_row.cells}
-        cells = [_cell_view(by_column.get(column_id), pointing, lang) for column_id, _label in table.columns]
+        cells = [_cell_view(by_column.get(column_id), pointing, anchors, lang) for column_id, _label in table.columns]
         rows.append({"label": table_row.written or table_row.label, "cells": cells})
     unreadable = table.unreadable[0 if lang == "zh" else 1] if table.unreadable else ""
     return {
@@ -198,13 +201,14 @@ def _table_view(table, violations, lang: str) -> dict:
     }
 
 
-def _cell_view(cell, pointing, lang: str) -> dict:
+def _cell_view(cell, pointing, anchors: dict, lang: str) -> dict:
     if cell is None:
         return {"text": "", "missing": True}
     failing = [v for v in pointing if _points_at(v, cell)]
     return {
         "text": cell.raw, "blank": cell.blank or not cell.raw, "recovered": cell.recovered,
         "failing": bool(failing), "messages": [f"{v.code} {v.message.text(lang)}" for v in failing],
+        "links": [anchors[id(v)] for v in failing],
     }
 
 
