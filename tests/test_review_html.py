@@ -4,7 +4,6 @@ where Chromium is installed, the page rendered headless with the URL fragment dr
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -156,15 +155,18 @@ def test_the_page_in_english(tmp_path):
     assert 'lang="en"' in text and "Overview" in text and "Reports checked: " in text and "总览" not in text
 
 
-def _rendered(page_file: Path, fragment: str, profile: Path) -> Page:
-    """The page's DOM after Chromium ran its script, opened at an address with this fragment."""
-    dom = subprocess.run(
+def _chromium(profile: Path, *arguments: str) -> str:
+    """Headless Chromium, offline (no background networking, updates or sync); its stdout."""
+    return subprocess.run(
         [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-         "--dump-dom", page_file.as_uri() + fragment],
+         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}", *arguments],
         capture_output=True, text=True, timeout=120, check=True,
     ).stdout
-    return Page(dom)
+
+
+def _rendered(page_file: Path, fragment: str, profile: Path) -> Page:
+    """The page's DOM after Chromium ran its script, opened at an address with this fragment."""
+    return Page(_chromium(profile, "--dump-dom", page_file.as_uri() + fragment))
 
 
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="headless test needs /usr/bin/chromium (apt-get install chromium)")
@@ -190,3 +192,10 @@ def test_headless_chromium_filters_by_severity_and_text(page_file, tmp_path):
     rendered = _rendered(page_file, "#severity=error&q=mutated", tmp_path / "profile")
     shown = [row for row in rendered.find("tr", **{"class": "report-row"}) if "hidden" not in row["attrs"]]
     assert len(shown) == 1 and "mutated-003.txt" in shown[0]["text"]
+
+
+@needs_chromium
+def test_headless_chromium_takes_a_screenshot(page_file, tmp_path):
+    shot = tmp_path / "review.png"
+    _chromium(tmp_path / "profile", "--window-size=1200,1600", f"--screenshot={shot}", page_file.as_uri())
+    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
