@@ -239,6 +239,8 @@ NOT_FOR_A_PLAIN_RUN = (
     "gklint.formats.junit",
     "xml.etree.ElementTree",
     "gklint.formats.full",
+    "gklint.formats.html",
+    "jinja2",
     "json",
     "gklint.readers.origins",  # .docx, .html, .pdf
     "gklint.read.pdf",  # .pdf: the reader, its layout and the PDF libraries

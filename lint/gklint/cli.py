@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Also: `gklint rule CODE` prints a rule's documentation; `gklint rules` lists all rules; `gklint init` writes a configuration and pre-commit hooks.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (folders: recursively, over `include`: .txt .md .pdf .docx .html; gitignored files and non-reports skipped); default: .")
-    parser.add_argument("--format", help="output format: text (default; github under GitHub Actions), json, json-lines, full, sarif, github, junit, csv, or one a plugin adds")
+    parser.add_argument("--format", help="output format: text (default; github under GitHub Actions), json, json-lines, full, sarif, github, junit, csv, html, or one a plugin adds")
     parser.add_argument("--select", action="append", metavar="CODES", help="rules to run (code prefixes, names, ALL); replaces the default")
     parser.add_argument("--extend-select", action="append", metavar="CODES", help="rules to add to the selection")
     parser.add_argument("--ignore", action="append", metavar="CODES", help="rules to skip")

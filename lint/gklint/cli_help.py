@@ -29,7 +29,7 @@ EPILOG_EN = (
 HELP_ZH: Mapping[str, str] = {
     "paths": "要检查的文件或文件夹（文件夹中递归查找 .txt、.md 和 .pdf）；默认为当前文件夹",
     "--help": "显示本帮助并退出",
-    "--format": "输出格式：text（默认；在 GitHub Actions 中为 github）、json、json-lines、full、sarif、github、junit、csv，或插件提供的格式",
+    "--format": "输出格式：text（默认；在 GitHub Actions 中为 github）、json、json-lines、full、sarif、github、junit、csv、html，或插件提供的格式",
     "--select": "要运行的规则（代码前缀、规则名或 ALL）；取代默认选择",
     "--extend-select": "在已选规则之外再加入的规则",
     "--ignore": "跳过的规则",

@@ -7,7 +7,8 @@
 - `full`: each finding with its source line, a caret under it (CJK wide characters count two
   columns) and the suggested fix;
 - `csv`: one row a finding (file, body, year, line, column, page, code, severity, message, place),
-  UTF-8 with a BOM for Excel and WPS.
+  UTF-8 with a BOM for Excel and WPS;
+- `html`: a self-contained review page (overview, tables as read, failing cells marked); Jinja2.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _CLASSES = {
     "JsonLinesFormatter": ".jsonlines",
     "FullFormatter": ".full",
     "CsvFormatter": ".csv",
+    "HtmlFormatter": ".html",
 }
 
 
@@ -61,6 +63,7 @@ FORMATS = {
     "json-lines": _OnFirstUse("JsonLinesFormatter"),
     "full": _OnFirstUse("FullFormatter"),
     "csv": _OnFirstUse("CsvFormatter"),
+    "html": _OnFirstUse("HtmlFormatter"),
 }
 
 
