@@ -21,42 +21,68 @@ BOM = "\ufeff"
 
 class CsvFormatter:
     def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+        from gklint.output.streaming import render
+
+        return render(self, results, context)
+
+    def piece(self, result: "FileResult", context: "OutputContext") -> str:
         from gklint.output.formatters import place
 
+        if not result.violations:
+            return ""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180, what spreadsheets expect
-        writer.writerow(HEADINGS_ZH if context.lang == "zh" else COLUMNS)
-        for result in results:
-            if not result.violations:
-                continue
-            body, year = _body_and_year(result)
-            page_of = getattr(getattr(result.source, "origins", None), "page", None)
-            for v in result.violations:
-                page = page_of(v.start) if page_of and result.report is not None else None
-                writer.writerow([
-                    v.path, body, year or "", v.line, v.column, page or "", v.code,
-                    v.severity.label, v.message.text(context.lang), place(result, v, context.lang) or "",
-                ])
-        return BOM + out.getvalue()
+        body, year = _body_and_year(result)
+        page_of = getattr(getattr(result.source, "origins", None), "page", None)
+        for v in result.violations:
+            page = page_of(v.start) if page_of and result.report is not None else None
+            writer.writerow([
+                v.path, body, year or "", v.line, v.column, page or "", v.code,
+                v.severity.label, v.message.text(context.lang), place(result, v, context.lang) or "",
+            ])
+        return out.getvalue()
+
+    def stream(self, items, context: "OutputContext", write) -> None:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerow(HEADINGS_ZH if context.lang == "zh" else COLUMNS)
+        write(BOM + out.getvalue())
+        for done in items:
+            if done.piece:
+                write(done.piece)
 
     def statistics(self, results: list["FileResult"], context: "OutputContext") -> str:
         """One row a report: file, body, year, errors, warnings, info, then a column a code found."""
+        from gklint.output.streaming import render
+
+        return render(self.statistics_streaming, results, context)
+
+    @property
+    def statistics_streaming(self) -> "CsvStatistics":
+        return CsvStatistics()
+
+
+class CsvStatistics:
+    """`--format csv --statistics`: a compact row a report, printed at the end (the columns are the codes found)."""
+
+    def piece(self, result: "FileResult", context: "OutputContext") -> tuple:
         from collections import Counter
 
-        codes = sorted({v.code for result in results for v in result.violations})
+        body, year = _body_and_year(result)
+        return (result.path, body, year, Counter(v.severity.label for v in result.violations), Counter(v.code for v in result.violations))
+
+    def stream(self, items, context: "OutputContext", write) -> None:
+        rows = [done.piece for done in items]
+        codes = sorted({code for *_, per_code in rows for code in per_code})
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         heading = STATISTICS_ZH if context.lang == "zh" else STATISTICS
         writer.writerow([*heading, *codes])
-        for result in results:
-            body, year = _body_and_year(result)
-            severities = Counter(v.severity.label for v in result.violations)
-            per_code = Counter(v.code for v in result.violations)
+        for path, body, year, severities, per_code in rows:
             writer.writerow([
-                result.path, body, year or "", severities["error"], severities["warning"], severities["info"],
+                path, body, year or "", severities["error"], severities["warning"], severities["info"],
                 *(per_code[code] for code in codes),
             ])
-        return BOM + out.getvalue()
+        write(BOM + out.getvalue())
 
 
 def _body_and_year(result: "FileResult") -> tuple[str, int | None]:

@@ -12,6 +12,7 @@ from gklint.core.violation import Applicability, Violation
 
 if TYPE_CHECKING:
     from gklint.run.engine import FileResult
+    from gklint.output.streaming import Tally
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,27 @@ def violation_as_dict(result: "FileResult", violation: Violation, lang: str) -> 
 
 
 class JsonFormatter:
-    """A JSON array of findings (ruff/flake8-json style)."""
+    """A JSON array of findings (ruff/flake8-json style), printed as the reports are linted."""
 
     def format(self, results: list["FileResult"], context: OutputContext) -> str:
+        from gklint.output.streaming import render
+
+        return render(self, results, context)
+
+    def piece(self, result: "FileResult", context: OutputContext) -> str:
+        """The file's items as `json.dumps(items, indent=2)` prints them inside the array."""
         import json
 
-        items = [violation_as_dict(r, v, context.lang) for r in results for v in r.violations]
-        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+        dumped = (json.dumps(violation_as_dict(result, v, context.lang), ensure_ascii=False, indent=2) for v in result.violations)
+        return ",\n".join("  " + item.replace("\n", "\n  ") for item in dumped)
+
+    def stream(self, items, context: OutputContext, write) -> None:
+        first = True
+        for done in items:
+            if done.piece:
+                write(("[\n" if first else ",\n") + done.piece)
+                first = False
+        write("[]\n" if first else "\n]\n")
 
 
 def writable_fix(result: "FileResult", violation: Violation, applicability: Applicability = Applicability.SAFE) -> bool:
@@ -110,23 +125,25 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
 
 
-def summary(results: list["FileResult"], lang: str) -> str:
-    violations = [v for r in results for v in r.violations]
-    if not violations:
+def summary(results: "list[FileResult] | Tally", lang: str) -> str:
+    """The closing lines: counts by severity, and how many --fix (--unsafe-fixes) can fix."""
+    from gklint.output.streaming import Tally
+
+    tally = results if isinstance(results, Tally) else Tally.of(results)
+    found = tally.found
+    if not found:
         return "全部通过！" if lang == "zh" else "All checks passed!"
-    by_severity = Counter(v.severity.value for v in violations)
-    safe = sum(1 for r in results for v in r.violations if writable_fix(r, v))
-    unsafe = sum(1 for r in results for v in r.violations if writable_fix(r, v, Applicability.UNSAFE))
+    by_severity, safe, unsafe = tally.severity, tally.safe, tally.unsafe
     if lang == "zh":
         parts = [f"{name} {by_severity[key]}" for key, name in (("E", "错误"), ("W", "警告"), ("I", "提示")) if by_severity[key]]
-        lines = [f"共发现 {len(violations)} 个问题（{'，'.join(parts)}）。"]
+        lines = [f"共发现 {found} 个问题（{'，'.join(parts)}）。"]
         if safe:
             lines.append(f"[*] 其中 {safe} 个可用 --fix 自动修复。")
         if unsafe:
             lines.append(f"另有 {unsafe} 个可用 --unsafe-fixes 修复（需人工确认）。")
     else:
         parts = [_plural(by_severity[key], name) for key, name in (("E", "error"), ("W", "warning"), ("I", "info")) if by_severity[key]]
-        lines = [f"Found {_plural(len(violations), 'problem')} ({', '.join(parts)})."]
+        lines = [f"Found {_plural(found, 'problem')} ({', '.join(parts)})."]
         if safe:
             lines.append(f"[*] {safe} fixable with the --fix option.")
         if unsafe:
@@ -143,18 +160,36 @@ class TextFormatter:
     """flake8 style: `path:line:col: CODE message`, then a summary line (ruff's colours on a terminal)."""
 
     def format(self, results: list["FileResult"], context: OutputContext) -> str:
+        from gklint.output.streaming import render
+
+        return render(self, results, context)
+
+    def stream(self, items, context: OutputContext, write) -> None:
+        stream_with_summary(items, context, write)
+
+    def piece(self, result: "FileResult", context: OutputContext) -> str:
         out = []
-        for result in results:
-            for v in result.violations:
-                marker = " " + style("[*]", "36", context) if writable_fix(result, v) else ""
-                where = place(result, v, context.lang)
-                where = (f"（{where}）" if context.lang == "zh" else f" ({where})") if where else ""
-                position = f"{style(v.path, '1', context)}:{v.line}:{v.column}:"
-                code = style(v.code, "1;31", context)
-                out.append(f"{position} {code}{marker} {v.message.text(context.lang)}{where}")
-        if not context.quiet:
-            out.append(summary(results, context.lang))
-        return "\n".join(out) + "\n" if out else ""
+        for v in result.violations:
+            marker = " " + style("[*]", "36", context) if writable_fix(result, v) else ""
+            where = place(result, v, context.lang)
+            where = (f"（{where}）" if context.lang == "zh" else f" ({where})") if where else ""
+            position = f"{style(v.path, '1', context)}:{v.line}:{v.column}:"
+            code = style(v.code, "1;31", context)
+            out.append(f"{position} {code}{marker} {v.message.text(context.lang)}{where}")
+        return "".join(line + "\n" for line in out)
+
+
+def stream_with_summary(items, context: OutputContext, write) -> None:
+    """Each file's piece as it comes, then (unless -q) the summary lines: text and full."""
+    from gklint.output.streaming import Tally
+
+    tally = Tally()
+    for done in items:
+        tally.add(done.marks)
+        if done.piece:
+            write(done.piece)
+    if not context.quiet:
+        write(summary(tally, context.lang) + "\n")
 
 
 FORMATTERS = {"text": TextFormatter(), "json": JsonFormatter()}

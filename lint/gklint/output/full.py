@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from gklint.output.formatters import summary, writable_fix
+from gklint.output.formatters import stream_with_summary, writable_fix
 from gklint.core.violation import Applicability
 from gklint.output._common import TAB, display_width, where
 
@@ -73,14 +73,19 @@ def _changed_window(old: str, new: str) -> tuple[str, str]:
 
 class FullFormatter:
     def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+        from gklint.output.streaming import render
+
+        return render(self, results, context)
+
+    def stream(self, items, context: "OutputContext", write) -> None:
+        stream_with_summary(items, context, write)
+
+    def piece(self, result: "FileResult", context: "OutputContext") -> str:
         out: list[str] = []
-        for result in results:
-            for v in result.violations:
-                out.extend(self._one(result, v, context))
-                out.append("")
-        if not context.quiet:
-            out.append(summary(results, context.lang))
-        return "\n".join(out) + "\n" if out else ""
+        for v in result.violations:
+            out.extend(self._one(result, v, context))
+            out.append("")
+        return "".join(line + "\n" for line in out)
 
     def _style(self, text: str, code: str, context: "OutputContext") -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if context.color else text

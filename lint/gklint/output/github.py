@@ -28,22 +28,31 @@ def escape_property(text: str) -> str:
 
 class GithubFormatter:
     def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+        from gklint.output.streaming import render
+
+        return render(self, results, context)
+
+    def stream(self, items, context: "OutputContext", write) -> None:
+        for done in items:
+            if done.piece:
+                write(done.piece)
+
+    def piece(self, result: "FileResult", context: "OutputContext") -> str:
         out = []
-        for result in results:
-            for v in result.violations:
-                properties = []
-                if not v.path.startswith("plugin:"):
-                    properties.append(f"file={escape_property(v.path)}")
-                    properties.append(f"line={v.line}")
-                    properties.append(f"col={v.column}")
-                    if v.end_line != v.line:
-                        properties.append(f"endLine={v.end_line}")
-                    elif v.end_column > v.column:
-                        properties.append(f"endColumn={v.end_column}")
-                properties.append(f"title={escape_property(v.code)}")
-                message = v.message.text(context.lang)
-                place = where(result, v, context.lang)
-                if place:
-                    message += f"（{place}）" if context.lang == "zh" else f" ({place})"
-                out.append(f"::{COMMAND[v.severity.value]} {','.join(properties)}::{escape_data(message)}")
+        for v in result.violations:
+            properties = []
+            if not v.path.startswith("plugin:"):
+                properties.append(f"file={escape_property(v.path)}")
+                properties.append(f"line={v.line}")
+                properties.append(f"col={v.column}")
+                if v.end_line != v.line:
+                    properties.append(f"endLine={v.end_line}")
+                elif v.end_column > v.column:
+                    properties.append(f"endColumn={v.end_column}")
+            properties.append(f"title={escape_property(v.code)}")
+            message = v.message.text(context.lang)
+            place = where(result, v, context.lang)
+            if place:
+                message += f"（{place}）" if context.lang == "zh" else f" ({place})"
+            out.append(f"::{COMMAND[v.severity.value]} {','.join(properties)}::{escape_data(message)}")
         return "".join(line + "\n" for line in out)

@@ -14,9 +14,18 @@ if TYPE_CHECKING:
 
 class JsonLinesFormatter:
     def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+        from gklint.output.streaming import render
+
+        return render(self, results, context)
+
+    def stream(self, items, context: "OutputContext", write) -> None:
+        for done in items:
+            if done.piece:
+                write(done.piece)
+
+    def piece(self, result: "FileResult", context: "OutputContext") -> str:
         lines = []
-        for result in results:
-            for v in result.violations:
-                item = violation_as_dict(result, v, context.lang)
-                lines.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+        for v in result.violations:
+            item = violation_as_dict(result, v, context.lang)
+            lines.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
         return "".join(line + "\n" for line in lines)

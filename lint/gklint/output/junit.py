@@ -17,27 +17,40 @@ if TYPE_CHECKING:
 
 class JunitFormatter:
     def format(self, results: list["FileResult"], context: "OutputContext") -> str:
-        total = sum(max(len(r.violations), 1) for r in results)
-        failures = sum(len(r.violations) for r in results)
+        from gklint.output.streaming import render
+
+        return render(self, results, context)
+
+    def piece(self, result: "FileResult", context: "OutputContext") -> tuple:
+        """(path, a case a finding: its name, line, message, severity, detail); compact, kept to the end."""
+        cases = []
+        for v in result.violations:
+            message = v.message.text(context.lang)
+            place = where(result, v, context.lang)
+            detail = f"{v.path}:{v.line}:{v.column}: {v.code} {message}" + (f" ({place})" if place else "")
+            cases.append((f"{v.code} {v.name}", str(v.line), xml_text(message), v.severity.label, xml_text(detail)))
+        return result.path, tuple(cases)
+
+    def stream(self, items, context: "OutputContext", write) -> None:
+        files = [done.piece for done in items]
+        total = sum(max(len(cases), 1) for _path, cases in files)
+        failures = sum(len(cases) for _path, cases in files)
         suites = ET.Element("testsuites", name="gklint", tests=str(total), failures=str(failures), errors="0")
-        for result in results:
+        for path, cases in files:
             suite = ET.SubElement(
                 suites,
                 "testsuite",
-                name=result.path,
-                tests=str(max(len(result.violations), 1)),
-                failures=str(len(result.violations)),
+                name=path,
+                tests=str(max(len(cases), 1)),
+                failures=str(len(cases)),
                 errors="0",
             )
-            if not result.violations:
-                ET.SubElement(suite, "testcase", name="gklint", classname=result.path)
+            if not cases:
+                ET.SubElement(suite, "testcase", name="gklint", classname=path)
                 continue
-            for v in result.violations:
-                case = ET.SubElement(suite, "testcase", name=f"{v.code} {v.name}", classname=result.path, file=result.path, line=str(v.line))
-                message = v.message.text(context.lang)
-                place = where(result, v, context.lang)
-                detail = f"{v.path}:{v.line}:{v.column}: {v.code} {message}" + (f" ({place})" if place else "")
-                failure = ET.SubElement(case, "failure", message=xml_text(message), type=v.severity.label)
-                failure.text = xml_text(detail)
+            for name, line, message, severity, detail in cases:
+                case = ET.SubElement(suite, "testcase", name=name, classname=path, file=path, line=line)
+                failure = ET.SubElement(case, "failure", message=message, type=severity)
+                failure.text = detail
         ET.indent(suites)
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+        write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n")

@@ -91,9 +91,58 @@ class SarifFormatter:
         return json.dumps(self.log(results, context), ensure_ascii=False, indent=2) + "\n"
 
     def log(self, results: list["FileResult"], context: "OutputContext") -> dict[str, Any]:
+        from gklint.output.streaming import done
+
+        return self._log((done(self, r, context) for r in results), context)
+
+    def stream(self, items, context: "OutputContext", write) -> None:
+        write(json.dumps(self._log(items, context), ensure_ascii=False, indent=2) + "\n")
+
+    def piece(self, result: "FileResult", context: "OutputContext") -> list[dict[str, Any]]:
+        """The file's SARIF results, all but the rule and artifact indexes (set once the run is over)."""
         lang = context.lang
+        items = []
+        for v in result.violations:
+            item: dict[str, Any] = {
+                "ruleId": v.code,
+                "ruleIndex": None,
+                "level": LEVEL[v.severity.value],
+                "message": {"text": v.message.text(lang)},
+                "properties": {"message_zh": v.message.zh, "message_en": v.message.en},
+            }
+            if not v.path.startswith("plugin:"):
+                uri = artifact_uri(v.path)
+                location: dict[str, Any] = {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri, "index": None},
+                        "region": {
+                            "startLine": v.line,
+                            "startColumn": v.column,
+                            "endLine": max(v.end_line, v.line),
+                            "endColumn": max(v.end_column, 1),
+                        },
+                    }
+                }
+                place = where(result, v, lang)
+                if place:
+                    location["logicalLocations"] = [{"name": place, "kind": "element"}]
+                    if getattr(result.source.origins, "names_pages", False):  # PDF: the page is where a reader looks
+                        item["message"]["text"] += f"（{place}）" if lang == "zh" else f" ({place})"
+                item["locations"] = [location]
+                item["partialFingerprints"] = {"gklint/v1": self._fingerprint(result, v)}
+            if v.fix is not None:
+                item["properties"]["fixApplicability"] = v.fix.applicability.value
+                fixable = result.report is not None and getattr(result.source, "fixable", True) and not v.path.startswith("plugin:")
+                if fixable and v.fix.edits and _writable(result, v.fix):
+                    item["fixes"] = [self._fix(result, v, lang)]
+            items.append(item)
+        return items
+
+    def _log(self, items, context: "OutputContext") -> dict[str, Any]:
+        lang = context.lang
+        sarif_results = [item for done in items for item in done.piece]
         rules = rules_for(context)
-        used = {v.code for r in results for v in r.violations}
+        used = {item["ruleId"] for item in sarif_results}
         codes = sorted(set(rules) | used)
         index = {code: i for i, code in enumerate(codes)}
         descriptors = [
@@ -102,45 +151,15 @@ class SarifFormatter:
         ]
         artifacts: list[dict[str, Any]] = []
         artifact_index: dict[str, int] = {}
-        sarif_results = []
-        for result in results:
-            for v in result.violations:
-                item: dict[str, Any] = {
-                    "ruleId": v.code,
-                    "ruleIndex": index[v.code],
-                    "level": LEVEL[v.severity.value],
-                    "message": {"text": v.message.text(lang)},
-                    "properties": {"message_zh": v.message.zh, "message_en": v.message.en},
-                }
-                if not v.path.startswith("plugin:"):
-                    uri = artifact_uri(v.path)
-                    if uri not in artifact_index:
-                        artifact_index[uri] = len(artifacts)
-                        artifacts.append({"location": {"uri": uri}, "sourceLanguage": "text"})
-                    location: dict[str, Any] = {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": uri, "index": artifact_index[uri]},
-                            "region": {
-                                "startLine": v.line,
-                                "startColumn": v.column,
-                                "endLine": max(v.end_line, v.line),
-                                "endColumn": max(v.end_column, 1),
-                            },
-                        }
-                    }
-                    place = where(result, v, lang)
-                    if place:
-                        location["logicalLocations"] = [{"name": place, "kind": "element"}]
-                        if getattr(result.source.origins, "names_pages", False):  # PDF: the page is where a reader looks
-                            item["message"]["text"] += f"（{place}）" if lang == "zh" else f" ({place})"
-                    item["locations"] = [location]
-                    item["partialFingerprints"] = {"gklint/v1": self._fingerprint(result, v)}
-                if v.fix is not None:
-                    item["properties"]["fixApplicability"] = v.fix.applicability.value
-                    fixable = result.report is not None and getattr(result.source, "fixable", True) and not v.path.startswith("plugin:")
-                    if fixable and v.fix.edits and _writable(result, v.fix):
-                        item["fixes"] = [self._fix(result, v, lang)]
-                sarif_results.append(item)
+        for item in sarif_results:
+            item["ruleIndex"] = index[item["ruleId"]]
+            for location in item.get("locations", ()):
+                artifact = location["physicalLocation"]["artifactLocation"]
+                uri = artifact["uri"]
+                if uri not in artifact_index:
+                    artifact_index[uri] = len(artifacts)
+                    artifacts.append({"location": {"uri": uri}, "sourceLanguage": "text"})
+                artifact["index"] = artifact_index[uri]
         run: dict[str, Any] = {
             "tool": {
                 "driver": {
