@@ -94,6 +94,9 @@ def check(argv: list[str]) -> int:
                 print(path)
             return EXIT_CLEAN
         started = time.perf_counter()
+        sink = _sink(run, args, paths, formatter)
+        if sink is not None:  # the output printed as the reports are linted (gklint.output.streaming)
+            return _streamed(run, args, paths, sink, started)
         _lint(run, args, paths)
     except UsageError as error:
         print(f"gklint: {error}", file=sys.stderr)
@@ -103,6 +106,83 @@ def check(argv: list[str]) -> int:
     if args.update_baseline:
         return _update_baseline(run, args)
     return _report(run, args, formatter)
+
+
+def _stdin(args, paths: list[Path]) -> bool:
+    return args.stdin_filename is not None or paths == [Path("-")]
+
+
+def _sink(run: Run, args, paths: list[Path], formatter):
+    """The output streamed a file at a time, when it can be: files (not stdin), findings (not
+    --diff, --update-baseline) and a format that streams (not the HTML page, nor a plugin's without
+    `piece`/`stream`). None: the whole batch is kept and formatted at the end."""
+    if _stdin(args, paths) or args.diff or args.update_baseline:
+        return None
+    from gklint.output.streaming import sink_for
+
+    color = use_color(args.color, sys.stdout, args.output_file)
+    context = OutputContext(lang=run.linter.settings.lang, color=color, quiet=args.quiet)
+    sink = sink_for(formatter, args.format, context, args.statistics)
+    return sink.bind(run.linter.formatters) if sink is not None else None
+
+
+def _streamed(run: Run, args, paths: list[Path], sink, started: float) -> int:
+    """Lint with the output streamed; then the notes, counts and fixes said at the end (as `_report`)."""
+    from gklint.cli_output import StreamedOutput
+
+    linter, lang = run.linter, run.linter.settings.lang
+    if args.since:
+        from gklint.run.changed_lines import GitError, changed_since
+
+        try:
+            run.changes = changed_since(args.since, paths)
+        except GitError as error:
+            raise UsageError(str(error)) from None
+    out = StreamedOutput(args)
+    if not out.open():
+        return EXIT_ERROR
+    run.sink = sink
+    text = args.format == "text"
+
+    def nothing_linted() -> bool:  # ruff: "No Python files found" is a warning, and no "all passed"
+        return run.linted == 0 and not run.reported and not args.since
+
+    def write(chunk: str) -> None:
+        if not (text and nothing_linted()):
+            out.write(chunk)
+
+    try:
+        sink.stream(run.iter_all(paths), write, rules=linter.rules)
+    except BaseException:
+        out.close()
+        raise
+    if args.verbose:
+        print_verbose(run, linter.settings, time.perf_counter() - started)
+    for message in run.errors:
+        print(f"gklint: {message}", file=sys.stderr)
+    for note in [] if args.quiet else linter.history.notes:
+        print(f"gklint: {note}", file=sys.stderr)
+    if getattr(args, "verbose", 0):
+        for path in run.skipped:
+            print(f"gklint: {path}: 不是年度报告（无标题、无章节），已跳过 / not a report (no title, no section); skipped", file=sys.stderr)
+    if nothing_linted():
+        print("gklint: 警告：未找到要检查的报告文件 / warning: no report files found", file=sys.stderr)
+    if args.statistics and not sink.statistics:
+        stats = statistics_text(run.tally, lang, linter.rules)
+        if text:
+            out.write(stats)
+        else:
+            sys.stderr.write(stats)
+    if args.fix and (run.fixed or args.show_fixes) and not args.quiet:
+        report = show_fixes_text(run.fixed, lang, linter.rules) if args.show_fixes else fixed_line(len(run.fixed), lang) + "\n"
+        if text:
+            out.write(report)
+        else:
+            sys.stderr.write(report)
+    if not out.close():
+        return EXIT_ERROR
+    found = run.tally.found or bool(run.errors)
+    return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
 
 
 def _linter(args) -> Linter:
@@ -169,7 +249,7 @@ def _baseline(args):
 def _lint(run: Run, args, paths: list[Path]) -> None:
     """Lint stdin or the paths (with --since: the changed files and lines)."""
     linter = run.linter
-    if args.stdin_filename is not None or paths == [Path("-")]:
+    if _stdin(args, paths):
         if args.since:
             raise UsageError("--since 只用于文件，不用于标准输入 / --since works on files, not on stdin")
         from gklint.read.readers import lint_stdin

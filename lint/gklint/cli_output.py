@@ -9,7 +9,6 @@ import sys
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from gklint.output.formatters import writable_fix
 from gklint.read.source import GB18030
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ def settings_text(linter: Linter) -> str:
 def print_verbose(run: "Run", settings, seconds: float) -> None:
     zh = settings.lang == "zh"
     config = settings.config_path or ("无（默认设置）" if zh else "none (defaults)")
-    files = len(run.results)
+    files = run.reported or len(run.results)  # a streamed run keeps no results
     print(f"gklint: {'配置文件' if zh else 'configuration'}: {config}", file=sys.stderr)
     if zh:
         print(f"gklint: 检查了 {files} 个文件，用时 {seconds:.2f} 秒", file=sys.stderr)
@@ -81,8 +80,11 @@ def encode_output(args, output: str) -> bytes:
 
 
 def statistics_text(results, lang: str, rules) -> str:
-    counts = Counter(v.code for r in results for v in r.violations)
-    fixable = {v.code for r in results for v in r.violations if writable_fix(r, v)}
+    """ruff's --statistics from the run's results or its `Tally` (a streamed run's counts)."""
+    from gklint.output.streaming import Tally
+
+    tally = results if isinstance(results, Tally) else Tally.of(results)
+    counts, fixable = tally.codes, tally.fixable
     width = max((len(str(n)) for n in counts.values()), default=1)
     rows = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
@@ -91,6 +93,60 @@ def statistics_text(results, lang: str, rules) -> str:
         marker = "[*]" if code in fixable else "   "
         rows.append(f"{count:>{width}}  {code}  {marker} {summary}")
     return "\n".join(rows) + ("\n" if rows else "")
+
+
+class StreamedOutput:
+    """The report's text written as it comes: to --output-file (UTF-8) or stdout (its encoding)."""
+
+    def __init__(self, args):
+        self.args = args
+        self.file = None
+        self.buffer = None
+        self.encoding = "utf-8" if args.output_file else output_encoding(sys.stdout)
+
+    def open(self) -> bool:
+        """False, with the reason on stderr, when --output-file cannot be written."""
+        if self.args.output_file:
+            try:
+                self.file = open(self.args.output_file, "wb")
+            except OSError as error:
+                _cannot_write(self.args.output_file, error)
+                return False
+            return True
+        sys.stdout.flush()
+        self.buffer = getattr(sys.stdout, "buffer", None)
+        return True
+
+    def write(self, text: str) -> None:
+        if self.file is not None:
+            self.file.write(text.encode("utf-8", "backslashreplace"))
+        elif self.buffer is not None:
+            self.buffer.write(text.encode(self.encoding, "backslashreplace"))
+        else:  # pragma: no cover - a text-only stream
+            sys.stdout.write(text)
+
+    def close(self) -> bool:
+        if self.file is not None:
+            try:
+                self.file.close()
+            except OSError as error:
+                _cannot_write(self.args.output_file, error)
+                return False
+        elif self.buffer is not None:
+            self.buffer.flush()
+        else:  # pragma: no cover
+            sys.stdout.flush()
+        return True
+
+
+def _cannot_write(output_file, error: OSError) -> None:
+    from gklint.read.oserror import describe
+
+    print(
+        f"gklint: 无法写入 --output-file {output_file}：{describe(error, 'zh')} / "
+        f"cannot write --output-file {output_file}: {describe(error, 'en')}",
+        file=sys.stderr,
+    )
 
 
 def emit(args, data: bytes) -> bool:

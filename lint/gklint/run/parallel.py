@@ -11,24 +11,34 @@ being reported. A crash on one file is a GK003 finding for it (`lint_guarded`); 
 breaks the pool, and the files still to come are linted one at a time in a fresh worker, so the
 GK003 lands on the file that killed it. Interrupted (Ctrl-C, SIGTERM), the workers are terminated.
 
-Spawn-safe: workers are started with the `spawn` method on every platform (as on Windows and
-macOS), so nothing depends on memory inherited by `fork`; everything a worker gets is pickled.
-A run whose state cannot be pickled (a plugin's unusual object) falls back to one process.
+On Linux workers are forked once the plugins are loaded: a worker starts with the parent's
+linter (rules, templates, OpenCC) in memory shared copy-on-write, in milliseconds. Elsewhere (and
+where fork is unavailable) they are started with `spawn`, each building its linter from the pickled
+settings; the code is spawn-safe either way. A run whose state cannot be pickled (a plugin's
+unusual object) falls back to one process.
 
-What comes back from a worker is the `FileResult` (path, violations, source) with its report as a
-`ShippedReport`: the line table, enough for the formatters' positions and source lines; anything
-else a formatter or plugin asks of the report is answered by parsing the file again in the parent.
+What comes back from a worker, when the run streams its output (`Run.sink`), is a `Done`: the
+file's piece of the output, made by the formatter in the worker while the report is in memory, and
+a mark a finding for the summary — a few hundred bytes, not the report, not the fix edits. With
+`--fix` the parent writes, so a fixed file's `FileResult` comes back (then its piece is made in the
+parent). Without a sink (a format that needs whole reports: the HTML page, a plugin's format) it is
+the `FileResult` with its report as a `ShippedReport`: the line table, enough for the formatters'
+positions and source lines; anything else a formatter or plugin asks of the report is answered by
+parsing the file again in the parent.
 """
 
 from __future__ import annotations
 
+import collections
 import copy
 import functools
+import gc
 import itertools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from gklint.output.streaming import Done
 from gklint.run.engine import BatchCollection
 from gklint.run.progress import Progress
 
@@ -38,7 +48,21 @@ if TYPE_CHECKING:
 
 # The per-file outputs a Run collects besides its results (list: extended, dict: updated).
 _SKIP = ("linter", "results")
-START_METHOD = "spawn"  # as on Windows and macOS: nothing may depend on memory inherited by fork
+
+
+def _start_method() -> str:
+    """fork on Linux (the loaded linter inherited), spawn elsewhere (macOS: fork is unsafe there)."""
+    import sys
+
+    if sys.platform.startswith("linux"):
+        from multiprocessing import get_all_start_methods
+
+        if "fork" in get_all_start_methods():
+            return "fork"
+    return "spawn"
+
+
+START_METHOD: str | None = None  # None: _start_method() (multiprocessing imported by -j runs only); tests set "fork"
 
 
 def job_count(jobs: int | None) -> int:
@@ -57,20 +81,30 @@ def _cores() -> int:
 
 def lint_files(run: "Run", files: list[Path], jobs: int | None = 1) -> list["FileResult"]:
     """`run.lint_file` over `files`, in `jobs` processes; the results in the order of `files`."""
+    return list(iter_files(run, files, jobs))
+
+
+def iter_files(run: "Run", files: list[Path], jobs: int | None = 1) -> Iterator[Any]:
+    """`run.lint_file` over `files`, in `jobs` processes, each result as it is ready, in the order
+    of `files`: a `Done` when the run streams its output (`run.sink`), else a `FileResult`."""
     workers = min(job_count(jobs), len(files))
+    sink = getattr(run, "sink", None)
     with Progress.start(len(files)) as progress:
         state = _worker_state(run) if workers > 1 else None
         if state is None:
-            results = []
             with BatchCollection() as collection:
                 for path in files:
-                    # Kept as its line table, as a worker's would be: a folder of reports in memory
-                    # as thousands of parsed models each would cost hundreds of MB.
-                    results.append(_unpack(_pack(lint_guarded(run, path)), run.linter))
+                    result = lint_guarded(run, path)
+                    # Streaming: the file's piece of the output, and the report is let go. Else kept
+                    # as its line table, as a worker's would be: a folder of reports in memory as
+                    # thousands of parsed models each would cost hundreds of MB.
+                    item = sink.done(result) if sink is not None else _unpack(_pack(result), run.linter)
+                    del result
                     collection.kept()
                     progress.advance()
-            return results
-        return list(_parallel(run, files, workers, state, progress))
+                    yield item
+            return
+        yield from _parallel(run, files, workers, state, progress)
 
 
 def _worker_state(run: "Run") -> bytes | None:
@@ -93,19 +127,38 @@ def _parallel(run: "Run", files: list[Path], workers: int, state: bytes, progres
     chunk = max(1, min(8, len(files) // (workers * 8)))
     chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
     left: list[Path] = []
-    with _Pool(workers, state) as pool:
-        futures = [pool.submit(_lint_chunk, part) for part in chunks]
-        for index, future in enumerate(futures):
-            try:
-                shipped = future.result()
-            except BrokenProcessPool:
-                left = [path for part in chunks[index:] for path in part]
-                break
-            for packed, collected in shipped:
-                progress.advance()
-                yield _receive(run, packed, collected)
-    if left:
-        yield from _one_by_one(run, left, state, progress)
+    global _PARENT
+    _PARENT = (run, _collected_names(vars(run)))  # what a forked worker inherits
+    freezing = (START_METHOD or _start_method()) == "fork" and gc.get_freeze_count() == 0
+    if freezing:
+        gc.freeze()  # the parent's objects out of the collector's sight: forked pages stay shared
+    try:
+        with _Pool(workers, state) as pool:
+            # A window of chunks in flight: results wait in the pool only as far as the output lags.
+            ahead = workers * 4
+            futures: collections.deque = collections.deque()
+            submitted = 0
+            for index in range(len(chunks)):
+                while submitted < len(chunks) and submitted < index + ahead:
+                    futures.append(pool.submit(_lint_chunk, chunks[submitted]))
+                    submitted += 1
+                future = futures.popleft()
+                try:
+                    shipped = future.result()
+                except BrokenProcessPool:
+                    left = [path for part in chunks[index:] for path in part]
+                    break
+                del future
+                for packed, collected in shipped:
+                    progress.advance()
+                    yield _receive(run, packed, collected)
+                del shipped
+        if left:
+            yield from _one_by_one(run, left, state, progress)
+    finally:
+        _PARENT = None
+        if freezing:
+            gc.unfreeze()
 
 
 def _one_by_one(run: "Run", files: list[Path], state: bytes, progress: Progress) -> Iterator["FileResult"]:
@@ -138,7 +191,13 @@ class _Pool:
         from multiprocessing import get_context
 
         executor = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")  # a test's stand-in, else the real one
-        self.executor = executor(workers, mp_context=get_context(START_METHOD), initializer=_start_worker, initargs=(state,))
+        method = START_METHOD or _start_method()
+        if method == "fork" and _PARENT is not None:
+            # The run itself, inherited: no pickling, no second linter to build.
+            initializer, initargs = _adopt_run, ()
+        else:
+            initializer, initargs = _start_worker, (state,)
+        self.executor = executor(workers, mp_context=get_context(method), initializer=initializer, initargs=initargs)
 
     def __enter__(self):
         return self.executor
@@ -153,16 +212,19 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _receive(run: "Run", packed: "FileResult", collected: dict[str, Any]) -> "FileResult":
+def _receive(run: "Run", packed: Any, collected: dict[str, Any]) -> Any:
     """A worker's result into the run; its fixed text is written here, in the parent, so a file is
     never rewritten without its result being reported."""
     pending = collected.pop("pending_writes", [])
     for name, value in collected.items():
         _merge(run, name, value)
+    if isinstance(packed, Done):
+        return packed
     result = _unpack(packed, run.linter)
     for write in pending:
         result = run.commit(write, result)
-    return result
+    sink = getattr(run, "sink", None)
+    return sink.done(result) if sink is not None else result
 
 
 def lint_guarded(run: "Run", path: Path) -> "FileResult":
@@ -196,6 +258,33 @@ def _merge(run: "Run", name: str, value: Any) -> None:
 # -- in the worker -----------------------------------------------------------------
 _RUN: "Run | None" = None
 _COLLECTED: tuple[str, ...] = ()
+_PARENT: "Run | None" = None  # with fork: the run a worker inherits (set while the pool starts)
+
+
+def _collected_names(attributes: dict[str, Any]) -> tuple[str, ...]:
+    """What the run collects per file: the lists and dicts that start empty (diffs, fixed, errors, outcomes…)."""
+    return tuple(k for k, v in attributes.items() if k not in _SKIP and isinstance(v, (list, dict)) and not v)
+
+
+def _adopt_run() -> None:
+    """A forked worker: the parent's run, as it was when the pool started, minus what it collected."""
+    global _RUN, _COLLECTED
+    import copy as _copy
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's handler: terminate() must end a worker
+
+    assert _PARENT is not None, "forked without a run"
+    parent, _COLLECTED = _PARENT
+    run = _copy.copy(parent)
+    run.results = []
+    run.defer_writes = True
+    for name in _COLLECTED:
+        setattr(run, name, type(getattr(run, name))())
+    if getattr(run, "sink", None) is not None:
+        run.sink = _copy.copy(run.sink).bind(run.linter.formatters)
+    _RUN = run
+    BatchCollection().__enter__()
 
 
 def _start_worker(state: bytes) -> None:
@@ -211,8 +300,10 @@ def _start_worker(state: bytes) -> None:
     run.linter = Linter(settings)
     run.results = []
     run.defer_writes = True  # the parent writes what the worker fixed, once it has the result
+    if getattr(run, "sink", None) is not None:
+        run.sink.bind(run.linter.formatters)
     # What the run collects per file: the lists and dicts that start empty (diffs, fixed, errors, outcomes…).
-    _COLLECTED = tuple(k for k, v in attributes.items() if isinstance(v, (list, dict)) and not v)
+    _COLLECTED = _collected_names(attributes)
     _RUN = run
     BatchCollection().__enter__()  # a worker lints until it exits: the batch threshold for good
 
@@ -227,7 +318,11 @@ def _lint_one(path: Path) -> tuple["FileResult", dict[str, Any]]:
     for name in _COLLECTED:
         setattr(run, name, type(getattr(run, name))())
     result = lint_guarded(run, path)
-    return _pack(result), {name: getattr(run, name) for name in _COLLECTED}
+    collected = {name: getattr(run, name) for name in _COLLECTED}
+    sink = getattr(run, "sink", None)
+    if sink is not None and not collected.get("pending_writes"):
+        return sink.done(result), collected  # the piece of output, not the report
+    return _pack(result), collected
 
 
 # -- the report across the process boundary -----------------------------------------

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Iterator
 
+from gklint.output.streaming import Sink, Tally
 from gklint.read.source import ReadError, read_file
 from gklint.run.engine import FileResult, Linter
 
@@ -42,11 +43,23 @@ class Run:
         self.pending_writes: list[PendingWrite] = []  # a worker's fixed files, for its parent to write
         self.stdin_display = "-"  # --fix/--diff on stdin: the name findings carry
         self.stdin_fixed: bytes | None = None  # --fix on stdin: the text for stdout
+        self.sink: Sink | None = None  # the output streamed a file at a time (gklint.output.streaming)
+        self.tally = Tally()  # with a sink: counts of what was output (summary, --statistics, exit code)
+        self.reported = 0  # results yielded by iter_all
 
     def lint_all(self, paths: list[Path]) -> None:
+        """Lint the paths; every result kept in `results` (or with a `sink`, each file's `Done`)."""
+        self.results = []
+        for item in self.iter_all(paths):
+            self.results.append(item)
+
+    def iter_all(self, paths: list[Path]) -> Iterator[Any]:
+        """Each file's result in order, as it is linted: a `FileResult`, or with a `sink` (the
+        output streamed) the file's `Done`, its report let go. `linted` is set by the end."""
         linter = self.linter
         missing = [p for p in paths if not p.exists()]
-        self.results = linter.plugin_error_results()
+        for result in linter.plugin_error_results():
+            yield self._out(result)
         found = [
             (path, named)
             for path, named in linter.discover([p for p in paths if p.exists()], self.force_exclude)
@@ -57,16 +70,25 @@ class Run:
         searched = {str(path) for path, named in found if not named or self.force_exclude}
         linter.plan_history(files, [path for path, named in found if named])  # GK7xx: pair each report with its body's previous year (gklint.run.history)
         self.history = linter.history.export()  # that pairing, for -j workers
-        from gklint.run.parallel import lint_files  # self.lint_file per file, in -j N processes; progress bar
+        from gklint.run.parallel import iter_files  # self.lint_file per file, in -j N processes; progress bar
 
-        for result in lint_files(self, files, self.jobs):
+        for result in iter_files(self, files, self.jobs):
             if result.not_a_report and result.path in searched:
                 self.skipped.append(result.path)
             else:
-                self.results.append(result)
-        for path in missing:
-            self.results.append(linter.lint_path(path))
+                yield self._counted(result)
         self.linted = len(files) - len(self.skipped) + len(missing)
+        for path in missing:
+            yield self._out(linter.lint_path(path))
+
+    def _out(self, result: FileResult) -> Any:
+        return self._counted(self.sink.done(result) if self.sink is not None else result)
+
+    def _counted(self, item: Any) -> Any:
+        self.reported += 1
+        if self.sink is not None:
+            self.tally.add(item.marks)
+        return item
 
     def visible(self, path: Path, result: FileResult, violations: list, text: str | None) -> list:
         """The violations the user sees: not recorded in the baseline, on changed lines with --since."""
