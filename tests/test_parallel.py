@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import sys
 
 import pytest
 
@@ -203,3 +204,48 @@ def test_cli_shows_the_bar_on_a_terminal(batch, monkeypatch, capsys):
     assert main(["--isolated", "--select", "GK103", "--exit-zero", str(batch)]) == 0
     assert "200/200 (100%)" in terminal.getvalue()
     assert "\r" not in capsys.readouterr().out  # the bar never reaches stdout
+
+
+# -- the output streamed (gklint.output.streaming) ------------------------------------------
+STREAMED = ("text", "full", "json", "json-lines", "sarif", "junit", "github", "csv")
+
+
+@pytest.mark.parametrize("options", [("--format", f) for f in STREAMED] + [("--format", "csv", "--statistics"), ("--statistics",), ("--format", "json", "--statistics"), ("--format", "html")])
+def test_every_format_streamed_from_workers_is_what_the_whole_batch_formats(batch, capsys, options):
+    """Printed as each report is linted (-j 1 and -j 2), byte for byte what the formatter makes of
+    all the reports at once; the exit code and stderr (statistics) the same."""
+    files = sorted(batch.iterdir())[:24]
+    serial = run_cli(capsys, "--select", "ALL", *options, "-j", "1", *map(str, files))
+    parallel_ = run_cli(capsys, "--select", "ALL", *options, "-j", "2", *map(str, files))
+    assert serial == parallel_
+    if "--statistics" in options:
+        return
+    linter = Linter(Settings(select=["ALL"]))
+    name = options[1]
+    whole = linter.formatters[name].format([linter.lint_path(f) for f in files], OutputContext(lang="zh", rules=linter.rules))
+    assert serial[1] == whole
+
+
+def test_a_streamed_run_keeps_no_report(batch):
+    """With a sink each file comes back as its piece of the output and its marks: no report, no source."""
+    from gklint.output.streaming import Done, Sink
+
+    files = sorted(batch.iterdir())[:12]
+    linter = Linter(Settings(select=["ALL"]))
+    for jobs in (1, 2):
+        run = Run(linter, build_parser().parse_args([]))
+        run.sink = Sink("json-lines", OutputContext(lang="zh")).bind(linter.formatters)
+        items = parallel.lint_files(run, files, jobs)
+        assert all(type(item) is Done and isinstance(item.piece, str) for item in items)
+        assert [item.path for item in items] == [str(f) for f in files]
+        assert sum(len(item.marks) for item in items) == sum(item.piece.count("\n") for item in items)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is for Linux")
+def test_fork_and_spawn_workers_give_the_same_output(batch, capsys, monkeypatch):
+    files = [str(f) for f in sorted(batch.iterdir())[:10]]
+    outputs = []
+    for method in ("fork", "spawn"):
+        monkeypatch.setattr(parallel, "START_METHOD", method)
+        outputs.append(run_cli(capsys, "--select", "ALL", "--format", "json", "-j", "2", *files))
+    assert outputs[0] == outputs[1] and outputs[0][0] == 1

@@ -100,7 +100,8 @@ def iter_files(run: "Run", files: list[Path], jobs: int | None = 1) -> Iterator[
                     # thousands of parsed models each would cost hundreds of MB.
                     item = sink.done(result) if sink is not None else _unpack(_pack(result), run.linter)
                     del result
-                    collection.kept()
+                    if sink is None:  # results kept: out of the collector's later passes
+                        collection.kept()
                     progress.advance()
                     yield item
             return
