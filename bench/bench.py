@@ -5,7 +5,12 @@ the published huaian-2024.pdf (six pages, three ruled tables) linted `--pdf` tim
 (reports and pages per second, and the share of reading the PDF), and `gklint huaian-2024.pdf` as
 a whole process.
 
-    python bench/bench.py [--files 1000] [--select default,ALL] [--jobs 1,2] [--rounds 3] [--pdf 20] [--pdf-only] [--web]
+    python bench/bench.py [--files 1000] [--select default,ALL] [--jobs 1,2] [--rounds 3] [--pdf 20] [--pdf-only] [--web] [--scale] [--scale-only]
+
+`--scale` (issue 15; `--scale-only`: nothing else): the streamed CLI (`gklint -j N FOLDER`, output to
+/dev/null) at -j 1 and -j 2 in reports/s, the ratio to a floor script (read, decode, one regex pass)
+and to autocorrect-py when installed; peak RSS of `gklint FOLDER` at 1,000 and 10,000 files (each a
+child process, its ru_maxrss); one file as a whole process; one 5 MB report.
 
 `--web`: the text figures on a folder of web pages kept as text instead of the seeds (issue 11): the
 pingtan sample (header, one long line, cells run together) and each seed run together onto one line.
@@ -53,7 +58,13 @@ def main() -> None:
     parser.add_argument("--pdf", type=int, default=20, help="times huaian-2024.pdf is linted in one process (0: no PDF figures)")
     parser.add_argument("--pdf-only", action="store_true", help="only the PDF figures")
     parser.add_argument("--web", action="store_true", help="web pages kept as text (flattened) instead of the seeds")
+    parser.add_argument("--scale", action="store_true", help="also the scale figures: streamed -j 1/-j 2, floor, peak RSS at 1,000 and 10,000 files, 5 MB report")
+    parser.add_argument("--scale-only", action="store_true", help="only the scale figures")
     args = parser.parse_args()
+    if args.scale or args.scale_only:
+        _scale_figures(args)
+        if args.scale_only:
+            return
     if not args.pdf_only:
         _text_figures(args)
     if args.pdf:
@@ -133,6 +144,102 @@ def _pdf_figures(args) -> None:
     print(f"  lint: {args.pdf / elapsed:.1f} PDF reports/s, {args.pdf * pages / elapsed:.0f} pages/s, {elapsed / args.pdf * 1000:.0f} ms per file")
     print(f"  of which reading the PDF (gklint.read.pdf): {reading / args.pdf * 1000:.0f} ms per file ({reading / elapsed:.0%})")
     print(f"  one PDF, whole process (median of 5, bytecode cached): {_whole_process_ms(PDF):.0f} ms (target ≤ 1000 ms)")
+
+
+# -- scale (issue 15): streamed output, workers, memory --------------------------------------
+_PEAK = """
+import os, resource, sys
+from gklint.cli import main
+os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+main(["--isolated", "--exit-zero", "-j", sys.argv[2], sys.argv[1]])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+_FLOOR_RE = r"[０-９]|[\u3000]|\d+[，,]\d{3}|([。，；：！？])\1"
+
+
+def _folder(folder: Path, files: int) -> Path:
+    corpus = [(seed.name, seed.read_bytes()) for seed in SEEDS]
+    folder.mkdir(parents=True, exist_ok=True)
+    for index in range(files):
+        name, data = corpus[index % len(corpus)]
+        (folder / f"{index:05d}_{name}").write_bytes(data)
+    return folder
+
+
+def _cli_seconds(folder: Path, jobs: int) -> float:
+    """`gklint -j N FOLDER` in a child process, output to /dev/null: wall seconds (start-up included)."""
+    command = [sys.executable, "-m", "gklint", "--isolated", "--exit-zero", "-j", str(jobs), str(folder)]
+    started = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - started
+
+
+def _peak_mib(folder: Path, jobs: int = 1) -> float:
+    done = subprocess.run([sys.executable, "-c", _PEAK, str(folder), str(jobs)], capture_output=True, text=True, check=True)
+    return int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def _floor_seconds(paths: list[Path]) -> float:
+    import re
+
+    pattern = re.compile(_FLOOR_RE)
+    started = time.perf_counter()
+    for path in paths:
+        text = path.read_bytes().decode("utf-8")
+        pattern.findall(text)
+    return time.perf_counter() - started
+
+
+def _autocorrect_seconds(paths: list[Path]) -> float | None:
+    try:
+        import autocorrect_py
+    except ImportError:
+        return None
+    started = time.perf_counter()
+    for path in paths:
+        autocorrect_py.lint_for(path.read_bytes().decode("utf-8"), str(path))
+    return time.perf_counter() - started
+
+
+def _scale_figures(args) -> None:
+    files = args.files
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = _folder(Path(tmp) / "reports", files)
+        paths = sorted(folder.iterdir())
+        print(f"scale: {files} files (the {len(SEEDS)} seeds repeated), default rules, streamed output to /dev/null, best of {args.rounds}")
+        rates = {}
+        for jobs in (1, 2):
+            seconds = min(_cli_seconds(folder, jobs) for _ in range(args.rounds))
+            rates[jobs] = files / seconds
+            print(f"  gklint -j {jobs} FOLDER (whole process): {_rate(files, seconds)}")
+        print(f"  -j 2 / -j 1: {rates[2] / rates[1]:.2f}x (goal >= 1.8x)")
+        floor = min(_floor_seconds(paths) for _ in range(args.rounds))
+        print(f"  floor (read, decode, one regex pass): {files / floor:,.0f} reports/s; gklint -j 1 is {rates[1] / (files / floor):.1%} of it")
+        autocorrect = _autocorrect_seconds(paths)
+        if autocorrect is None:
+            print("  autocorrect-py: not installed")
+        else:
+            print(f"  autocorrect-py (lint_for): {files / autocorrect:,.0f} reports/s; gklint -j 1 is {rates[1] / (files / autocorrect):.2f}x it")
+        print(f"  peak RSS, gklint -j 1, {files:,} files: {_peak_mib(folder):.0f} MiB (goal <= 150)")
+        print(f"  peak RSS, gklint -j 2 (parent), {files:,} files: {_peak_mib(folder, 2):.0f} MiB")
+        for path in paths:
+            path.unlink()
+        big = _folder(Path(tmp) / "reports", 10 * files)
+        print(f"  peak RSS, gklint -j 1, {10 * files:,} files: {_peak_mib(big):.0f} MiB (goal <= 150)")
+        for path in big.iterdir():
+            path.unlink()
+        five = Path(tmp) / "five-mb.txt"
+        text = SEEDS[0].read_text(encoding="utf-8")
+        head, body = text.split("\n", 1)
+        five.write_text(head + "\n" + body * (5_000_000 // len(body.encode("utf-8")) + 1), encoding="utf-8")
+        from gklint.run.config import Settings
+        from gklint.run.engine import Linter
+
+        linter = Linter(Settings())
+        seconds = _timed(lambda: linter.lint_path(five))
+        print(f"  one {five.stat().st_size / 1e6:.1f} MB report (the first seed's body repeated), default rules: {seconds:.2f} s (goal <= 1 s)")
+    print(f"  one file, whole process (median of 5): {_whole_process_ms(SEEDS[0]):.0f} ms")
 
 
 def _timed(work) -> float:
