@@ -10,7 +10,7 @@ a whole process.
 `--scale` (issue 15; `--scale-only`: nothing else): the streamed CLI (`gklint -j N FOLDER`, output to
 /dev/null) at -j 1 and -j 2 in reports/s, the ratio to a floor script (read, decode, one regex pass)
 and to autocorrect-py when installed; peak RSS of `gklint FOLDER` at 1,000 and 10,000 files (each a
-child process, its ru_maxrss); one file as a whole process; one 5 MB report.
+child process, its peak RSS: VmHWM, else ru_maxrss); one file as a whole process; one 5 MB report.
 
 `--web`: the text figures on a folder of web pages kept as text instead of the seeds (issue 11): the
 pingtan sample (header, one long line, cells run together) and each seed run together onto one line.
@@ -152,7 +152,12 @@ import os, resource, sys
 from gklint.cli import main
 os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
 main(["--isolated", "--exit-zero", "-j", sys.argv[2], sys.argv[1]])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+# The peak of this process image (VmHWM): ru_maxrss would keep a forking parent's peak across exec.
+try:
+    peak = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(peak, file=sys.stderr)  # KiB
 """
 
 _FLOOR_RE = r"[０-９]|[\u3000]|\d+[，,]\d{3}|([。，；：！？])\1"

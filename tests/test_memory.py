@@ -14,7 +14,12 @@ import os, resource, sys
 from gklint.cli import main
 os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # the output streamed to nowhere
 main(["--isolated", "--exit-zero", "-j", "1", sys.argv[1]])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)  # KiB on Linux
+# The peak of this process image (VmHWM): ru_maxrss would keep a forking parent's peak across exec.
+try:
+    peak = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(peak, file=sys.stderr)  # KiB
 """
 
 

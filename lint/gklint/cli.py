@@ -139,8 +139,6 @@ def _streamed(run: Run, args, paths: list[Path], sink, started: float) -> int:
         except GitError as error:
             raise UsageError(str(error)) from None
     out = StreamedOutput(args)
-    if not out.open():
-        return EXIT_ERROR
     run.sink = sink
     text = args.format == "text"
 

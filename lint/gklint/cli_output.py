@@ -96,43 +96,49 @@ def statistics_text(results, lang: str, rules) -> str:
 
 
 class StreamedOutput:
-    """The report's text written as it comes: to --output-file (UTF-8) or stdout (its encoding)."""
+    """The report's text written as it comes: to --output-file (UTF-8) or stdout (its encoding). The
+    file is opened at the first write, so a folder being linted does not find it new and empty."""
 
     def __init__(self, args):
         self.args = args
         self.file = None
-        self.buffer = None
+        self.failed = False  # --output-file could not be opened or written (said on stderr)
+        self.buffer = None if args.output_file else getattr(sys.stdout, "buffer", None)
         self.encoding = "utf-8" if args.output_file else output_encoding(sys.stdout)
-
-    def open(self) -> bool:
-        """False, with the reason on stderr, when --output-file cannot be written."""
-        if self.args.output_file:
-            try:
-                self.file = open(self.args.output_file, "wb")
-            except OSError as error:
-                _cannot_write(self.args.output_file, error)
-                return False
-            return True
-        sys.stdout.flush()
-        self.buffer = getattr(sys.stdout, "buffer", None)
-        return True
+        if not args.output_file:
+            sys.stdout.flush()
 
     def write(self, text: str) -> None:
-        if self.file is not None:
-            self.file.write(text.encode("utf-8", "backslashreplace"))
+        if self.args.output_file:
+            if self.failed:
+                return
+            try:
+                if self.file is None:
+                    self.file = open(self.args.output_file, "wb")
+                self.file.write(text.encode("utf-8", "backslashreplace"))
+            except OSError as error:
+                self.failed = True
+                _cannot_write(self.args.output_file, error)
         elif self.buffer is not None:
             self.buffer.write(text.encode(self.encoding, "backslashreplace"))
         else:  # pragma: no cover - a text-only stream
             sys.stdout.write(text)
 
     def close(self) -> bool:
-        if self.file is not None:
-            try:
-                self.file.close()
-            except OSError as error:
-                _cannot_write(self.args.output_file, error)
-                return False
-        elif self.buffer is not None:
+        """True when everything was written; False (the reason said) when --output-file could not be."""
+        if self.args.output_file:
+            if self.file is None and not self.failed:
+                self.write("")  # an empty report is still a file written
+            if self.file is not None:
+                try:
+                    self.file.close()
+                except OSError as error:
+                    if not self.failed:
+                        _cannot_write(self.args.output_file, error)
+                    self.failed = True
+                self.file = None
+            return not self.failed
+        if self.buffer is not None:
             self.buffer.flush()
         else:  # pragma: no cover
             sys.stdout.flush()

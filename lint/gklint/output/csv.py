@@ -45,10 +45,15 @@ class CsvFormatter:
     def stream(self, items, context: "OutputContext", write) -> None:
         out = io.StringIO()
         csv.writer(out, lineterminator="\r\n").writerow(HEADINGS_ZH if context.lang == "zh" else COLUMNS)
-        write(BOM + out.getvalue())
-        for done in items:
+        heading = BOM + out.getvalue()
+        for done in items:  # the heading once the first report is in (nothing written before the files are found)
+            if heading:
+                write(heading)
+                heading = ""
             if done.piece:
                 write(done.piece)
+        if heading:
+            write(heading)
 
     def statistics(self, results: list["FileResult"], context: "OutputContext") -> str:
         """One row a report: file, body, year, errors, warnings, info, then a column a code found."""
