@@ -86,10 +86,10 @@ def _plain_fold(text: str) -> tuple[str, tuple[int, ...]]:
 
 def test_passages_fold_every_paragraph_as_fold_does():
     for report in _reports():
-        for passage in period.passages(report):
+        for passage in list(report.facts.passages):
             text, index = _plain_fold(passage.paragraph.text)
             assert (passage.text, passage.folded.index) == (text, index)
-        assert period.passages_text(report) == "\n".join(p.text for p in period.passages(report))
+        assert report.facts.passages.text == "\n".join(p.text for p in report.facts.passages)
 
 
 def test_fold_drops_debris_and_spaces_and_maps_back():
@@ -103,7 +103,7 @@ def test_fold_drops_debris_and_spaces_and_maps_back():
 
 def test_seed_dates_found_as_by_finditer():
     for report in _reports():
-        for passage in period.passages(report):
+        for passage in list(report.facts.passages):
             for pattern, reach in SCANS:
                 assert _found(period._finditer_near(pattern, passage.text, "月", reach)) == _found(
                     pattern.finditer(passage.text)
@@ -165,12 +165,12 @@ def test_passages_with_finds_each_passage_that_holds_the_needle():
     for report in _reports():
         for needle in needles:
             if isinstance(needle, str):
-                expected = [p for p in period.passages(report) if needle in p.text]
+                expected = [p for p in list(report.facts.passages) if needle in p.text]
             else:
-                expected = [p for p in period.passages(report) if needle.search(p.text)]
-            assert period.passages_with(report, needle) == expected, needle
-        assert period.passages_with(report, "《", "申请") == [
-            p for p in period.passages(report) if "《" in p.text or "申请" in p.text
+                expected = [p for p in list(report.facts.passages) if needle.search(p.text)]
+            assert report.facts.passages.holding(needle) == expected, needle
+        assert report.facts.passages.holding("《", "申请") == [
+            p for p in list(report.facts.passages) if "《" in p.text or "申请" in p.text
         ]
 
 

@@ -78,8 +78,8 @@ def test_the_parser_finds_the_report(huaian_result):
     report = huaian_result.report
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert report.title.year == 2024 and "淮安市人民政府" in report.title.text
-    assert report.period is not None and report.period.year == 2024
-    assert "0517-83605210" in report.text and report.contacts.phones and report.contacts.emails
+    assert report.facts.period is not None and report.facts.period.year == 2024
+    assert "0517-83605210" in report.text and report.facts.contacts.phones and report.facts.contacts.emails
     assert {t.kind for t in report.tables} == {"active_disclosure", "applications", "review_litigation"}
 
 

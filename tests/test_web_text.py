@@ -69,7 +69,7 @@ def test_pingtan_crawl_header_is_metadata(pingtan):
     report = pingtan.report
     assert report.title.text == "平潭综合实验区2022年度政府信息公开工作年度报告" and report.year == 2022
     assert report.metadata["发布时间"].value == "2023-02-20 15:07"
-    dates = report.publication_dates
+    dates = report.facts.publication_dates
     assert [(d.kind, d.label, d.date) for d in dates] == [("metadata", "发布时间", datetime.date(2023, 2, 20))]
     assert report.preamble_lines.start > 9  # the header (lines 1–9, up to the 正文 rule) is not the preamble
     assert not any("原文链接" in p.text or "links.tsv" in p.text for p in report.paragraphs)
@@ -273,7 +273,7 @@ def test_the_title_of_a_giant_line_is_its_own_line(linter):
     for make in VARIANTS:
         report = lint(linter, make(CLEAN.read_text("utf-8"))).report
         assert report.title.text == "临河县交通运输局2022年政府信息公开工作年度报告" and report.year == 2022
-        assert report.period is not None and report.period.year == 2022
+        assert report.facts.period is not None and report.facts.period.year == 2022
 
 
 def test_navigation_around_the_report(linter):
@@ -496,7 +496,7 @@ def test_the_pages_date_line_without_a_crawler_header(linter):
     text = with_navigation(PINGTAN.read_text("utf-8")).split("==================== 正文 ====================\n", 1)[1]
     result = lint(linter, text, "pingtan.txt")
     assert result.report.title.text == "平潭综合实验区2022年度政府信息公开工作年度报告"
-    assert [(d.label, d.date) for d in result.report.publication_dates] == [("发布时间", datetime.date(2023, 2, 20))]
+    assert [(d.label, d.date) for d in result.report.facts.publication_dates] == [("发布时间", datetime.date(2023, 2, 20))]
     late = [v for v in result.violations if v.code == "GK204"]
     assert len(late) == 1 and at(text, late[0].line, late[0].column, 10) == "2023-02-20"
 

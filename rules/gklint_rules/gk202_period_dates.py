@@ -60,7 +60,7 @@ def check(report, options):
     写法）换成标题的年份。其他情况需要作者处理：不修复。
     """
     title_year = report.year
-    for period in report.periods:
+    for period in report.facts.periods:
         first, last = period.first, period.last
         if not first.valid or not last.valid:
             continue  # reported below as an impossible date
@@ -100,7 +100,7 @@ def check(report, options):
             zh=f"日期「{written}」不存在（{why_zh}）",
             en=f"date 「{written}」 does not exist ({why_en})",
         )
-    for published in report.publication_dates:
+    for published in report.facts.publication_dates:
         if published.date is None:
             yield Finding(
                 published.start,

@@ -6,7 +6,7 @@ import re
 
 from gklint import Finding, Severity, rule
 from gklint.model.parser import find_year
-from gklint.facts.period import law, passages, passages_text, passages_with
+from gklint.core.template import law
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 # "本年度（2019年）": the text names this year and writes another.
@@ -100,12 +100,12 @@ def check(report, options):
 
     # The pattern has no anchors or look-arounds: `passages_with` finds the passages it matches.
     # 年 or 度 is just before the bracket in every match: four str searches cost a third of the regex scan.
-    bracketed = any(pair in passages_text(report) for pair in ("年（", "年(", "度（", "度("))
-    for passage in passages_with(report, _THIS_YEAR_RE) if bracketed else ():
+    bracketed = any(pair in report.facts.passages.text for pair in ("年（", "年(", "度（", "度("))
+    for passage in report.facts.passages.holding(_THIS_YEAR_RE) if bracketed else ():
         for match in _THIS_YEAR_RE.finditer(passage.text):
             if int(match.group("y")) != year:
                 yield finding(passage, match, "「本年度」", "「本年度」")
-    for passage in passages(report):
+    for passage in report.facts.passages:
         text = passage.text
         if passage.section == 0:
             for match in _SELF_RE.finditer(text):

@@ -58,7 +58,7 @@ def check(report, options):
         return
     last_day = deadline(report, year)
     who_zh, who_en = _ISSUER.get(report.issuer, _ISSUER["department"])
-    for published in report.publication_dates:
+    for published in report.facts.publication_dates:
         if published.date is None or published.date <= last_day:
             continue
         yield Finding(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.facts.period import law, report_anchor
+from gklint.core.template import law
+from gklint.facts.period import report_anchor
 
 
 @rule(
@@ -49,7 +50,7 @@ def check(report, options):
     ## 修复安全性
     不修复：消息给出常见的联系方式写法；具体信息只有作者知道。
     """
-    if report.contacts or not report.sections:
+    if report.facts.contacts or not report.sections:
         return
     start, end = report_anchor(report)
     sentence = law()["contact"]["sentence"]

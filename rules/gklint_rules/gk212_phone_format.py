@@ -62,7 +62,7 @@ def check(report, options):
     分隔符可安全修复：号码本身正确时，其中的每个破折号或全角连字符替换为「-」（只改这些字符）。位数
     错误需要作者处理：不修复。
     """
-    for phone in report.contacts.phones:
+    for phone in report.facts.contacts.phones:
         if not phone.valid:
             kind_zh, kind_en = _KIND[phone.kind]
             yield Finding(

@@ -64,7 +64,7 @@ def check(report, options):
     ## 修复安全性
     不修复：消息给出校验失败的原因；正确地址只有作者知道。
     """
-    for email in report.contacts.emails:
+    for email in report.facts.contacts.emails:
         error = email.error
         if error is None:
             continue

@@ -7,7 +7,8 @@ import functools
 import re
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.facts.period import is_traditional_text, law, passages_with, report_year
+from gklint.core.template import law
+from gklint.facts.period import is_traditional_text, report_year
 from gklint.core.text import label_key
 
 _BOOK_TITLE_RE = re.compile(r"《([^《》]{2,40})》")
@@ -87,7 +88,7 @@ def check(report, options):
     data = law()["regulation"]
     misnamed = {label_key(n) for n in data["misnamed"]}
     year = report_year(report)
-    for passage in passages_with(report, "《"):
+    for passage in report.facts.passages.holding("《"):
         text = passage.text
         for match in _BOOK_TITLE_RE.finditer(text):
             key = label_key(match.group(1))
@@ -116,7 +117,7 @@ def check(report, options):
         if item.get("from_year") and (year is None or year < int(item["from_year"])):
             continue
         # law.yaml's patterns have no anchors or look-arounds: `passages_with` finds where they match.
-        for passage in passages_with(report, pattern):
+        for passage in report.facts.passages.holding(pattern):
             for match in pattern.finditer(passage.text):
                 start, end = passage.source_span(match.start(), match.end())
                 yield Finding(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.facts.period import fold, law, report_year
+from gklint.core.template import law
+from gklint.facts.period import fold, report_year
 
 
 @rule(

@@ -68,7 +68,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：哪个占比错了由作者判断。给出了各部分数量和总数时，消息会列出计算得到的占比。
     """
-    for figure in report.figures:
+    for figure in report.facts.figures:
         if not figure.split or len(figure.parts) < 2:
             continue
         shares = [p.share for p in figure.parts]

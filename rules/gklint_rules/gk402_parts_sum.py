@@ -63,7 +63,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：可能总数错了，也可能某一部分错了。消息给出合计和差额。
     """
-    for figure in report.figures:
+    for figure in report.facts.figures:
         total = figure.total
         if total is None or not total.exact or figure.counted_across or len(figure.parts) < 2:
             continue

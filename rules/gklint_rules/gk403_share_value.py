@@ -70,7 +70,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：错的可能是数量，也可能是总数。消息给出计算得到的占比。
     """
-    for figure in report.figures:
+    for figure in report.facts.figures:
         total = figure.total
         if total is None or not total.exact or total.value == 0:
             continue

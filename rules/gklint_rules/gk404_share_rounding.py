@@ -50,7 +50,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：请统一小数位数并重新计算各占比。
     """
-    for figure in report.figures:
+    for figure in report.facts.figures:
         shares = figure.shares
         if len(shares) < 2:
             continue

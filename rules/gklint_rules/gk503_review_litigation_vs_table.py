@@ -67,7 +67,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：错的可能是正文，也可能是表格。消息给出表格中的数值。
     """
-    for claim in report.table_claims:
+    for claim in report.facts.table_claims:
         if claim.topic not in ("review", "litigation"):
             continue
         expected = _expected(report, claim.topic, claim.column)

@@ -1,6 +1,6 @@
 """Contact details of a report (the model's "contact"): phone and fax numbers, e-mail addresses.
 
-`Report.contacts` calls `find_contacts` once. Paragraphs are searched after `period.fold`
+`Facts.contacts` calls `find_contacts` once. Paragraphs are searched after `period.fold`
 (spaces dropped, digits ASCII, script simplified), so "电 话 ：0517-83605210" and an e-mail
 address broken by a PDF line wrap are found whole. Numbers are checked with `phonenumbers`
 (region CN), addresses with `email-validator` (syntax only, no DNS).
@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gklint.facts.period import Passage, law, passages
+from gklint.core.template import law
+from gklint.facts.period import Passage
 
 if TYPE_CHECKING:  # pragma: no cover
     from gklint.model.report import Report
@@ -199,7 +200,7 @@ def _emails(passage: Passage) -> list[Email]:
 def find_contacts(report: "Report") -> Contacts:
     phones: list[Phone] = []
     emails: list[Email] = []
-    for passage in passages(report):
+    for passage in report.facts.passages:
         phones.extend(_phones(passage))
         emails.extend(_emails(passage))
     return Contacts(tuple(phones), tuple(emails))

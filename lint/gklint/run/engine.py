@@ -144,6 +144,7 @@ class Linter:
         return unflatten(source, self._heading_finder)
 
     def parse(self, source: SourceText, path: Path) -> Report:
+        from gklint.facts.report_facts import Facts
         from gklint.facts.tables import read_tables
 
         source = self.prepare(source)
@@ -153,6 +154,7 @@ class Linter:
             return cached
         report = parser.parse(source, path, self.templates, self.settings.template, self.settings.issuer)
         read_tables(report)
+        report.facts = Facts(report)
         self.history.keep(path, report)
         return report
 

@@ -118,6 +118,9 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}{where}"
 
 
+BUILTIN_PLUGIN = "gklint.builtins"  # the "core" entry point: readers, templates, formatters, GK001–GK005
+
+
 def load_plugins() -> Plugins:
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
@@ -138,8 +141,8 @@ def load_plugins() -> Plugins:
         # Running from a source tree without installed metadata: register the built-ins directly.
         import gklint_rules
 
-        from gklint import builtins
-
+        # Named, as its entry point names it, not imported: the engine's own plugin sits above the run.
+        builtins = importlib.import_module(BUILTIN_PLUGIN)
         manager.register(builtins, name="core")
         manager.register(gklint_rules, name="rules")
         plugins.loaded[:0] = [("core", SOURCE_TREE), ("rules", SOURCE_TREE)]
