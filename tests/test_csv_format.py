@@ -55,7 +55,7 @@ def test_csv_statistics_is_a_row_a_report_with_counts_per_code(tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     found = json.loads(_run(tmp_path, "--format", "json").read_text(encoding="utf-8"))
-    assert {r["文件"] for r in rows} == {item["path"] for item in found}
+    assert rows and {r["文件"] for r in rows} == {item["path"] for item in found}
     for row in rows:
         mine = [item for item in found if item["path"] == row["文件"]]
         assert int(row["错误"]) + int(row["警告"]) + int(row["提示"]) == len(mine)
