@@ -48,6 +48,7 @@ def sarif_of(results, linter, lang="zh") -> dict:
     return json.loads(FORMATS["sarif"].format(results, context(linter, lang)))
 
 
+@pytest.mark.slow
 def test_sarif_on_the_seeds_validates_against_the_schema(results, linter):
     assert sum(len(r.violations) for r in results) > 20
     for lang in ("zh", "en"):
@@ -56,6 +57,7 @@ def test_sarif_on_the_seeds_validates_against_the_schema(results, linter):
         assert log["version"] == "2.1.0"
 
 
+@pytest.mark.slow
 def test_sarif_from_the_command_line_validates(tmp_path, monkeypatch):
     root = FIXTURES.parent.parent
     monkeypatch.chdir(root)

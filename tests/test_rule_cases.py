@@ -81,7 +81,7 @@ def case_file_errors(path: Path, spec=None, rules: dict | None = None) -> list[s
     """What is wrong with one case file, one line per problem, each naming the file and the case."""
     rules = _all_rules() if rules is None else rules
     if spec is None:
-        spec = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        spec = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     validator = _validator(tuple(sorted(rules)))
     errors = []
     for error in sorted(validator.iter_errors(spec), key=lambda e: [str(p) for p in e.absolute_path]):
@@ -119,7 +119,7 @@ def case_file_errors(path: Path, spec=None, rules: dict | None = None) -> list[s
 
 
 def _load_cases():
-    yaml = YAML(typ="safe", pure=True)
+    yaml = YAML(typ="safe")  # the C loader (ruamel.yaml.clib) when installed
     for path in sorted(CASE_DIR.glob("*.yaml")):
         spec = yaml.load(path.read_text(encoding="utf-8"))
         for case in spec["cases"]:
