@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.read.source import SourceText
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BUILTIN_RULE_MODULES = sorted((Path(__file__).resolve().parents[1] / "rules" / "gklint_rules").glob("gk[0-9][0-9][0-9]_*.py"))
