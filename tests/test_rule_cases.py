@@ -280,3 +280,16 @@ def test_every_builtin_rule_has_cases():
     assert builtin == with_cases, (
         f"rules without YAML cases: {sorted(builtin - with_cases)}; case files for no loaded rule: {sorted(with_cases - builtin)}"
     )
+
+
+def test_a_previous_report_the_engine_does_not_pair_fails_the_case(tmp_path):
+    """`previous:` of two years before (or another body) is no pass case: the harness says it was not paired."""
+    case = {
+        "name": "x",
+        "file": "reports/clean-2021.txt",
+        "previous": (FIXTURES / "reports" / "clean-2021.txt").read_text(encoding="utf-8").replace("2022年", "2020年", 1),
+        "expect": [],
+    }
+    linter = _linter("GK701", case)
+    with pytest.raises(AssertionError, match="did not pair"):
+        _violations(linter, case, _case_text(case), Path("report.txt"), tmp_path)

@@ -227,6 +227,7 @@ def placed(linter: Linter, path: Path) -> list[tuple]:
     return sorted((v.code, v.line, v.column, v.end_line, v.end_column, v.message.zh) for v in result.violations)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", ["page", "fragment"])
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 def test_txt_holding_html_reads_as_html(linter, tmp_path, shape, encoding):
