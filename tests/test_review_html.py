@@ -172,6 +172,7 @@ def _rendered(page_file: Path, fragment: str, profile: Path) -> Page:
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="headless test needs /usr/bin/chromium (apt-get install chromium)")
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_headless_chromium_filters_by_code_from_the_url_fragment(page_file, tmp_path):
     rendered = _rendered(page_file, "#code=GK311", tmp_path / "profile")
@@ -187,6 +188,7 @@ def test_headless_chromium_filters_by_code_from_the_url_fragment(page_file, tmp_
     assert any("hidden" in d["attrs"] for d in details) and any("hidden" not in d["attrs"] for d in details)
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_headless_chromium_filters_by_severity_and_text(page_file, tmp_path):
     rendered = _rendered(page_file, "#severity=error&q=mutated", tmp_path / "profile")
@@ -194,6 +196,7 @@ def test_headless_chromium_filters_by_severity_and_text(page_file, tmp_path):
     assert len(shown) == 1 and "mutated-003.txt" in shown[0]["text"]
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_headless_chromium_takes_a_screenshot(page_file, tmp_path):
     shot = tmp_path / "review.png"

@@ -253,6 +253,7 @@ NOT_FOR_A_PLAIN_RUN = (
 )
 
 
+@pytest.mark.slow
 def test_a_plain_run_imports_only_what_it_uses(tmp_path):
     import subprocess
 
