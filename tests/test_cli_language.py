@@ -13,7 +13,7 @@ import pytest
 
 from gklint import cli, cli_output
 from gklint.cli_help import HELP_ZH, help_lang, localize
-from gklint.oserror import describe
+from gklint.read.oserror import describe
 
 from .conftest import seed
 from .test_fix_cli import cli as run_cli, copy_seed

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from gklint.cli import main
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.formats.html import markdown_blocks, script_json
+from gklint.output.html import markdown_blocks, script_json
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .test_history import HUAIAN_TEXT, huaian
 

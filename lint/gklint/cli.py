@@ -17,17 +17,17 @@ from typing import TYPE_CHECKING, Sequence
 
 from dataclasses import dataclass, replace
 
-from . import __version__
-from .cli_output import encode_output, print_verbose, settings_text, unify_output_encoding, use_color
-from .config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
-from .engine import FileResult, Linter
-from .formatters import OutputContext, writable_fix
-from .plugins import load_plugins
-from .source import ReadError, read_file
-from .violation import Applicability
+from gklint.core import __version__
+from gklint.cli_output import encode_output, print_verbose, settings_text, unify_output_encoding, use_color
+from gklint.run.config import LANGS, TEMPLATES, ISSUERS, ConfigError, load_settings
+from gklint.run.engine import FileResult, Linter
+from gklint.output.formatters import OutputContext, writable_fix
+from gklint.run.plugins import load_plugins
+from gklint.read.source import ReadError, read_file
+from gklint.core.violation import Applicability
 
 if TYPE_CHECKING:
-    from .fixes import FixOutcome
+    from gklint.run.fixes import FixOutcome
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -102,7 +102,7 @@ def _print_version(stream) -> int:
 
 
 def _rule_command(args: list[str], lang: str) -> int:
-    from .docs import render_rule, render_rule_list
+    from gklint.output.docs import render_rule, render_rule_list
 
     plugins = load_plugins()
     rules = plugins.rules()
@@ -148,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         _note_shadowed_path(argv[0])
     if argv and argv[0] == "init":  # gklint.init: write a configuration and the pre-commit hooks
-        from .init import main as init_main
+        from gklint.init import main as init_main
 
         return init_main(argv[1:])
     if argv and argv[0] in ("rule", "rules"):
@@ -172,7 +172,7 @@ def _note_shadowed_path(name: str) -> None:
 
 def check(argv: list[str]) -> int:
     """`gklint check [OPTIONS] [PATH …]`: lint, fix or diff."""
-    from .cli_help import help_lang, localize
+    from gklint.cli_help import help_lang, localize
 
     parser = localize(build_parser(), help_lang(argv))
     args = parser.parse_args(argv)
@@ -202,8 +202,8 @@ def check(argv: list[str]) -> int:
         print(settings_text(linter), end="")
         return EXIT_CLEAN
 
-    if args.format is None:  # GitHub Actions annotations when GITHUB_ACTIONS is set (gklint.formats)
-        from .formats import default_format
+    if args.format is None:  # GitHub Actions annotations when GITHUB_ACTIONS is set (gklint.output)
+        from gklint.output import default_format
 
         args.format = default_format()
     formatter = linter.formatters.get(args.format)
@@ -216,8 +216,8 @@ def check(argv: list[str]) -> int:
         print(f"gklint: {usage}", file=sys.stderr)
         return EXIT_ERROR
 
-    if args.previous is not None:  # GK7xx: every file is compared with this report (gklint.history)
-        from .history import HistoryError
+    if args.previous is not None:  # GK7xx: every file is compared with this report (gklint.run.history)
+        from gklint.run.history import HistoryError
 
         try:
             linter.history.use_previous(linter, args.previous)
@@ -226,8 +226,8 @@ def check(argv: list[str]) -> int:
             return EXIT_ERROR
 
     baseline = None
-    if args.baseline:  # gklint.baseline (and hashlib) only with --baseline
-        from .baseline import BaselineError
+    if args.baseline:  # gklint.run.baseline (and hashlib) only with --baseline
+        from gklint.run.baseline import BaselineError
 
         try:
             baseline = _baseline(args)
@@ -245,7 +245,7 @@ def check(argv: list[str]) -> int:
         if args.since:
             print("gklint: --since 只用于文件，不用于标准输入 / --since works on files, not on stdin", file=sys.stderr)
             return EXIT_ERROR
-        from .readers import lint_stdin
+        from gklint.read.readers import lint_stdin
 
         if run.fixing:  # ruff's way: the fixed text on stdout, the findings left on stderr
             run.stdin_display = args.stdin_filename or "-"
@@ -254,7 +254,7 @@ def check(argv: list[str]) -> int:
             run.results = [*linter.plugin_error_results(), lint_stdin(linter, args.stdin_filename)]
         paths = []
     if args.since:
-        from .changed_lines import GitError, changed_since
+        from gklint.run.changed_lines import GitError, changed_since
 
         try:
             run.changes = changed_since(args.since, paths)
@@ -268,7 +268,7 @@ def check(argv: list[str]) -> int:
     if args.verbose:
         print_verbose(run, settings, time.perf_counter() - started)
     if args.update_baseline:
-        from .baseline import write
+        from gklint.run.baseline import write
 
         try:
             count = write(args.baseline, run.results)
@@ -329,7 +329,7 @@ def check(argv: list[str]) -> int:
 
 def _cli_excludes(args) -> dict:
     """--exclude / --extend-exclude, anchored at the current folder (ruff: the config's patterns at its folder)."""
-    from .discovery import anchored
+    from gklint.run.discovery import anchored
 
     changes = {}
     if args.exclude is not None:
@@ -365,7 +365,7 @@ def _usage_error(args) -> str | None:
 
 
 def _baseline(args):
-    from .baseline import Baseline, load
+    from gklint.run.baseline import Baseline, load
 
     if args.update_baseline:
         return Baseline(args.baseline)  # record everything: the old baseline hides nothing
@@ -379,7 +379,7 @@ def _emit(args, data: bytes) -> bool:
         try:
             args.output_file.write_bytes(data)
         except OSError as error:
-            from .oserror import describe
+            from gklint.read.oserror import describe
 
             print(
                 f"gklint: 无法写入 --output-file {args.output_file}：{describe(error, 'zh')} / "
@@ -434,7 +434,7 @@ class Run:
         self.fixing = args.fix or args.diff
         self.write = args.fix and not args.diff
         self.unsafe = args.unsafe_fixes
-        self.jobs = getattr(args, "jobs", 1)  # -j N (gklint.parallel)
+        self.jobs = getattr(args, "jobs", 1)  # -j N (gklint.run.parallel)
         self.results: list[FileResult] = []
         self.diffs: list[bytes] = []
         self.fixed: list = []  # the violations whose fixes were applied (or would be)
@@ -444,7 +444,7 @@ class Run:
         self.skipped: list[str] = []  # files found in folders that are not reports (README.md, LICENSE.txt)
         self.linted: int | None = None  # files linted by lint_all (None: stdin only)
         self.force = getattr(args, "force", False)  # --force: rewrite read-only files too
-        self.defer_writes = False  # a -j worker: its parent writes (gklint.parallel), so nothing is written unreported
+        self.defer_writes = False  # a -j worker: its parent writes (gklint.run.parallel), so nothing is written unreported
         self.pending_writes: list[PendingWrite] = []  # a worker's fixed files, for its parent to write
         self.stdin_display = "-"  # --fix/--diff on stdin: the name findings carry
         self.stdin_fixed: bytes | None = None  # --fix on stdin: the text for stdout
@@ -461,9 +461,9 @@ class Run:
         files = [path for path, _named in found]
         # Found in a folder (or any file under --force-exclude, the hook's): skipped if not a report.
         searched = {str(path) for path, named in found if not named or self.force_exclude}
-        linter.plan_history(files, [path for path, named in found if named])  # GK7xx: pair each report with its body's previous year (gklint.history)
+        linter.plan_history(files, [path for path, named in found if named])  # GK7xx: pair each report with its body's previous year (gklint.run.history)
         self.history = linter.history.export()  # that pairing, for -j workers
-        from .parallel import lint_files  # self.lint_file per file, in -j N processes; progress bar
+        from gklint.run.parallel import lint_files  # self.lint_file per file, in -j N processes; progress bar
 
         for result in lint_files(self, files, self.jobs):
             if result.not_a_report and result.path in searched:
@@ -499,7 +499,7 @@ class Run:
         result.violations = self.visible(path, result, result.violations, source.text if source else None)
         if not self.fixing or not _fixable(result):
             return result
-        from .fixes import applicable, fix_until_stable, unified_diff  # --fix and --diff only
+        from gklint.run.fixes import applicable, fix_until_stable, unified_diff  # --fix and --diff only
 
         if not any(applicable(v, self.unsafe) for v in result.violations):
             return result
@@ -549,7 +549,7 @@ class Run:
     def commit(self, pending: "PendingWrite", final: FileResult) -> FileResult:
         """Write a fixed file; `final` is its result after the fixes. If the file changed meanwhile, is
         read-only or cannot be written, it is left as it is, said so, and its result is what it holds."""
-        from .writer import WriteRefused, write_atomic
+        from gklint.run.writer import WriteRefused, write_atomic
 
         try:
             write_atomic(pending.path, pending.data, expected=pending.original, force=self.force)
@@ -557,7 +557,7 @@ class Run:
             self.errors.append(f"{pending.display}: {refused.zh} / {refused.en}")
             return self.lint_unfixed(pending.path)
         except OSError as error:  # a read-only folder, a full disk: the original is intact
-            from .oserror import describe
+            from gklint.read.oserror import describe
 
             self.errors.append(
                 f"{pending.display}: 无法写入修复（{describe(error, 'zh')}），文件未改动 / "

@@ -7,11 +7,11 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from .source import GB18030
+from gklint.read.source import GB18030
 
 if TYPE_CHECKING:
-    from .cli import Run
-    from .engine import Linter
+    from gklint.cli import Run
+    from gklint.run.engine import Linter
 
 
 def settings_text(linter: Linter) -> str:

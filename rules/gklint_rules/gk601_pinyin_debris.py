@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.text import PINYIN_DEBRIS_RE
+from gklint.core.text import PINYIN_DEBRIS_RE
 
 
 @rule(

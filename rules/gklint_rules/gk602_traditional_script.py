@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.text import PINYIN_DEBRIS_RE, is_simplified_char, to_simplified, traditional_re
+from gklint.core.text import PINYIN_DEBRIS_RE, is_simplified_char, to_simplified, traditional_re
 
 _HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 

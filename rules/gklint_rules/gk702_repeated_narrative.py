@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gklint import Finding, Option, Severity, rule
 from gklint.facts.cross_year import jaccard, section_text, shingles  # noqa: F401 (shared with the review page)
-from gklint.history import usable_previous, year_of
+from gklint.run.history import usable_previous, year_of
 
 
 @rule(

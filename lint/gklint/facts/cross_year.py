@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from ..text import to_simplified
+from gklint.core.text import to_simplified
 
 # -- GK701: the carry-over of table 三 -------------------------------------------------------------
 CARRIED_IN = "carried_in"  # this year's 二、上年结转政府信息公开申请数量
