@@ -150,7 +150,7 @@ def test_the_summary_draws_the_top_codes(page):
 
 
 def _failing_cells(detail: dict) -> list[dict]:
-    return [cell for table in detail["tables"] for row in table["rows"] for cell in row["cells"] if cell.get("f")]
+    return [cell for table in detail["tables"] for row in table["rows"] for cell in row["cells"] if isinstance(cell, dict) and cell.get("f")]
 
 
 def test_the_mutated_table_carries_the_failing_cells_with_the_expected_value(page):

@@ -132,6 +132,7 @@ class HtmlFormatter:
         return _environment().get_template(TEMPLATE).render(
             lang=lang, words=WORDS[lang], rows=rows, summary=_summary(rows), codes=codes,
             rule_docs=rule_docs(codes, context.rules, lang), words_json=Markup(script_json(WORDS[lang])),
+            codes_json=Markup(script_json(_code_names(results))),
         )
 
 
@@ -182,8 +183,8 @@ def _report_row(index: int, result: "FileResult", anchors: dict, lang: str) -> R
 
 
 def _sections(result: "FileResult", anchors: dict, lang: str) -> list[dict]:
-    """The findings grouped by section: {heading, findings: [{id, code, name, severity, message,
-    where, passage: [before, marked, after]}]}."""
+    """The findings grouped by section: {heading, findings: [{id, code, message, where, passage:
+    [before, marked, after]}]}."""
     from gklint.output.formatters import place
 
     report = result.report
@@ -197,7 +198,7 @@ def _sections(result: "FileResult", anchors: dict, lang: str) -> list[dict]:
         where = words["line"].format(line=v.line, column=v.column)
         original = place(result, v, lang)
         grouped[number]["findings"].append({
-            "id": anchors[id(v)], "code": v.code, "name": v.name, "severity": v.severity.label,
+            "id": anchors[id(v)], "code": v.code,  # its name and severity: the page's code list
             "message": v.message.text(lang), "where": f"{where} · {original}" if original else where,
             "passage": list(_passage(report, line_number, v.start, v.end)),
         })
@@ -236,7 +237,8 @@ def _table_view(table, pointing, anchors: dict, lang: str, mark=None) -> dict:
     """A table as read: the template's columns, a row a label, each cell's value; the cells a
     finding points at carry its message (the expected value) and a link to it. A cell is
     {t: text, b: blank, m: missing, r: recovered, f: [[message, finding id]…]} (false keys left
-    out); `mark(row id, column id, cell, view)` adds to a cell (the comparison's marks)."""
+    out; a plain cell, nothing but its text, is that text); `mark(row id, column id, cell, view)`
+    adds to a cell (the comparison's marks)."""
     rows = []
     for table_row in list(table.rows) + list(table.extra_rows):
         by_column = {cell.column: cell for cell in table_row.cells}
@@ -246,14 +248,14 @@ def _table_view(table, pointing, anchors: dict, lang: str, mark=None) -> dict:
             view = _cell_view(cell, pointing, anchors, lang)
             if mark is not None and cell is not None:
                 mark(table_row.id, column_id, cell, view)
-            cells.append(view)
+            cells.append(view["t"] if len(view) == 1 and "t" in view and view["t"] else view)  # a plain value: its text
         rows.append({"label": table_row.written or table_row.label, "cells": cells})
     unreadable = table.unreadable[0 if lang == "zh" else 1] if table.unreadable else ""
     view = {"name": TABLE_NAMES[lang].get(table.kind, table.kind), "columns": [label for _id, label in table.columns],
             "rows": rows, "readable": table.readable}
     if unreadable:
         view["why"] = unreadable
-    if any(cell.get("f") for row in rows for cell in row["cells"]):
+    if any(isinstance(cell, dict) and cell.get("f") for row in rows for cell in row["cells"]):
         view["failing"] = True
     return view
 
@@ -406,6 +408,15 @@ def _summary(rows: list[ReportRow]) -> dict:
         "pairs": sum(1 for row in rows if row.previous is not None),
         "bars": [{"code": code, "count": count, "width": round(300 * count / widest)} for code, count in top],
     }
+
+
+def _code_names(results: list["FileResult"]) -> dict[str, list[str]]:
+    """Each code's rule name and severity, once for the page (not once a finding)."""
+    names: dict[str, list[str]] = {}
+    for result in results:
+        for v in result.violations:
+            names.setdefault(v.code, [v.name, v.severity.label])
+    return names
 
 
 def _all_codes(rows: list[ReportRow]) -> list[str]:
