@@ -379,3 +379,19 @@ def test_headless_chromium_shows_the_comparison_with_the_gk701_failure_in_place(
     _chromium(tmp_path / "profile", "--window-size=1400,2000", f"--screenshot={shot}", pair_page_file.as_uri() + f"#cmp-{this}")
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
 
+
+
+@needs_chromium
+def test_headless_chromium_prints_the_detail_and_the_comparison(pair_page_file, pair_page, tmp_path):
+    """Printing renders what the JSON holds: the reports' findings and tables, the comparison."""
+    import pdfplumber
+
+    pdf = tmp_path / "review.pdf"
+    _chromium(tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", pair_page_file.as_uri())
+    with pdfplumber.open(pdf) as document:
+        text = "".join(page.extract_text() or "" for page in document.pages)
+    assert "2023 → 2024" in text  # the comparison's heading
+    assert "「四、结转下年度继续办理」的 30 不一致" in text.replace("\n", "")  # GK701's message, printed in the cells
+    seed = data_of(pair_page, "d-" + anchor_of(pair_page, MUTATED_SEED.name))
+    gk106 = next(f for group in seed["sections"] for f in group["findings"] if f["code"] == "GK106")
+    assert gk106["message"][:20] in text.replace("\n", "")  # the seed's detail, from its JSON
