@@ -395,3 +395,16 @@ def test_headless_chromium_prints_the_detail_and_the_comparison(pair_page_file, 
     seed = data_of(pair_page, "d-" + anchor_of(pair_page, MUTATED_SEED.name))
     gk106 = next(f for group in seed["sections"] for f in group["findings"] if f["code"] == "GK106")
     assert gk106["message"][:20] in text.replace("\n", "")  # the seed's detail, from its JSON
+
+
+def test_jobs_2_gives_the_same_page(pair_page_file, tmp_path):
+    """-j 2 (the reports come back from workers and are parsed again for the page): the same pairs,
+    comparisons and detail as one process."""
+    folder = pair_page_file.parent
+    inputs = [str(folder / "huaian-2023.txt"), str(folder / "huaian-2024.txt"), str(MUTATED_SEED)]
+    pages = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"review-{jobs}.html"
+        main(["--isolated", "--select", "ALL", "-j", jobs, "--format", "html", "-o", str(out), *inputs])
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1] and b'class="pair"' in pages[0]
