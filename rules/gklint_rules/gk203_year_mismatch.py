@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.model.parser import find_year
 from gklint.facts.period import law, passages, passages_text, passages_with
 
@@ -27,7 +27,7 @@ def _sentence(text: str, position: int) -> str:
     "GK203",
     "year-mismatch",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="年份不一致：标题、元数据与正文中的年份（疑为沿用上年报告）",
     summary_en="years disagree: title, metadata and mentions in the text (a stale year copied from last year)",
 )

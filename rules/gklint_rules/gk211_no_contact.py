@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.period import law, report_anchor
 
 
@@ -10,7 +10,7 @@ from gklint.facts.period import law, report_anchor
     "GK211",
     "no-contact",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="没有联系方式（既无电话也无电子邮箱）",
     summary_en="no contact information (neither phone nor e-mail)",
 )

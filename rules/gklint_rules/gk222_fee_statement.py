@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.period import fold, law, report_year
 
 
@@ -10,7 +10,7 @@ from gklint.facts.period import fold, law, report_year
     "GK222",
     "no-fee-statement",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="2021年起的报告第六部分未说明信息处理费收取情况",
     summary_en="2021+ report: section 六 says nothing about 信息处理费",
 )

@@ -5,9 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
-from gklint import Finding, Option, Severity, rule
+from gklint.api import Finding, Option, Severity, rule, to_simplified
 from gklint.run.history import usable_previous, year_of
-from gklint.core.text import to_simplified
 
 SHINGLE = 5  # characters per shingle
 
@@ -41,7 +40,8 @@ def section_text(report, number: int) -> str:
     "GK702",
     "repeated-narrative",
     Severity.WARNING,
-    fix="H",
+    hint=True,
+    needs={"previous"},
     summary="正文与上年报告大量雷同",
     summary_en="the narrative largely repeats last year's report",
     options={
