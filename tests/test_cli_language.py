@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from gklint import cli, cli_output
+from gklint import cli, cli_args, cli_output
 from gklint.cli_help import HELP_ZH, help_lang, localize
 from gklint.read.oserror import describe
 
@@ -63,7 +63,7 @@ def test_help_is_chinese_by_default_and_english_with_lang_en(capsys, monkeypatch
 
 
 def test_every_option_has_a_chinese_help():
-    parser = localize(cli.build_parser(), "zh")
+    parser = localize(cli_args.build_parser(), "zh")
     untranslated = [
         action.option_strings or action.dest
         for action in parser._actions

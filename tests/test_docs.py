@@ -82,7 +82,7 @@ def _long_flags(parser) -> set[str]:
 def test_docs_mention_every_command_line_flag():
     """Every flag of `gklint --help` and `gklint init --help` is documented (README or docs/),
     and docs/configuration.md lists every `gklint` flag: a new flag needs its line there."""
-    from gklint.cli import build_parser
+    from gklint.cli_args import build_parser
     from gklint.init import build_parser as init_parser
 
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")

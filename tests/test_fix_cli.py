@@ -15,7 +15,7 @@ import pytest
 from unidiff import PatchSet
 
 from gklint import Finding, Fix, Edit, Severity, rule
-from gklint.cli import Run
+from gklint.run.session import Run
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.core.text import PINYIN_DEBRIS_RE

@@ -10,7 +10,9 @@ import shutil
 import pytest
 
 from gklint.run import parallel
-from gklint.cli import Run, build_parser, main
+from gklint.cli import main
+from gklint.cli_args import build_parser
+from gklint.run.session import Run
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.output.formatters import OutputContext

@@ -21,7 +21,8 @@ import pytest
 
 from gklint import Edit, Finding, Fix, Severity, hookimpl, rule
 from gklint.run import fixes, parallel
-from gklint.cli import Run, main
+from gklint.cli import main
+from gklint.run.session import Run
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.run.plugins import load_plugins

@@ -33,7 +33,7 @@ from gklint.run.engine import BatchCollection
 from gklint.run.progress import Progress
 
 if TYPE_CHECKING:
-    from gklint.cli import Run
+    from gklint.run.session import Run
     from gklint.run.engine import FileResult
 
 # The per-file outputs a Run collects besides its results (list: extended, dict: updated).
@@ -202,7 +202,7 @@ def _start_worker(state: bytes) -> None:
     global _RUN, _COLLECTED
     import pickle
 
-    from gklint.cli import Run
+    from gklint.run.session import Run
     from gklint.run.engine import Linter
 
     settings, attributes = pickle.loads(state)
