@@ -198,6 +198,10 @@ def rule(
     (one Applicability or several), `hint` when its message suggests the correction, `needs`
     (e.g. {"previous"}). A declaration that contradicts itself raises RuleDeclarationError here."""
     _availability(code, fix, applicability, hint)  # fail where the rule is declared, before decorating
+    needs = frozenset({needs} if isinstance(needs, str) else needs)
+    unknown = sorted(needs - set(NEEDS))
+    if unknown:
+        raise RuleDeclarationError(f"{code}: unknown need {', '.join(unknown)} (known: {', '.join(NEEDS)})")
 
     def decorate(function: Callable) -> Rule:
         return Rule(
@@ -212,7 +216,7 @@ def rule(
             doc=inspect.cleandoc(function.__doc__ or ""),
             applicability=applicability,
             hint=hint,
-            needs=frozenset(needs),
+            needs=needs,
         )
 
     return decorate
