@@ -103,10 +103,12 @@ def _link(row: str, folder: str) -> str:
     return row.replace(f"| {code} |", f"| [{code}]({folder}/{code}.md) |", 1)
 
 
-def write_docs(docs_dir: Path) -> list[Path]:
+def write_docs(docs_dir: Path, plugins: tuple[str, ...] = ("core", "rules")) -> list[Path]:
+    """The rule pages of the rules of `plugins` (gklint's own by default; a rule pack's with
+    `python -m gklint.output.docs docs --plugin NAME`) under `docs_dir`."""
     from gklint.run.plugins import load_plugins
 
-    rules = {code: rule for code, rule in load_plugins().rules().items() if rule.plugin in ("core", "rules")}
+    rules = {code: rule for code, rule in load_plugins().rules().items() if rule.plugin in plugins}
     written = []
     for relative, content in generated_pages(rules).items():
         path = docs_dir / relative
@@ -116,9 +118,17 @@ def write_docs(docs_dir: Path) -> list[Path]:
     return written
 
 
-if __name__ == "__main__":
-    import sys
+def main(argv: list[str] | None = None) -> int:
+    import argparse
 
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs")
-    for path in write_docs(target):
+    parser = argparse.ArgumentParser(prog="python -m gklint.output.docs", description="write the rule reference pages")
+    parser.add_argument("docs", nargs="?", type=Path, default=Path("docs"), help="the docs folder (default: docs)")
+    parser.add_argument("--plugin", action="append", help="the rules of this plugin (repeatable; default: gklint's own)")
+    args = parser.parse_args(argv)
+    for path in write_docs(args.docs, tuple(args.plugin or ("core", "rules"))):
         print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
