@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from gklint.core import __version__
+from gklint.core.rule import FIX_KINDS
 from gklint.core.violation import Applicability
 from gklint.output._common import rules_for, where
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"E": "error", "W": "warning", "I": "note"}
-FIX_WORDS = {"S": "safe", "U": "unsafe", "D": "display-only", "H": "hint", "-": "none"}  # the catalogue's letters
+FIX_WORDS = FIX_KINDS  # the catalogue's letters in words
 
 
 def fix_tags(rule: "Rule") -> list[str]:
