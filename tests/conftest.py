@@ -7,6 +7,11 @@ from pathlib import Path
 
 import pytest
 
+# The rule contract is strict in the tests: a finding that contradicts its rule's declaration
+# (a fix from a rule declaring none, an applicability it does not declare…) is a GK003, not a
+# warning (gklint.core.rule.contract_breach). Subprocesses inherit it.
+os.environ.setdefault("GKLINT_STRICT_CONTRACT", "1")
+
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.read.source import SourceText

@@ -75,7 +75,7 @@ def _reports():
     linter = Linter(Settings(select=["ALL"]))
     reports = [linter.parse(linter.reader_for(path).read(path, path.read_bytes()), path) for path in REPORTS]
     # the loops below check something: six reports, each with passages to scan
-    assert len(reports) == 6 and all(len(period.passages(report)) > 10 for report in reports)
+    assert len(reports) == 6 and all(len(report.facts.passages) > 10 for report in reports)
     return reports
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.core.template import law
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, law, rule
 from gklint.facts.period import is_traditional_text, report_anchor, report_year
 
 _LEAD_IN = ("如下：", "如下:", "如下", "：", ":")
@@ -30,7 +29,8 @@ def _insertion(report, sentence: str):
     "GK201",
     "no-statistics-period",
     Severity.WARNING,
-    fix="U",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.UNSAFE,
     summary="没有统计期限说明",
     summary_en="no statistics-period statement",
 )

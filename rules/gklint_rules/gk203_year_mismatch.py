@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.model.parser import find_year
 from gklint.core.template import law
 
@@ -27,7 +27,7 @@ def _sentence(text: str, position: int) -> str:
     "GK203",
     "year-mismatch",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="年份不一致：标题、元数据与正文中的年份（疑为沿用上年报告）",
     summary_en="years disagree: title, metadata and mentions in the text (a stale year copied from last year)",
 )
@@ -98,7 +98,7 @@ def check(report, options):
             en=f"{why_en} says {found}, but the report is for {year} (copied from last year's report?)",
         )
 
-    # The pattern has no anchors or look-arounds: `passages_with` finds the passages it matches.
+    # The pattern has no anchors or look-arounds: `report.facts.passages.holding` finds the passages it matches.
     # 年 or 度 is just before the bracket in every match: four str searches cost a third of the regex scan.
     bracketed = any(pair in report.facts.passages.text for pair in ("年（", "年(", "度（", "度("))
     for passage in report.facts.passages.holding(_THIS_YEAR_RE) if bracketed else ():

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
-from gklint.core.template import law
+from gklint.api import Finding, Severity, law, rule
 from gklint.facts.period import report_anchor
 
 
@@ -11,7 +10,7 @@ from gklint.facts.period import report_anchor
     "GK211",
     "no-contact",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="没有联系方式（既无电话也无电子邮箱）",
     summary_en="no contact information (neither phone nor e-mail)",
 )

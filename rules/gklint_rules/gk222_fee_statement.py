@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
-from gklint.core.template import law
+from gklint.api import Finding, Severity, law, rule
 from gklint.facts.period import fold, report_year
 
 
@@ -11,7 +10,7 @@ from gklint.facts.period import fold, report_year
     "GK222",
     "no-fee-statement",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="2021年起的报告第六部分未说明信息处理费收取情况",
     summary_en="2021+ report: section 六 says nothing about 信息处理费",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.figures import fmt, tolerance
 
 
@@ -12,7 +12,7 @@ from gklint.facts.figures import fmt, tolerance
     "GK401",
     "shares-not-100",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="同一总数的各部分占比之和不等于100%（超出四舍五入误差）",
     summary_en="shares presented as a split of one total do not sum to 100% beyond rounding",
 )

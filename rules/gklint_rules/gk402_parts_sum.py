@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.figures import fmt
 
 
@@ -10,7 +10,7 @@ from gklint.facts.figures import fmt
     "GK402",
     "parts-not-total",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="所列各部分数量之和不等于所述总数",
     summary_en="listed parts do not add up to the stated total",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.core.text import PINYIN_DEBRIS_RE
 
 
@@ -10,7 +10,8 @@ from gklint.core.text import PINYIN_DEBRIS_RE
     "GK601",
     "pinyin-debris",
     Severity.ERROR,
-    fix="S",
+    fix=FixAvailability.ALWAYS,
+    applicability=Applicability.SAFE,
     summary="繁简转换残留：汉字后括注拼音（區(qū)）",
     summary_en="converter debris: pinyin left in parentheses after characters (區(qū))",
 )

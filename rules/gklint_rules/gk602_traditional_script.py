@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.core.text import PINYIN_DEBRIS_RE, is_simplified_char, to_simplified, traditional_re
 
 _HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
@@ -83,7 +83,8 @@ def _edits(changed: list[tuple[int, str, str]]) -> list[Edit]:
     "GK602",
     "traditional-script",
     Severity.WARNING,
-    fix="U",
+    fix=FixAvailability.ALWAYS,
+    applicability=Applicability.UNSAFE,
     summary="报告使用繁体字或繁简混用",
     summary_en="traditional characters in a report that should be simplified (or a mix of both)",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # A name starts where a run of name characters starts (the look-behind after its first character):
@@ -50,7 +50,8 @@ def is_navigation(text: str, navigation: tuple[str, ...]) -> bool:
     "GK605",
     "trailing-debris",
     Severity.WARNING,
-    fix="U",
+    fix=FixAvailability.ALWAYS,
+    applicability=Applicability.UNSAFE,
     summary="最后一部分之后有非报告正文（图片识别文字、文件名等）",
     summary_en="text after the last section that is not report prose (OCR of images, file names)",
 )

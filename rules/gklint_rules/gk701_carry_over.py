@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.cross_year import carry_over
 from gklint.facts.table_checks import cell_span, fmt, table_name
 from gklint.run.history import usable_previous, year_of
@@ -12,7 +12,8 @@ from gklint.run.history import usable_previous, year_of
     "GK701",
     "carry-over-mismatch",
     Severity.WARNING,
-    fix="H",
+    hint=True,
+    needs={"previous"},
     summary="「上年结转」与上年报告的「结转下年度继续办理」不一致",
     summary_en="二、上年结转 differs from last year's 四、结转下年度继续办理",
 )

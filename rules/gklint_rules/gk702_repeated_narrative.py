@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Option, Severity, rule
+from gklint.api import Finding, Option, Severity, rule
 from gklint.facts.cross_year import jaccard, section_text, shingles  # noqa: F401 (shared with the review page)
 from gklint.run.history import usable_previous, year_of
 
@@ -11,7 +11,8 @@ from gklint.run.history import usable_previous, year_of
     "GK702",
     "repeated-narrative",
     Severity.WARNING,
-    fix="H",
+    hint=True,
+    needs={"previous"},
     summary="正文与上年报告大量雷同",
     summary_en="the narrative largely repeats last year's report",
     options={

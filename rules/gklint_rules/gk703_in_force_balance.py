@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.cross_year import in_force_chain
 from gklint.facts.table_checks import cell_span, fmt, table_name
 from gklint.run.history import usable_previous, year_of
@@ -12,7 +12,8 @@ from gklint.run.history import usable_previous, year_of
     "GK703",
     "in-force-balance",
     Severity.INFO,
-    fix="H",
+    hint=True,
+    needs={"previous"},
     summary="现行有效件数不等于上年现行有效件数＋本年制发件数－本年废止件数",
     summary_en="table 二: 现行有效件数 ≠ last year's + 本年制发件数 − 本年废止件数",
 )

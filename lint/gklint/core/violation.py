@@ -17,8 +17,25 @@ class Severity(str, Enum):
 
 
 class Applicability(str, Enum):
+    """How far a fix may be trusted (ruff's `Applicability`): each Fix carries one."""
+
     SAFE = "safe"  # meaning kept: applied by --fix
     UNSAFE = "unsafe"  # applied only with --unsafe-fixes
+    DISPLAY_ONLY = "display-only"  # shown (full, json, sarif), never applied
+
+    @property
+    def letter(self) -> str:
+        """The catalogue's letter: S safe, U unsafe; D display-only (the catalogue has no such fix yet)."""
+        return {"safe": "S", "unsafe": "U", "display-only": "D"}[self.value]
+
+
+class FixAvailability(str, Enum):
+    """Whether a rule's findings carry a fix (ruff's `FixAvailability`), declared by the rule and
+    checked against every finding it yields (`gklint.core.rule.contract_breach`)."""
+
+    NONE = "None"  # no finding has a fix (a hint in the message at most: the catalogue's H)
+    SOMETIMES = "Sometimes"  # some findings have one
+    ALWAYS = "Always"  # every finding has one
 
 
 @dataclass(frozen=True)
@@ -52,6 +69,10 @@ class Fix:
     @classmethod
     def unsafe(cls, *edits: Edit, description: Message | None = None) -> "Fix":
         return cls(tuple(edits), Applicability.UNSAFE, description)
+
+    @classmethod
+    def display_only(cls, *edits: Edit, description: Message | None = None) -> "Fix":
+        return cls(tuple(edits), Applicability.DISPLAY_ONLY, description)
 
 
 @dataclass(frozen=True)

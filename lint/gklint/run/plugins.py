@@ -20,7 +20,7 @@ from typing import Any, Iterator
 import pluggy
 
 from gklint.core import hookspecs
-from gklint.core.rule import Rule
+from gklint.core.rule import Rule, RuleModuleError, describe_error
 
 ENTRY_POINT_GROUP = "gklint"
 
@@ -28,8 +28,9 @@ ENTRY_POINT_GROUP = "gklint"
 @dataclass(frozen=True)
 class PluginError:
     plugin: str
-    what: str  # "load" or the hook's name
+    what: str  # "load", the hook's name, or "module" (one rule module of the plugin: `module`)
     error: str  # "ExceptionType: message"
+    module: str = ""  # the rule module that failed (`gklint.core.rule.load_rule_modules`)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ class Plugins:
         rules: dict[str, Rule] = {}
         for plugin, provided in self._collect("gklint_rules"):
             for item in provided:
+                if isinstance(item, RuleModuleError):  # one module of the pack: its own GK003
+                    self.errors.append(PluginError(plugin, "module", item.error, item.module))
+                    continue
                 if not isinstance(item, Rule):
                     self.errors.append(PluginError(plugin, "gklint_rules", f"not a Rule: {item!r}"))
                     continue
@@ -110,12 +114,7 @@ def _info(name: str, dist: Any) -> PluginInfo:
     return PluginInfo(name, dist.metadata["Name"], dist.version)
 
 
-def _describe(error: BaseException) -> str:
-    import traceback
-
-    frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
-    where = f" ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame else ""
-    return f"{type(error).__name__}: {error}{where}"
+_describe = describe_error  # "ExceptionType: message (file.py:line)"
 
 
 BUILTIN_PLUGIN = "gklint.builtins"  # the "core" entry point: readers, templates, formatters, GK001–GK005
