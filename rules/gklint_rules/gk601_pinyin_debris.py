@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from gklint import Edit, Finding, Fix, Message, Severity, rule
 from gklint.text import PINYIN_DEBRIS_RE
 
@@ -58,12 +60,9 @@ def check(report, options):
     text = report.text
     if ("(" not in text and "（" not in text) or PINYIN_DEBRIS_RE.search(text) is None:  # none anywhere
         return
-    for line in report.lines:
-        if "(" not in line.text and "（" not in line.text:
-            continue
-        matches = list(PINYIN_DEBRIS_RE.finditer(text, line.start, line.end))
-        if not matches:
-            continue
+    # One scan of the whole text (a token holds no line break), its matches grouped by line.
+    for _, group in itertools.groupby(PINYIN_DEBRIS_RE.finditer(text), key=lambda m: report.location(m.start())[0]):
+        matches = list(group)
         tokens = "".join(m.group() for m in matches[:3]) + ("…" if len(matches) > 3 else "")
         first = matches[0]
         annotated = text[first.start() - 1]
