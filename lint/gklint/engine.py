@@ -301,9 +301,9 @@ def _in_recovered_table(report: Report, start: int, end: int) -> bool:
 
 
 def _may_be_flattened(text: str) -> bool:
-    from .read import HEADING_INSIDE_RE
+    from .read import heading_inside
 
-    return HEADING_INSIDE_RE.search(text) is not None
+    return heading_inside(text)
 
 
 def _special_file(path: Path) -> bool:

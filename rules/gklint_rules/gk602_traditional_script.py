@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Iterator
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.text import PINYIN_DEBRIS_RE, is_simplified_char, to_simplified, traditional_re
+from gklint.text import PINYIN_DEBRIS_RE, simplified_chars, to_simplified, traditional_re
 
 _HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 
@@ -140,7 +140,7 @@ def check(report, options):
     offset, old, new = changed[0][0], changed[0][1][0], changed[0][2][0]
     count = sum(len(characters) for _, characters, _ in changed)
     counts = Counter(report.text)
-    simplified = sum(n for c, n in counts.items() if is_simplified_char(c))
+    simplified = sum(counts[c] for c in simplified_chars().intersection(counts))  # is_simplified_char, as sets
     if simplified:
         zh_mix, en_mix = f"，同时有 {simplified} 个简体字（繁简混用）", f", mixed with {simplified} simplified-only characters"
     else:
