@@ -64,8 +64,8 @@ def _text_figures(args) -> None:
     job_counts = [int(j) for j in args.jobs.split(",") if j.strip()] or [1]
     selections = [s.strip() for s in args.select.split(",") if s.strip()]
 
-    from gklint.config import Settings
-    from gklint.engine import Linter
+    from gklint.run.config import Settings
+    from gklint.run.engine import Linter
 
     with tempfile.TemporaryDirectory() as folder:
         paths = []
@@ -84,7 +84,7 @@ def _text_figures(args) -> None:
             name = "default rules" if selection == "default" else f"--select {selection}"
             print(f"{name} ({len(linter.selected)} rules):")
 
-            # The CLI's path: Run.lint_all → gklint.parallel.lint_files, as `gklint -j N` runs it.
+            # The CLI's path: Run.lint_all → gklint.run.parallel.lint_files, as `gklint -j N` runs it.
             reference = None
             for jobs in job_counts:
                 elapsed, keys = min(_cli_run(linter, paths, jobs) for _ in range(args.rounds))
@@ -117,8 +117,8 @@ def _whole_process_ms(path: Path) -> float:
 def _pdf_figures(args) -> None:
     """huaian-2024.pdf linted `args.pdf` times in one process (default rules), the reading alone,
     and `gklint huaian-2024.pdf` as a whole process."""
-    from gklint.config import Settings
-    from gklint.engine import Linter
+    from gklint.run.config import Settings
+    from gklint.run.engine import Linter
     from gklint.read.pdf import PdfReader, read_pages
 
     pages = len(read_pages(PDF.read_bytes()))

@@ -16,10 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.formats.html import HtmlFormatter
-from gklint.formatters import OutputContext
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.output.html import HtmlFormatter
+from gklint.output.formatters import OutputContext
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seeds").glob("*.txt"))
 

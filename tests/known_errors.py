@@ -17,10 +17,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.model import Cell, Table
-from gklint.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.model.report import Cell, Table
+from gklint.read.source import SourceText
 
 SEEDS = ("003", "004")
 APPLICATIONS, REVIEW = "applications", "review_litigation"

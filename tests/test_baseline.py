@@ -7,10 +7,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from gklint.baseline import fingerprints
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.source import SourceText
+from gklint.run.baseline import fingerprints
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.read.source import SourceText
 
 from .conftest import seed
 from .test_fix_cli import cli

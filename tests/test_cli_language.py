@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from gklint import cli, cli_output
+from gklint import cli, cli_args, cli_output
 from gklint.cli_help import HELP_ZH, help_lang, localize
-from gklint.oserror import describe
+from gklint.read.oserror import describe
 
 from .conftest import seed
 from .test_fix_cli import cli as run_cli, copy_seed
@@ -63,7 +63,7 @@ def test_help_is_chinese_by_default_and_english_with_lang_en(capsys, monkeypatch
 
 
 def test_every_option_has_a_chinese_help():
-    parser = localize(cli.build_parser(), "zh")
+    parser = localize(cli_args.build_parser(), "zh")
     untranslated = [
         action.option_strings or action.dest
         for action in parser._actions

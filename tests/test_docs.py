@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gklint.docs import generated_pages
-from gklint.plugins import load_plugins
+from gklint.output.docs import generated_pages
+from gklint.run.plugins import load_plugins
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 RULES = {code: rule for code, rule in load_plugins().rules().items() if rule.plugin in ("core", "rules")}
@@ -19,7 +19,7 @@ def test_generated_reference_is_current():
         for relative, content in generated_pages(RULES).items()
         if not (DOCS / relative).is_file() or (DOCS / relative).read_text(encoding="utf-8") != content
     ]
-    assert not stale, f"regenerate with `python -m gklint.docs docs`: {stale}"
+    assert not stale, f"regenerate with `python -m gklint.output.docs docs`: {stale}"
 
 
 def test_no_orphan_rule_pages():
@@ -39,7 +39,7 @@ def test_rule_docs_have_ruffs_shape(code):
 
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_rule_docs_have_a_chinese_half_of_the_same_shape(code):
-    from gklint.rule import DOC_SECTIONS_ZH
+    from gklint.core.rule import DOC_SECTIONS_ZH
 
     doc_zh, doc_en = RULES[code].doc_zh, RULES[code].doc_en
     positions = [doc_zh.find(f"## {heading}") for heading in DOC_SECTIONS_ZH]
@@ -64,8 +64,8 @@ def test_rule_command_prints_chinese_by_default_and_english_with_lang_en(capsys)
 
 
 def test_a_plugin_rule_without_chinese_shows_its_english_doc():
-    from gklint.rule import Rule
-    from gklint.violation import Severity
+    from gklint.core.rule import Rule
+    from gklint.core.violation import Severity
 
     plain = Rule("XY1", "x", Severity.ERROR, "-", "摘要", "summary", lambda r, o: (), {}, "## What it does\nThings.")
     assert plain.documentation("zh") == plain.documentation("en") == "## What it does\nThings."
@@ -82,7 +82,7 @@ def _long_flags(parser) -> set[str]:
 def test_docs_mention_every_command_line_flag():
     """Every flag of `gklint --help` and `gklint init --help` is documented (README or docs/),
     and docs/configuration.md lists every `gklint` flag: a new flag needs its line there."""
-    from gklint.cli import build_parser
+    from gklint.cli_args import build_parser
     from gklint.init import build_parser as init_parser
 
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
@@ -98,7 +98,7 @@ def test_docs_mention_every_command_line_flag():
 def test_configuration_page_lists_every_key_and_builtin_rule_option():
     import re
 
-    from gklint import config
+    from gklint.run import config
 
     page = (DOCS / "configuration.md").read_text(encoding="utf-8")
     keys = set(re.findall(r"known: ([^)]*)\)", Path(config.__file__).read_text(encoding="utf-8").replace('"\n                    "', ""))[0].split(", "))
@@ -109,8 +109,8 @@ def test_configuration_page_lists_every_key_and_builtin_rule_option():
 
 
 def test_an_empty_chinese_example_shows_the_english_one():
-    from gklint.rule import Rule
-    from gklint.violation import Severity
+    from gklint.core.rule import Rule
+    from gklint.core.violation import Severity
 
     doc = (
         "## What it does\nChecks.\n\n## Why it matters\nIt does.\n\n## Example\n```\n一、总体情况\n```\n\n## Fix safety\nNone.\n\n"

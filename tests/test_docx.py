@@ -11,10 +11,10 @@ import pytest
 
 docx = pytest.importorskip("docx")
 
-from gklint.config import Settings  # noqa: E402
-from gklint.engine import Linter  # noqa: E402
-from gklint.readers import DocxReader  # noqa: E402
-from gklint.readers.docx_reader import format_number  # noqa: E402
+from gklint.run.config import Settings  # noqa: E402
+from gklint.run.engine import Linter  # noqa: E402
+from gklint.read.readers import DocxReader
+from gklint.read.docx import format_number  # noqa: E402
 
 from .conftest import seed  # noqa: E402
 from .seed_docx import build_docx, seed_blocks  # noqa: E402
@@ -142,7 +142,7 @@ def test_a_broken_docx_is_gk001(tmp_path, linter):
 
 
 def test_stdin_filename_picks_the_reader_and_names_the_findings(linter, docx_path):
-    from gklint.readers import lint_stdin
+    from gklint.read.readers import lint_stdin
 
     piped = lint_stdin(linter, "报告/淄川.docx", io.BytesIO(docx_path.read_bytes()))
     assert piped.source.kind == "docx"

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.read.source import SourceText
 
 from .conftest import FIXTURES
 from .known_errors import APPLICATIONS, CODES, REVIEW, SEEDS, documents, raise_by_one

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from gklint import figures, period
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.text import PINYIN_DEBRIS_RE, SPACES_RE
+from gklint.facts import figures, period
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.core.text import PINYIN_DEBRIS_RE, SPACES_RE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPORTS = sorted((FIXTURES / "seeds").glob("*.txt")) + [FIXTURES / "samples" / "huaian-2024-pdf-text.txt"]

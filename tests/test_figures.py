@@ -1,4 +1,4 @@
-"""The narrative figures (gklint.figures) on real text, and the GK4 rules on edited seeds."""
+"""The narrative figures (gklint.facts.figures) on real text, and the GK4 rules on edited seeds."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.figures import round_half_up, tolerance, truncate
-from gklint.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.facts.figures import round_half_up, tolerance, truncate
+from gklint.read.source import SourceText
 
 from .conftest import SAMPLES, seed
 
@@ -100,7 +100,7 @@ def test_rounding_helpers():
     assert truncate(Fraction(3125, 1000), 2) == Fraction(312, 100)
 
 
-# --- GK501–GK504: narrative claims against the tables read by gklint.tables ---------------------
+# --- GK501–GK504: narrative claims against the tables read by gklint.facts.tables ---------------------
 
 
 def _gk5(linter5, text: str) -> list[tuple[str, int]]:
@@ -158,7 +158,7 @@ def test_huaian_review_litigation_and_rules(linter5):
 
 def test_policy_documents_are_not_normative_documents(linter):
     # huaian: "市政府及市政府办政策性文件 11 件" while 行政规范性文件 本年制发件数 is 8
-    from gklint.figures import table_claims
+    from gklint.facts.figures import table_claims
 
     report = _report(linter, SAMPLES[0].read_text(encoding="utf-8"))
     assert [c.row for c in table_claims(report) if c.topic == "documents"] == ["rules"]

@@ -15,10 +15,10 @@ import pytest
 from unidiff import PatchSet
 
 from gklint import Finding, Fix, Edit, Severity, rule
-from gklint.cli import Run
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.text import PINYIN_DEBRIS_RE
+from gklint.run.session import Run
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.core.text import PINYIN_DEBRIS_RE
 
 from .conftest import seed
 
@@ -262,7 +262,7 @@ def test_a_docx_is_never_written(tmp_path):
 
 
 def _violation(code: str, *edits: Edit):
-    from gklint.violation import Message, Violation
+    from gklint.core.violation import Message, Violation
 
     return Violation("r.txt", code, code.lower(), Severity.WARNING, 1, 1, 1, 1, Message("", ""), Fix.safe(*edits), edits[0].start, edits[0].end)
 
@@ -270,7 +270,7 @@ def _violation(code: str, *edits: Edit):
 def test_overlapping_fixes_resolve_the_same_way_in_any_order():
     from itertools import permutations
 
-    from gklint.fixes import apply_once
+    from gklint.run.fixes import apply_once
 
     text = "张店区(qū)人民政府0631—5961933"
     violations = [

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from gklint.cli import Run
-from gklint.config import Settings
-from gklint.engine import Linter
+from gklint.run.session import Run
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .conftest import SEEDS
 

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from gklint import writer
-from gklint.source import decode
+from gklint.run import writer
+from gklint.read.source import decode
 
 from .conftest import seed
 

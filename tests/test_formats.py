@@ -11,12 +11,12 @@ import jsonschema
 import pytest
 
 from gklint.cli import main
-from gklint.config import Settings
-from gklint.engine import FileResult, Linter
-from gklint.formats import FORMATS, default_format
-from gklint.formats._common import char_width, display_width
-from gklint.formatters import OutputContext
-from gklint.violation import Message, Severity, Violation
+from gklint.run.config import Settings
+from gklint.run.engine import FileResult, Linter
+from gklint.output import FORMATS, default_format
+from gklint.output._common import char_width, display_width
+from gklint.output.formatters import OutputContext
+from gklint.core.violation import Message, Severity, Violation
 
 from .conftest import FIXTURES, SAMPLES, SEEDS, seed
 

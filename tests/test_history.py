@@ -1,4 +1,4 @@
-"""Across reports (GK701–GK703, gklint.history): body and year from the title, pairing of a run's
+"""Across reports (GK701–GK703, gklint.run.history): body and year from the title, pairing of a run's
 files, `--previous FILE`, and the three rules on reports built from the real seeds and the PDF sample."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from gklint import history
+from gklint.run import history
 from gklint.cli import main
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.history import Identity, identify, link_previous, pair
-from gklint.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.run.history import Identity, identify, link_previous, pair
+from gklint.read.source import SourceText
 
 from .conftest import FIXTURES, SAMPLES, SEEDS, seed
 
@@ -256,20 +256,20 @@ def test_previous_option_with_stdin(tmp_path, capsys, monkeypatch):
 
 def test_each_file_is_parsed_once(tmp_path, capsys, monkeypatch):
     """The previous reports are parsed once and reused when linted themselves (tables read once a file)."""
-    import gklint.tables
+    import gklint.facts.tables
 
     folder = write(
         tmp_path / "once",
         {"a.txt": huaian(2022, "34 0 0 0 0 0 34"), "b.txt": huaian(2023, "30 0 0 0 0 0 30"), "c.txt": HUAIAN_TEXT},
     )
-    read = gklint.tables.read_tables
+    read = gklint.facts.tables.read_tables
     calls: list[str] = []
 
     def counting(report):
         calls.append(Path(report.path).name)
         return read(report)
 
-    monkeypatch.setattr(gklint.tables, "read_tables", counting)
+    monkeypatch.setattr(gklint.facts.tables, "read_tables", counting)
     code, items, _err = lint(capsys, "--select", "GK7", str(folder))
     assert sorted(calls) == ["a.txt", "b.txt", "c.txt"]
     assert {name for name, *_ in found(items, "GK701")} == {"c.txt"}

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gklint.config import Settings
-from gklint.engine import Linter
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .conftest import FIXTURES, SEEDS
 

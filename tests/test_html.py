@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.readers import HtmlReader
-from gklint.readers.html_reader import extract
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.read.readers import HtmlReader
+from gklint.read.html import extract
 
 from .conftest import seed
 from .seed_docx import seed_blocks

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from gklint.read.grid import MAX_SPAN
-from gklint.readers.html_reader import extract, extract_with_grids
+from gklint.read.html import extract, extract_with_grids
 
 BUDGET = 3.0  # seconds; the fixed reader takes a small fraction of it on each page below
 

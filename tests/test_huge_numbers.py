@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.table_values import NUM, WORD, parse_number, tokenize
-from gklint.model import Line
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.facts.table_values import NUM, WORD, parse_number, tokenize
+from gklint.model.report import Line
 
 from .conftest import FIXTURES
 

@@ -11,8 +11,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from gklint.cli import main
-from gklint.config import Settings, load_settings
-from gklint.engine import Linter
+from gklint.run.config import Settings, load_settings
+from gklint.run.engine import Linter
 from gklint.init import DEFAULT_HOOK_REPO, files_pattern
 
 if sys.version_info >= (3, 11):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from gklint.readers import READERS, DocxReader, HtmlReader, PdfReader
+from gklint.read.readers import READERS, DocxReader, HtmlReader, PdfReader
 
 from .conftest import FIXTURES
 
@@ -18,9 +18,9 @@ def test_reader_stand_ins_match_the_readers():
 
 def test_a_txt_run_imports_no_reader_module():
     script = (
-        "import sys; from pathlib import Path; from gklint.config import Settings; from gklint.engine import Linter; "
+        "import sys; from pathlib import Path; from gklint.run.config import Settings; from gklint.run.engine import Linter; "
         f"Linter(Settings(select=['ALL'])).lint_path(Path({str(FIXTURES / 'seeds' / '002_14f49dc3a58a97e3.txt')!r})); "
-        "print(sorted(m for m in ('gklint.readers.html_reader', 'gklint.readers.docx_reader', 'html.parser', 'gklint.read.pdf', 'pdfplumber', 'pdfminer') if m in sys.modules))"
+        "print(sorted(m for m in ('gklint.read.html', 'gklint.read.docx', 'html.parser', 'gklint.read.pdf', 'pdfplumber', 'pdfminer') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

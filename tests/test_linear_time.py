@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .conftest import FIXTURES
 

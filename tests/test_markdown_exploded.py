@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.parser import split_lines
-from gklint.source import SourceText
-from gklint.table_values import BREAK, NUM, TEXT, tokenize
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.model.parser import split_lines
+from gklint.read.source import SourceText
+from gklint.facts.table_values import BREAK, NUM, TEXT, tokenize
 
 from .conftest import FIXTURES
 

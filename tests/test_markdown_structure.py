@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.fixes import fix_until_stable
-from gklint.markdown import scan
-from gklint.parser import parse_head, split_lines
-from gklint.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.run.fixes import fix_until_stable
+from gklint.model.markdown import scan
+from gklint.model.parser import parse_head, split_lines
+from gklint.read.source import SourceText
 
 from .conftest import FIXTURES, SEEDS, seed
 

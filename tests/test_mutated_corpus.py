@@ -23,8 +23,8 @@ import random
 import re
 from pathlib import Path
 
-from gklint.config import Settings
-from gklint.engine import Linter
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .conftest import SEEDS
 
@@ -99,7 +99,7 @@ def _year_back(text: str, rnd: random.Random) -> str:
     years = re.findall(r"20[12][0-9]", text)
     if not years:
         return text
-    year = max(set(years), key=years.count)
+    year = max(sorted(set(years)), key=years.count)  # the most frequent, the earliest of a tie
     return text.replace(year, str(int(year) - 1))
 
 

@@ -93,7 +93,7 @@ def _addresses(count: int, seed: int = 15) -> list[str]:
 
 
 def test_plain_addresses_are_what_email_validator_accepts():
-    from gklint.contact import _PLAIN_EMAIL_RE, _email_error
+    from gklint.facts.contact import _PLAIN_EMAIL_RE, _email_error
 
     plain = 0
     for address in _addresses(20000):

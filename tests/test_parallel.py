@@ -9,12 +9,14 @@ import shutil
 
 import pytest
 
-from gklint import parallel
-from gklint.cli import Run, build_parser, main
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.formatters import OutputContext
-from gklint.progress import MIN_FILES, Progress, wanted
+from gklint.run import parallel
+from gklint.cli import main
+from gklint.cli_args import build_parser
+from gklint.run.session import Run
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.output.formatters import OutputContext
+from gklint.run.progress import MIN_FILES, Progress, wanted
 
 from .conftest import SAMPLES, SEEDS, seed
 

@@ -41,8 +41,8 @@ CHILD = textwrap.dedent(
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             if not info.name.endswith("__main__"):
                 importlib.import_module(info.name)
-    from gklint.config import Settings
-    from gklint.engine import Linter
+    from gklint.run.config import Settings
+    from gklint.run.engine import Linter
     linter = Linter(Settings(select=["ALL"]))
     for path in sys.argv[2:]:
         linter.lint_path(Path(path))
@@ -135,7 +135,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 EXEMPT = {
     # an entry point's value from installed metadata (importlib.metadata's own pattern): quadratic on
     # a long run of word characters with no match, but written by a plugin's packager, not a report
-    "gklint.plugins": "entry-point values, not report text",
+    "gklint.run.plugins": "entry-point values, not report text",
 }
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.formats import FORMATS
-from gklint.formatters import FORMATTERS, OutputContext, place
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.output import FORMATS
+from gklint.output.formatters import FORMATTERS, OutputContext, place
 from gklint.read.pdf import PdfReader
 
 from .conftest import FIXTURES
@@ -458,7 +458,7 @@ def test_no_traceback_from_the_command_line(tmp_path):
 
 def test_a_text_run_does_not_import_the_pdf_libraries_and_a_pdf_run_does():
     script = (
-        "import sys; from pathlib import Path; from gklint.config import Settings; from gklint.engine import Linter; "
+        "import sys; from pathlib import Path; from gklint.run.config import Settings; from gklint.run.engine import Linter; "
         "linter = Linter(Settings()); "
         f"linter.lint_path(Path({str(HUAIAN_TEXT)!r})); "
         "print(sorted(m for m in ('pdfplumber', 'pdfminer', 'gklint.read.pdf') if m in sys.modules)); "
@@ -471,9 +471,9 @@ def test_a_text_run_does_not_import_the_pdf_libraries_and_a_pdf_run_does():
 
 def test_pairing_years_reads_only_the_first_page(monkeypatch):
     """GK7 pairing identifies every file by its head before the lint: a PDF's first page, not all six."""
-    from gklint import history
-    from gklint.config import Settings
-    from gklint.engine import Linter
+    from gklint.run import history
+    from gklint.run.config import Settings
+    from gklint.run.engine import Linter
     from gklint.read import pdf
 
     pages_read = []

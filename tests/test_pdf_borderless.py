@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 from gklint.read.pdf import PdfReader, template_labels
 from gklint.read.pdf_layout import TextLine, Word
 from gklint.read.pdf_layout import Page

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import FileResult, Linter
-from gklint.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import FileResult, Linter
+from gklint.read.source import SourceText
 
 from .known_errors import APPLICATIONS, CODES, REVIEW, SEEDS, KnownErrors, documents
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from gklint.cli import main
-from gklint.history import body_key
+from gklint.run.history import body_key
 
 from .conftest import FIXTURES, seed
 from .test_history import HUAIAN_TEXT, huaian
@@ -133,7 +133,7 @@ def test_a_report_linted_alone_finds_last_year_in_its_repository(tmp_path, capsy
 
 
 def test_without_a_gk7_rule_nothing_is_searched(tmp_path, capsys, monkeypatch):
-    from gklint import history
+    from gklint.run import history
 
     write(tmp_path, {".git/HEAD": "", "2022.txt": HUAIAN_2022, "2023.txt": HUAIAN_2023})
     monkeypatch.setattr(history.RepositorySearch, "previous", lambda *a: pytest.fail("searched"))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from gklint.cli import main
-from gklint.config import Settings
-from gklint.engine import Linter
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = sorted((FIXTURES / "seeds").glob("*.txt"))

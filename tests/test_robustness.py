@@ -19,11 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from gklint import Edit, Finding, Fix, Severity, fixes, hookimpl, parallel, rule
-from gklint.cli import Run, main
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.plugins import load_plugins
+from gklint import Edit, Finding, Fix, Severity, hookimpl, rule
+from gklint.run import fixes, parallel
+from gklint.cli import main
+from gklint.run.session import Run
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.run.plugins import load_plugins
 
 from .conftest import seed
 from .test_fix_cli import cli, copy_seed
@@ -217,7 +219,7 @@ def test_a_plugin_rule_yielding_garbage_is_gk003_for_that_rule_and_the_run_goes_
 
 
 def test_a_plugin_calling_sys_exit_at_import_is_gk003_not_a_silent_end(monkeypatch, capsys):
-    from gklint import plugins as plugins_module
+    from gklint.run import plugins as plugins_module
 
     class ExitingEntryPoint:
         name, value, group, dist = "exits", "exits", "gklint", None
@@ -350,7 +352,7 @@ def test_a_symlink_to_dev_zero_is_gk001_and_skipped_in_a_folder(tmp_path):
 
 
 def test_a_file_past_the_byte_cap_is_gk001_and_read_no_further(tmp_path, monkeypatch, capsys):
-    from gklint import source
+    from gklint.read import source
 
     monkeypatch.setattr(source, "MAX_FILE_BYTES", 1024 * 1024)
     big = tmp_path / "big.txt"
@@ -416,7 +418,7 @@ def test_fix_keeps_extended_attributes(tmp_path):
 def test_stdin_past_the_byte_cap_is_gk001_and_read_no_further(tmp_path, monkeypatch, capsys):
     import io
 
-    from gklint import source
+    from gklint.read import source
 
     monkeypatch.setattr(source, "MAX_FILE_BYTES", 1024)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(seed(FIXABLE).read_bytes())))

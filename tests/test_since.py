@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gklint.changed_lines import GitError, changed_since
+from gklint.run.changed_lines import GitError, changed_since
 
 from .conftest import seed
 from .test_fix_cli import cli

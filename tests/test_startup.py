@@ -1,4 +1,4 @@
-"""Start-up cost (bench/bench.py's one-file process): the YAML cache of gklint.template, and what a
+"""Start-up cost (bench/bench.py's one-file process): the YAML cache of gklint.core.template, and what a
 plain `gklint FILE` run does not import."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from gklint import cache, template, text
-from gklint.template import TEMPLATE_DIR, read_yaml
+from gklint.core import cache, template, text
+from gklint.core.template import TEMPLATE_DIR, read_yaml
 
 
 def _ruamel(path):
@@ -164,7 +164,7 @@ def _metadata_entry_points(group):
 
 
 def _ours(group):
-    from gklint.plugins import entry_points
+    from gklint.run.plugins import entry_points
 
     return [(ep.name, ep.value, ep.group, str(getattr(ep, "dist", None))) for ep in entry_points(group)]
 
@@ -206,7 +206,7 @@ def test_entry_points_elsewhere_are_left_to_importlib_metadata(tmp_path, monkeyp
 
 
 def test_version_reads_the_distribution_metadata():
-    from gklint.plugins import load_plugins
+    from gklint.run.plugins import load_plugins
 
     info = {i.name: (i.distribution, i.version) for i in load_plugins().info}
     from importlib import metadata
@@ -215,7 +215,7 @@ def test_version_reads_the_distribution_metadata():
 
 
 def test_a_source_tree_without_metadata_registers_the_built_ins(monkeypatch):
-    from gklint import plugins
+    from gklint.run import plugins
 
     monkeypatch.setattr(plugins, "entry_points", lambda group: [])
     loaded = plugins.load_plugins()
@@ -225,24 +225,24 @@ def test_a_source_tree_without_metadata_registers_the_built_ins(monkeypatch):
 
 # -- what a plain run imports ------------------------------------------------------------------
 NOT_FOR_A_PLAIN_RUN = (
-    "gklint.baseline",  # --baseline
+    "gklint.run.baseline",  # --baseline
     "hashlib",
-    "gklint.changed_lines",  # --since
+    "gklint.run.changed_lines",  # --since
     "subprocess",
     "concurrent.futures",  # -j N
     "multiprocessing",
     "pickle",
-    "gklint.fixes",  # --fix, --diff
-    "gklint.writer",
+    "gklint.run.fixes",  # --fix, --diff
+    "gklint.run.writer",
     "tempfile",
-    "gklint.formats.sarif",  # the formats not printed
-    "gklint.formats.junit",
+    "gklint.output.sarif",  # the formats not printed
+    "gklint.output.junit",
     "xml.etree.ElementTree",
-    "gklint.formats.full",
-    "gklint.formats.html",
+    "gklint.output.full",
+    "gklint.output.html",
     "jinja2",
     "json",
-    "gklint.readers.origins",  # .docx, .html, .pdf
+    "gklint.read.origins",  # .docx, .html, .pdf
     "gklint.read.pdf",  # .pdf: the reader, its layout and the PDF libraries
     "gklint.read.pdf_layout",
     "pdfplumber",
@@ -286,8 +286,8 @@ def test_plain_numbers_and_addresses_need_neither_phonenumbers_nor_email_validat
     for _ in range(2):
         done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True, env=env)
     assert done.stderr.strip() == "[]"
-    from gklint.config import Settings
-    from gklint.engine import Linter
+    from gklint.run.config import Settings
+    from gklint.run.engine import Linter
 
     report = Linter(Settings()).lint_path(seed("000")).report
     assert report.contacts.phones and report.contacts.emails  # there were numbers and addresses to check

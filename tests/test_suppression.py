@@ -6,10 +6,10 @@ import json
 import subprocess
 from pathlib import Path
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.fixes import fix_until_stable
-from gklint.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.run.fixes import fix_until_stable
+from gklint.read.source import SourceText
 
 from .conftest import seed
 from .test_fix_cli import cli

@@ -1,4 +1,4 @@
-"""The table reader (gklint.tables) on real text, and the 勾稽关系 rules GK311–GK314 on every cell."""
+"""The table reader (gklint.facts.tables) on real text, and the 勾稽关系 rules GK311–GK314 on every cell."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.fixes import apply_once
-from gklint.source import SourceText
-from gklint.tables import read_tables
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.run.fixes import apply_once
+from gklint.read.source import SourceText
+from gklint.facts.tables import read_tables
 
 from .conftest import FIXTURES, SEEDS, seed
 

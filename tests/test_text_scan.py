@@ -12,8 +12,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gklint.period import _OTHER_FOLDABLE_RE, _fold_char, fold
-from gklint.text import (
+from gklint.facts.period import _OTHER_FOLDABLE_RE, _fold_char, fold
+from gklint.core.text import (
     _TONED,
     PINYIN_DEBRIS_RE,
     is_simplified_char,

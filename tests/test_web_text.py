@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from gklint.config import Settings
-from gklint.engine import Linter
-from gklint.source import SourceText, decode
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.read.source import SourceText, decode
 
 from .conftest import FIXTURES, SEEDS
 
@@ -114,7 +114,7 @@ def test_pingtan_fix_is_written_back_through_the_breaks(tmp_path):
 
 def test_inserted_breaks_translate_edits():
     from gklint.read.flattened import Break, render
-    from gklint.violation import Edit
+    from gklint.core.violation import Edit
 
     source = SourceText("甲乙。 一、总体情况 丙丁", "utf-8")
     rendered = render(source, [Break(4, "section"), Break(11, "title-end")])
@@ -325,7 +325,7 @@ def test_parallel_run_gives_the_same(tmp_path):
 
 
 def test_history_identifies_a_flattened_page(linter, tmp_path):
-    from gklint.history import identify_file
+    from gklint.run.history import identify_file
 
     flat = tmp_path / "flat.txt"
     flat.write_text(one_line(CLEAN.read_text("utf-8")), "utf-8")

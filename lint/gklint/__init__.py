@@ -1,9 +1,8 @@
 """gklint: a compliance linter for 政府信息公开工作年度报告."""
 
-from .hookspecs import hookimpl
-from .rule import Option, Rule, rule
-from .violation import Edit, Finding, Fix, Message, Severity
-
-__version__ = "0.1.0"
+from gklint.core import __version__
+from gklint.core.hookspecs import hookimpl
+from gklint.core.rule import Option, Rule, rule
+from gklint.core.violation import Edit, Finding, Fix, Message, Severity
 
 __all__ = ["hookimpl", "rule", "Rule", "Option", "Finding", "Fix", "Edit", "Message", "Severity", "__version__"]

@@ -1,17 +1,20 @@
-"""What the command line prints and how: --show-settings, -v, colour, and one output encoding."""
+"""What the command line prints and how: --show-settings, -v, --statistics, --show-fixes, colour, one output
+encoding, and the bytes to stdout or --output-file."""
 
 from __future__ import annotations
 
 import codecs
 import os
 import sys
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from .source import GB18030
+from gklint.output.formatters import writable_fix
+from gklint.read.source import GB18030
 
 if TYPE_CHECKING:
-    from .cli import Run
-    from .engine import Linter
+    from gklint.run.session import Run
+    from gklint.run.engine import Linter
 
 
 def settings_text(linter: Linter) -> str:
@@ -75,3 +78,68 @@ def encode_output(args, output: str) -> bytes:
     if args.output_file:
         return output.encode("utf-8", "backslashreplace")  # a file name that is not UTF-8: \udcff
     return output.encode(output_encoding(sys.stdout), "backslashreplace")
+
+
+def statistics_text(results, lang: str, rules) -> str:
+    counts = Counter(v.code for r in results for v in r.violations)
+    fixable = {v.code for r in results for v in r.violations if writable_fix(r, v)}
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    rows = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = rules.get(code)
+        summary = (rule.summary if lang == "zh" else rule.summary_en) if rule else ""
+        marker = "[*]" if code in fixable else "   "
+        rows.append(f"{count:>{width}}  {code}  {marker} {summary}")
+    return "\n".join(rows) + ("\n" if rows else "")
+
+
+def emit(args, data: bytes) -> bool:
+    """Bytes to --output-file or stdout (diffs keep each file's own encoding); False, with the
+    reason on stderr, when --output-file cannot be written."""
+    if args.output_file:
+        try:
+            args.output_file.write_bytes(data)
+        except OSError as error:
+            from gklint.read.oserror import describe
+
+            print(
+                f"gklint: 无法写入 --output-file {args.output_file}：{describe(error, 'zh')} / "
+                f"cannot write --output-file {args.output_file}: {describe(error, 'en')}",
+                file=sys.stderr,
+            )
+            return False
+        return True
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:  # pragma: no cover - a text-only stream
+        sys.stdout.write(data.decode("utf-8", "replace"))
+        sys.stdout.flush()
+    return True
+
+
+def fixed_line(count: int, lang: str, would: bool = False) -> str:
+    if lang == "zh":
+        return f"{'可修复' if would else '已修复'} {count} 个问题。"
+    return f"{'Would fix' if would else 'Fixed'} {count} problem{'s' if count != 1 else ''}."
+
+
+def show_fixes_text(fixed: list, lang: str, rules) -> str:
+    """ruff's --show-fixes: per file, how many of each code were fixed."""
+    if not fixed:
+        return ("没有可修复的问题。" if lang == "zh" else "No fixes applied.") + "\n"
+    lines = [fixed_line(len(fixed), lang).rstrip("。.") + ("：" if lang == "zh" else ":")]
+    by_file: dict[str, Counter] = {}
+    for violation in fixed:
+        by_file.setdefault(violation.path, Counter())[violation.code] += 1
+    for path in sorted(by_file):
+        lines.append(f"- {path}:")
+        counts = by_file[path]
+        width = max(len(str(n)) for n in counts.values())
+        for code in sorted(counts):
+            rule = rules.get(code)
+            name = rule.name if rule else ""
+            lines.append(f"    {counts[code]:>{width}} × {code} ({name})")
+    return "\n".join(lines) + "\n"

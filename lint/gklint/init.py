@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from . import __version__
-from .config import CONFIG_NAMES
+from gklint.core import __version__
+from gklint.run.config import CONFIG_NAMES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -137,7 +137,7 @@ def template_lines(prefix: str) -> list[str]:
 
 def _rule_option_example() -> tuple[str, list[str]]:
     try:
-        from .plugins import load_plugins
+        from gklint.run.plugins import load_plugins
 
         rules = load_plugins().rules()
     except Exception:  # noqa: BLE001 - a broken plugin must not stop `init`
@@ -343,12 +343,12 @@ def report_folders(folder: Path, include: Sequence[str], exclude: Sequence[str] 
     """The top folders under `folder` (posix, relative to its git repository's top, else to `folder`;
     "" for the top itself) holding files that look like reports: a title with a body and a year
     (`history.identify_file`, which reads only the head)."""
-    from .config import Settings
-    from .discovery import Discovery
-    from .engine import Linter
-    from .history import identify_file
+    from gklint.run.config import Settings
+    from gklint.run.discovery import Discovery
+    from gklint.run.engine import Linter
+    from gklint.run.history import identify_file
 
-    from .discovery import git_root
+    from gklint.run.discovery import git_root
 
     linter = Linter(Settings(select=["GK001"]))
     searched = folder.resolve()
@@ -376,13 +376,13 @@ def files_pattern(folders: Sequence[str], include: Sequence[str]) -> str:
 
 
 def hook_files(folder: Path) -> str:
-    from .config import ConfigError, Settings, load_settings
+    from gklint.run.config import ConfigError, Settings, load_settings
 
     try:
         settings = load_settings(folder)
     except ConfigError:
         settings = Settings()
-    from .discovery import anchored
+    from gklint.run.discovery import anchored
 
     include = [*settings.include, *settings.extend_include]
     exclude = anchored([*settings.exclude, *settings.extend_exclude], settings.base_dir or folder)

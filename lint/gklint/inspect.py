@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .config import Settings
-from .engine import Linter
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 
 def describe(path: Path) -> str:

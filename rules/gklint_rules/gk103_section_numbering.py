@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint import numbering as nb
+from gklint.core import numbering as nb
 
 
 @rule(

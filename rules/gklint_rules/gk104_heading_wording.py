@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.text import PINYIN_DEBRIS_RE, is_traditional_char
+from gklint.core.text import PINYIN_DEBRIS_RE, is_traditional_char
 
 _TRAILING = " \t\u00a0\u2002\u2003\u3000"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.parser import PAGE_MARKER_RE
+from gklint.model.parser import PAGE_MARKER_RE
 
 
 def _has_text(report, section) -> bool:

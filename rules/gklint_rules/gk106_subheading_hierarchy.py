@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint import numbering as nb
-from gklint.model import LINE_SPACES
+from gklint.core import numbering as nb
+from gklint.model.report import LINE_SPACES
 
 STYLE_AT_LEVEL = {level: style for style, level in nb.LEVEL.items()}
 SECTION_STYLE, SKIPPED, MIXED = "section-style", "skipped-level", "mixed-styles"

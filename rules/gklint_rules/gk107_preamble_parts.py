@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from gklint import Finding, Severity, rule
-from gklint.text import ascii_digits, cn_to_int, label_key, strip_pinyin_debris, to_simplified
+from gklint.core.text import ascii_digits, cn_to_int, label_key, strip_pinyin_debris, to_simplified
 
 _COUNT_RE = re.compile(
     r"(?:(?P<a>[一二三四五六七八九十两兩]|[0-9０-９]{1,2})[个個]部分)"

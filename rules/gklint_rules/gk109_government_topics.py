@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.text import map_radicals, strip_pinyin_debris, strip_spaces, to_simplified
+from gklint.core.text import map_radicals, strip_pinyin_debris, strip_spaces, to_simplified
 
 
 @rule(

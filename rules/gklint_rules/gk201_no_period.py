@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.period import is_traditional_text, law, report_anchor, report_year
+from gklint.facts.period import is_traditional_text, law, report_anchor, report_year
 
 _LEAD_IN = ("如下：", "如下:", "如下", "：", ":")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.period import date_mentions
-from gklint.text import CN_DIGITS
+from gklint.facts.period import date_mentions
+from gklint.core.text import CN_DIGITS
 
 
 def _year_text(year: int, chinese: bool) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from gklint import Finding, Severity, rule
-from gklint.parser import find_year
-from gklint.period import law, passages, passages_text, passages_with
+from gklint.model.parser import find_year
+from gklint.facts.period import law, passages, passages_text, passages_with
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 # "本年度（2019年）": the text names this year and writes another.

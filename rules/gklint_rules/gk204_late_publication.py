@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.period import deadline, report_year
+from gklint.facts.period import deadline, report_year
 
 _ISSUER = {"department": ("政府部门", "a government department"), "government": ("人民政府", "a people's government")}
 

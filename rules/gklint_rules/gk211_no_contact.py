@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.period import law, report_anchor
+from gklint.facts.period import law, report_anchor
 
 
 @rule(

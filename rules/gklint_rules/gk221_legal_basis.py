@@ -7,8 +7,8 @@ import functools
 import re
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.period import is_traditional_text, law, passages_with, report_year
-from gklint.text import label_key
+from gklint.facts.period import is_traditional_text, law, passages_with, report_year
+from gklint.core.text import label_key
 
 _BOOK_TITLE_RE = re.compile(r"《([^《》]{2,40})》")
 _PRC = "中华人民共和国"

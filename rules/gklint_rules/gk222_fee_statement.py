@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.period import fold, law, report_year
+from gklint.facts.period import fold, law, report_year
 
 
 @rule(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.tables import KIND_SECTION
+from gklint.facts.tables import KIND_SECTION
 
 
 WHAT = {

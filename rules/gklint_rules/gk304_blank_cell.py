@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Edit, Finding, Fix, Message, Option, Severity, rule
-from gklint.table_checks import table_name
+from gklint.facts.table_checks import table_name
 
 
 @rule(

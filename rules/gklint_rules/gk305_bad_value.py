@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.table_checks import fmt, table_name
-from gklint.table_values import CELL_PER_LINE, MARKDOWN, PIPE, TSV, line_shape
+from gklint.facts.table_checks import fmt, table_name
+from gklint.facts.table_values import CELL_PER_LINE, MARKDOWN, PIPE, TSV, line_shape
 
 
 def _separator(report, cell) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.table_checks import table_name
+from gklint.facts.table_checks import table_name
 
 
 @rule(

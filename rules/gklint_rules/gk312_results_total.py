@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.table_checks import column_names, equal, fmt, result_rows, table_name
+from gklint.facts.table_checks import column_names, equal, fmt, result_rows, table_name
 
 
 @rule(

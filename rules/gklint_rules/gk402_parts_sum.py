@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.figures import fmt
+from gklint.facts.figures import fmt
 
 
 @rule(

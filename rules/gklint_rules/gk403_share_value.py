@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from gklint import Finding, Severity, rule
-from gklint.figures import fmt, round_half_up, tolerance
+from gklint.facts.figures import fmt, round_half_up, tolerance
 
 
 def _nudging_needed(figure, total) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from gklint import Finding, Severity, rule
-from gklint.figures import round_half_up, truncate
+from gklint.facts.figures import round_half_up, truncate
 
 
 @rule(

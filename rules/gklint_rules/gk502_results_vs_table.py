@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.figures import table_number
+from gklint.facts.figures import table_number
 
 _NAMES = {
     "disclosed": "（一）予以公开",

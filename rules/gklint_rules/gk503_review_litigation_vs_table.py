@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.figures import table_number
+from gklint.facts.figures import table_number
 
 _COLUMNS = {"total": "总计", "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
 _SUIT_GROUPS = ("direct_suit", "suit_after_review")

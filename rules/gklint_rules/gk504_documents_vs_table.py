@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.figures import table_number
+from gklint.facts.figures import table_number
 
 _ROWS = {"rules": "规章", "normative_documents": "规范性文件"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.text import PINYIN_DEBRIS_RE
+from gklint.core.text import PINYIN_DEBRIS_RE
 
 
 @rule(

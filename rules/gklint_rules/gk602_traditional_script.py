@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Iterator
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.text import PINYIN_DEBRIS_RE, simplified_chars, to_simplified, traditional_re
+from gklint.core.text import PINYIN_DEBRIS_RE, simplified_chars, to_simplified, traditional_re
 
 _HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 

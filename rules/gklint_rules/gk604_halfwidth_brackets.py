@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.numbering import PAREN_ARABIC, PAREN_CN
-from gklint.text import PINYIN_DEBRIS_RE
+from gklint.core.numbering import PAREN_ARABIC, PAREN_CN
+from gklint.core.text import PINYIN_DEBRIS_RE
 
 _FULL = {"(": "（", ")": "）"}
 _PAIR_RE = re.compile(r"\(([^()（）\n]*)\)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.text import RADICAL_RE, ordinary_char
+from gklint.core.text import RADICAL_RE, ordinary_char
 
 
 def _unified_in_compat_block(char: str) -> bool:
@@ -40,7 +40,7 @@ def check(report, options):
 
     ## Fix safety
     Safe: each code point is replaced by the one ordinary character Unicode
-    (NFKC, one character at a time) or the radical table in `gklint.text` gives it; nothing
+    (NFKC, one character at a time) or the radical table in `gklint.core.text` gives it; nothing
     else changes. Radicals with no ordinary character are reported without an edit.
 
     ## 做什么
@@ -60,7 +60,7 @@ def check(report, options):
     应为 `一、总体情况` 和 `保障人民群众知情权`。
 
     ## 修复安全性
-    安全：每个码位替换为 Unicode（逐字 NFKC）或 `gklint.text` 中部首表给出的那一个普通汉字；其他内容
+    安全：每个码位替换为 Unicode（逐字 NFKC）或 `gklint.core.text` 中部首表给出的那一个普通汉字；其他内容
     不变。没有对应普通汉字的部首只报告，不修改。
     """
     text = report.text

@@ -6,8 +6,8 @@ import functools
 import re
 
 from gklint import Finding, Option, Severity, rule
-from gklint.history import usable_previous, year_of
-from gklint.text import to_simplified
+from gklint.run.history import usable_previous, year_of
+from gklint.core.text import to_simplified
 
 SHINGLE = 5  # characters per shingle
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from gklint import Finding, Severity, rule
-from gklint.history import usable_previous, year_of
-from gklint.table_checks import cell_span, fmt, table_name
+from gklint.run.history import usable_previous, year_of
+from gklint.facts.table_checks import cell_span, fmt, table_name
 
 ROWS = ("rules", "normative_documents")  # the 2021 format's 第二十条第（一）项 rows
 

@@ -1,7 +1,6 @@
-"""Facts: what rules share, computed once from the parsed `Report` (tables, period, figures,
-claims, contact, history).
+"""Facts: what rules share, computed once from the parsed `Report`: the tables (`tables`, with
+`table_values`, `text_rows`, `table_checks`), the statistics period and dates (`period`), figures and
+the narrative's claims about the tables (`figures`), contact details (`contact`).
 
-New fact code goes here (older fact modules still sit flat in `gklint`: tables.py, period.py,
-figures.py, contact.py, history.py). May import `gklint.model`, `gklint.read`, `gklint.text`
-and `gklint.template`; never the run, the rules or the output.
+May import `gklint.core`, `gklint.read` and `gklint.model`; never the run, the rules or the output.
 """

@@ -73,7 +73,7 @@ def metadata():
     region CN, read from phonenumbers, cached; None when the metadata is not as assumed."""
     from importlib.util import find_spec
 
-    from ..cache import cached, key_line
+    from gklint.core.cache import cached, key_line
 
     try:
         spec = find_spec("phonenumbers")

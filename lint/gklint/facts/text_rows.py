@@ -1,6 +1,6 @@
 """Table rows as PDF extractors lay them out: the run pre-passes of the table reader.
 
-The table reader (`gklint.tables`) cuts a table's token stream into runs, a run being the label
+The table reader (`gklint.facts.tables`) cuts a table's token stream into runs, a run being the label
 text since the previous values and the values that follow (`tables.Run`). Extractors other than
 pypdf print a row differently, and these passes put each row's label and values back together
 before rows are matched by label. They only act on PDF text (tokens of shape "pdf-text"), never
@@ -20,7 +20,7 @@ guess a label, and leave a run alone when the template does not say what it must
   stands once in the table (`place_orphan_rows`).
 
 Works on any dataclass with the fields of `tables.Run` (key, offsets, values, texts) and on the
-template's row specs (id, key, data_in, group_in), so it needs nothing of `gklint.tables`.
+template's row specs (id, key, data_in, group_in), so it needs nothing of `gklint.facts.tables`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from ..table_values import PDF, TEXT, Token
+from gklint.facts.table_values import PDF, TEXT, Token
 
 MAX_LABEL_START = 40  # words before its values where a wrapped label may start (two characters a line)
 

@@ -1,8 +1,9 @@
 """Reading: bytes → text, and a grid of cells where the file has structure (.docx, HTML, PDF).
 
-This package is where new reading code goes (the older readers are still in `gklint.readers`
-and `gklint.source`). It may import `gklint.source` and the standard library, nothing that
-parses reports.
+`source` decodes bytes (encodings, BOM, newlines kept); `readers` registers the .txt/.md/.docx/.html/.pdf
+readers (`docx`, `html`, `pdf` with `pdf_layout`/`pdf_words`; `grid`: tables as cells); `origins` maps
+text back to places in the file; `flattened`, `crawl_header`, `sniff`, `digit_runs`: web text's quirks;
+`oserror`: OS error texts. May import `gklint.core` and the standard library, nothing that parses reports.
 """
 
 import re

@@ -2,7 +2,7 @@
 
 Readers of structured files (.docx, HTML, PDF) render each table as tab-separated lines in
 `SourceText.text` (so the parser and the text rules see it) AND hand over its `Grid`, whose
-cells point into that text. The table reader (`gklint.tables`) reads a grid by its cells —
+cells point into that text. The table reader (`gklint.facts.tables`) reads a grid by its cells —
 blank cells stay blank, merged cells count once — instead of re-tokenising the rendered lines.
 
 Conventions:

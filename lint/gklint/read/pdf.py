@@ -20,10 +20,10 @@ import functools
 import io
 from pathlib import Path
 
-from ..readers.origins import PageOrigins
-from ..source import NoTextLayer, ReadError, SourceText
-from .pdf_layout import Box, Page, TablePart, TextLine, Word, render
-from .pdf_words import Labels, add_tables
+from gklint.read.origins import PageOrigins
+from gklint.read.source import NoTextLayer, ReadError, SourceText
+from gklint.read.pdf_layout import Box, Page, TablePart, TextLine, Word, render
+from gklint.read.pdf_words import Labels, add_tables
 
 X_TOLERANCE = 3.0  # points: a wider gap between two characters of a line is a space (pdfplumber's default)
 Y_TOLERANCE = 3.0  # points: characters whose tops lie this close are on one line
@@ -194,8 +194,8 @@ def _page_content(page, number: int, chars: list[dict]) -> Page:
 def template_labels() -> Labels:
     """The row labels of tables 二 and 三 in the built-in templates: what a borderless table's rows
     must carry to be read as a grid."""
-    from ..template import builtin_template_paths, load_template
-    from ..text import label_key
+    from gklint.core.template import builtin_template_paths, load_template
+    from gklint.core.text import label_key
 
     rows: set[str] = set()
     groups: set[str] = set()

@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..readers.origins import PageCellOrigin, PageLineOrigin
-from .grid import Grid, GridBuilder
+from gklint.read.origins import PageCellOrigin, PageLineOrigin
+from gklint.read.grid import Grid, GridBuilder
 
 COLUMN_TOLERANCE = 4.0  # points: the same column edge on two pages (Word draws them up to ~3 pt apart)
 ROW_TOLERANCE = 2.0  # points: the same row edge within one page

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .pdf_layout import Box, Page, TablePart, TextLine, Word, cluster, join_lines
+from gklint.read.pdf_layout import Box, Page, TablePart, TextLine, Word, cluster, join_lines
 
 ALIGN_TOLERANCE = 3.0  # points: values of one column line up this closely (left, centre or right)
 LABEL_TOLERANCE = 4.0  # points: label pieces of one column start this closely

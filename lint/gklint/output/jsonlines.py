@@ -1,0 +1,22 @@
+"""JSON Lines: one finding a line, the same object as `--format json` gives (plus `where` for .docx and .pdf)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from gklint.output.formatters import violation_as_dict
+
+if TYPE_CHECKING:
+    from gklint.run.engine import FileResult
+    from gklint.output.formatters import OutputContext
+
+
+class JsonLinesFormatter:
+    def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+        lines = []
+        for result in results:
+            for v in result.violations:
+                item = violation_as_dict(result, v, context.lang)
+                lines.append(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+        return "".join(line + "\n" for line in lines)
