@@ -194,3 +194,16 @@ def test_heading_inside_is_the_pattern():
     assert sum(heading_inside(t) for t in texts) > 1000
     for text in texts:
         assert heading_inside(text) == (HEADING_INSIDE_RE.search(text) is not None), repr(text)
+
+
+def test_edits_built_many_at_once_are_edits():
+    import pickle
+
+    from gklint.core.violation import Edit
+
+    spans = [(0, 0, ""), (3, 5, "区"), (7, 9, "x\n")]
+    many = Edit.many(spans)
+    assert many == [Edit(*span) for span in spans] and [hash(e) for e in many] == [hash(Edit(*s)) for s in spans]
+    assert pickle.loads(pickle.dumps(many)) == many
+    with pytest.raises(AttributeError):
+        many[0].start = 1  # still frozen

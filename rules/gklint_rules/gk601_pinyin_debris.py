@@ -72,7 +72,7 @@ def check(report, options):
             zh=f"本行有 {len(matches)} 处拼音残留 {tokens}（如「{annotated}{first.group()}」应为「{annotated}」），应删除",
             en=f"{len(matches)} pinyin debris token(s) on this line, {tokens} (e.g. 「{annotated}{first.group()}」 should read 「{annotated}」); remove them",
             fix=Fix.safe(
-                *(Edit(m.start(), m.end(), "") for m in matches),
+                *Edit.many((*m.span(), "") for m in matches),
                 description=Message(f"删除 {len(matches)} 处拼音残留", f"remove {len(matches)} pinyin token(s)"),
             ),
         )

@@ -151,7 +151,7 @@ def check(report, options):
         zh=f"全文有 {count} 个繁体字{zh_mix}，应使用规范简体字（首个「{old}」应为「{new}」）",
         en=f"{count} traditional characters in the report{en_mix}; use simplified script (first: 「{old}」 for 「{new}」)",
         fix=Fix.unsafe(
-            *(Edit(start, start + len(was), simple) for start, was, simple in changed),
+            *Edit.many((start, start + len(was), simple) for start, was, simple in changed),
             description=Message(f"将 {count} 个繁体字转换为简体字（OpenCC t2s）", f"convert {count} characters to simplified (OpenCC t2s)"),
         ),
     )
