@@ -27,7 +27,7 @@ from typing import Callable, Iterable
 
 from gklint.read.origins import OffsetOrigins
 from gklint.read.source import SourceText
-from gklint.read import heading_inside
+from gklint.read import HEADING_INSIDE_RE
 from gklint.read.crawl_header import body_start
 
 MIN_SECTIONS = 2  # section headings inside lines (not at their start) that make a text a flattened page
@@ -88,7 +88,7 @@ def is_flattened(text: str, finder: HeadingFinder) -> bool:
     a numeral after other text are looked at, and only their headings inside the line are scored."""
     inside = 0
     for line in text.splitlines():
-        if heading_inside(line):
+        if HEADING_INSIDE_RE.search(line):
             inside += len(_section_headings(line, 0, finder, inside_only=True))
             if inside >= MIN_SECTIONS:
                 return True
