@@ -184,3 +184,29 @@ def test_texts_holding_with_empty_texts_and_needles_at_the_edges():
     assert period.texts_holding(joined, starts, ["b", "x"]) == [1, 3]
     assert period.texts_holding(joined, starts, [re.compile("ba|ab")]) == [1, 3]
     assert period.texts_holding(joined, starts, []) == []
+
+
+def test_heading_inside_is_the_pattern():
+    """`read.heading_inside` (from the numerals back) says what HEADING_INSIDE_RE.search says."""
+    from gklint.read import HEADING_INSIDE_RE, heading_inside
+
+    rnd = random.Random(11)
+    pieces = ["一、", "二.", "6、", "7、", "。", "，", " ", "\u3000", "\n", "\r", "文", "a", "）", "：", "三．", "、"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(20000)]
+    texts += [path.read_text(encoding="utf-8") for path in REPORTS]
+    assert sum(heading_inside(t) for t in texts) > 1000
+    for text in texts:
+        assert heading_inside(text) == (HEADING_INSIDE_RE.search(text) is not None), repr(text)
+
+
+def test_edits_built_many_at_once_are_edits():
+    import pickle
+
+    from gklint.core.violation import Edit
+
+    spans = [(0, 0, ""), (3, 5, "区"), (7, 9, "x\n")]
+    many = Edit.many(spans)
+    assert many == [Edit(*span) for span in spans] and [hash(e) for e in many] == [hash(Edit(*s)) for s in spans]
+    assert pickle.loads(pickle.dumps(many)) == many
+    with pytest.raises(AttributeError):
+        many[0].start = 1  # still frozen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 from enum import Enum
 
 
@@ -54,6 +55,18 @@ class Edit:
     start: int
     end: int
     replacement: str
+
+    @classmethod
+    def many(cls, spans: Iterable[tuple[int, int, str]]) -> list["Edit"]:
+        """Edit(start, end, replacement) for each triple, built without the frozen dataclass's
+        per-field `object.__setattr__` (a fix of 10^5 edits: GK601, GK602 on a large report)."""
+        new = object.__new__
+        made = []
+        for start, end, replacement in spans:
+            edit = new(cls)
+            edit.__dict__.update(start=start, end=end, replacement=replacement)
+            made.append(edit)
+        return made
 
 
 @dataclass(frozen=True)

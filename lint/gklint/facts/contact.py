@@ -68,7 +68,12 @@ def _digits_valid(digits: str) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def _valid_cn(digits: str) -> bool:
-    import phonenumbers  # imported on first use: slow to import, not needed without phone numbers
+    from gklint.facts.number_plan import valid_cn
+
+    plain = valid_cn(digits)  # phonenumbers' own patterns for CN, without importing it (most numbers)
+    if plain is not None:
+        return plain
+    import phonenumbers  # imported on first use: slow to import, not needed for plain numbers
 
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(digits, "CN"))
@@ -90,8 +95,17 @@ class Email:
         return _email_error(self.address)
 
 
+# An address email-validator accepts (syntax only, as called below): letters and digits with single
+# separators before the @, labels of letters and digits with single hyphens after it, a common
+# top-level domain (no special-use name), all short. Anything else is for email-validator itself
+# (slow to import: most reports give only such plain addresses; tests/test_number_plan.py compares).
+_PLAIN_EMAIL_RE = re.compile(r"[A-Za-z0-9]+(?:[._+\-][A-Za-z0-9]+)*@(?:[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\.)+(?:com|cn|net|org|gov|edu)")
+
+
 @functools.lru_cache(maxsize=1024)
 def _email_error(address: str) -> str | None:
+    if len(address) <= 64 and _PLAIN_EMAIL_RE.fullmatch(address):
+        return None
     from email_validator import EmailNotValidError, validate_email  # on first use, as phonenumbers
 
     try:

@@ -351,9 +351,9 @@ def _in_recovered_table(report: Report, start: int, end: int) -> bool:
 
 
 def _may_be_flattened(text: str) -> bool:
-    from gklint.read import HEADING_INSIDE_RE
+    from gklint.read import heading_inside
 
-    return HEADING_INSIDE_RE.search(text) is not None
+    return heading_inside(text)
 
 
 def _special_file(path: Path) -> bool:
@@ -382,6 +382,8 @@ def _checked(finding: Any, length: int) -> Finding:
 
 
 def _offsets(start: Any, end: Any, length: int) -> bool:
+    if type(start) is int and type(end) is int:  # nearly always: the checks below, fewer calls
+        return 0 <= start <= length and 0 <= end <= length
     ints = all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end))
     return ints and 0 <= start <= length and 0 <= end <= length
 
@@ -400,10 +402,28 @@ def _check_fix(fix: Any, length: int) -> None:
 
     if not isinstance(fix, Fix) or not isinstance(fix.applicability, Applicability) or not isinstance(fix.edits, tuple):
         raise TypeError(f"fix is {fix!r}, not a Fix")
+    if _plain_edits(fix.edits, length, Edit):  # a fix of thousands of edits (GK602) checked in one pass
+        return
     for edit in fix.edits:
         if not isinstance(edit, Edit) or not _offsets(edit.start, edit.end, length) or edit.start > edit.end:
             raise ValueError(f"bad edit {edit!r}")
         _printable(edit.replacement, "an edit's replacement")
+
+
+def _plain_edits(edits: tuple, length: int, edit_type: type) -> bool:
+    """Every edit an Edit of int offsets in the text, in order, replaced by printable text: what
+    the loop of `_check_fix` accepts (False: that loop says what is wrong)."""
+    if not all(
+        type(e) is edit_type and type(e.start) is int and type(e.end) is int and 0 <= e.start <= e.end <= length
+        and type(e.replacement) is str
+        for e in edits
+    ):
+        return False
+    try:
+        "".join([e.replacement for e in edits]).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # A lint allocates some 10^5 short-lived objects, nearly all freed by reference counting. At the
