@@ -108,6 +108,23 @@ def _text_figures(args) -> None:
             print(f"  engine alone (Linter.lint_path in a loop): {_rate(args.files, engine)}")
 
     print(f"one file, whole process (median of 5, bytecode cached): {_whole_process_ms(SEEDS[0]):.0f} ms")
+    print(f"a 5 MB report (seed 001, traditional script and pinyin debris, repeated), default rules, best of {args.rounds}: {_large_report_s(args.rounds):.2f} s")
+
+
+def _large_report_s(rounds: int) -> float:
+    """One report of 5 MB: seed 001 (traditional characters, pinyin debris) repeated, linted once
+    per round in one process (issue 15: per-character loops of GK601/GK602/GK605 showed there)."""
+    from gklint.run.config import Settings
+    from gklint.run.engine import Linter
+
+    seed = next(s for s in SEEDS if s.name.startswith("001"))
+    data = seed.read_bytes()
+    linter = Linter(Settings())
+    linter.lint_path(seed)  # warm
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large-5mb.txt"
+        path.write_bytes(data * (5_000_000 // len(data) + 1))
+        return min(_timed(lambda: linter.lint_path(path)) for _ in range(rounds))
 
 
 def _whole_process_ms(path: Path) -> float:

@@ -7,6 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from gklint.run.baseline import fingerprints
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
@@ -37,6 +39,7 @@ def edit(path: Path, old: str, new: str, prepend: str = "") -> None:
     path.write_text(prepend + text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_update_then_hide_then_only_new_findings(tmp_path):
     archive(tmp_path)
     before = gklint("--select", "ALL", "--format", "json", "reports", cwd=tmp_path)

@@ -26,6 +26,7 @@ def codes(linter, text):
 
 
 def test_clean_report_has_no_findings(linter):
+    assert len(linter.selected) > 50  # silence from every rule, not from none
     assert codes(linter, CLEAN) == set()
 
 

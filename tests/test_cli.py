@@ -44,6 +44,7 @@ def key(items):
     return sorted((f["code"], f["line"], f["column"], f["message"]) for f in items)
 
 
+@pytest.mark.slow
 def test_default_output_is_flake8_style(tmp_path):
     out = gklint("--isolated", str(seed("004")))
     assert out.returncode == 1
@@ -62,6 +63,7 @@ def test_json_items_have_the_documented_fields():
         assert item["severity"] in ("error", "warning", "info")
 
 
+@pytest.mark.slow
 def test_folder_recursion_and_exit_codes(tmp_path):
     clean = tmp_path / "reports" / "nested"
     clean.mkdir(parents=True)
@@ -77,12 +79,13 @@ def test_folder_recursion_and_exit_codes(tmp_path):
 
 
 def test_selection_by_prefix_name_and_all():
-    only = findings("--isolated", "--select", "GK0", str(seed("001")))
-    assert all(f["code"].startswith("GK0") for f in only)
+    # GK6 (seed 001's pinyin debris and mixed script): a prefix with findings, so the check can fail
+    only = findings("--isolated", "--select", "GK6", str(seed("001")))
     everything = findings("--isolated", "--select", "ALL", str(seed("001")))
     default = findings("--isolated", str(seed("001")))
-    assert {f["severity"] for f in default} <= {"error", "warning"}
-    assert len(everything) >= len(default)
+    assert only and only == [f for f in everything if f["code"].startswith("GK6")]
+    assert default and {f["severity"] for f in default} <= {"error", "warning"}
+    assert "info" in {f["severity"] for f in everything} and len(everything) > len(default)
     codes = {f["code"] for f in everything}
     some = sorted(codes)[0]
     name = next(f["name"] for f in everything if f["code"] == some)
@@ -90,6 +93,7 @@ def test_selection_by_prefix_name_and_all():
     assert some not in {f["code"] for f in ignored}
 
 
+@pytest.mark.slow
 def test_unknown_selector_and_format_are_usage_errors():
     out = gklint("--isolated", "--select", "GK999", str(seed("000")))
     assert out.returncode == 2 and "GK999" in out.stderr and "Traceback" not in out.stderr
@@ -97,6 +101,7 @@ def test_unknown_selector_and_format_are_usage_errors():
     assert out.returncode == 2 and "nope" in out.stderr
 
 
+@pytest.mark.slow
 def test_lang_en():
     zh = findings("--isolated", "--select", "ALL", str(seed("004")))
     en = findings("--isolated", "--select", "ALL", "--lang", "en", str(seed("004")))
@@ -108,6 +113,7 @@ def test_lang_en():
     assert "empty" in out.stdout and out.returncode == 1
 
 
+@pytest.mark.slow
 def test_bad_input_never_tracebacks(tmp_path):
     rng = random.Random(1234)
     noise = tmp_path / "noise.txt"
@@ -126,6 +132,7 @@ def test_bad_input_never_tracebacks(tmp_path):
         assert [f["code"] for f in json.loads(out.stdout)] == [code], path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SEEDS + SAMPLES, ids=lambda p: p.name[:3])
 def test_gb18030_and_crlf_copies_give_the_same_findings(tmp_path, path):
     text = path.read_text(encoding="utf-8")
@@ -162,6 +169,7 @@ def test_per_file_ignores(tmp_path):
     assert findings("drafts/r.txt", cwd=tmp_path) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("config", "named"),
     [
@@ -197,12 +205,14 @@ def test_rule_and_rules_commands(capsys):
     assert "GK001" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_statistics(tmp_path):
     out = gklint("--isolated", "--statistics", "--select", "ALL", str(seed("001")))
     rows = [line.split() for line in out.stdout.splitlines() if line.strip()]
     assert rows and all(row[0].isdigit() and row[1].startswith("GK") for row in rows)
 
 
+@pytest.mark.slow
 def test_stdin_with_a_filename():
     data = seed("004").read_bytes()
     out = subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--format", "json", "--stdin-filename", "drafts/r.txt"], input=data, capture_output=True)
@@ -222,6 +232,7 @@ def test_folders_are_searched_for_every_format_unless_told(tmp_path):
     assert {Path(f["path"]).name for f in narrower} == {"a.txt", "d.rst"}
 
 
+@pytest.mark.slow
 def test_broken_pipe_is_quiet():
     # ~100 kB of output, more than a pipe buffer: gklint is still writing when `head` exits.
     command = f'"{sys.executable}" -m gklint --isolated --select ALL --format full "{SEEDS[0].parent}" | head -n 1'

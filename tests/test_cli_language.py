@@ -220,6 +220,7 @@ def test_fixable_and_fixed_counts_agree(tmp_path):
     assert before == after
 
 
+@pytest.mark.slow
 def test_no_fixable_marker_where_fix_will_not_write(tmp_path):
     from .seed_docx import build_docx
 

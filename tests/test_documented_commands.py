@@ -67,6 +67,7 @@ def _workspace(folder: Path) -> None:
     (folder / "old.txt").write_bytes(traditional.encode("big5", "replace"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", COMMANDS)
 def test_documented_command_runs(args, tmp_path, capsys):
     for flag, reason in SKIPPED.items():

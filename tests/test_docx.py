@@ -39,6 +39,7 @@ def linter() -> Linter:
     return Linter(Settings(select=["ALL"]))
 
 
+@pytest.mark.slow
 def test_docx_gives_the_same_codes_as_the_txt(linter, docx_path):
     from_txt = linter.lint_path(SEED)
     from_docx = linter.lint_path(docx_path)

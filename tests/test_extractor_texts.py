@@ -249,6 +249,7 @@ def _variant(text: str, three: dict, four: dict, extractor: str) -> str:
     return text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize("extractor", EXTRACTORS)
 def test_other_numbers_are_read_as_well(extractor, seed, printed):
@@ -374,6 +375,7 @@ def test_narrow_columns_give_the_tables_of_the_text(seed, extractor):
     assert not _arithmetic_findings(text)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("k", range(7))
 @pytest.mark.parametrize(("seed", "extractor"), NARROW)
 def test_narrow_columns_give_the_known_findings(seed, extractor, k):

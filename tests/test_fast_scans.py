@@ -73,7 +73,10 @@ def test_reach_is_no_larger_than_needed(pattern, reach):
 @functools.lru_cache(maxsize=None)
 def _reports():
     linter = Linter(Settings(select=["ALL"]))
-    return [linter.parse(linter.reader_for(path).read(path, path.read_bytes()), path) for path in REPORTS]
+    reports = [linter.parse(linter.reader_for(path).read(path, path.read_bytes()), path) for path in REPORTS]
+    # the loops below check something: six reports, each with passages to scan
+    assert len(reports) == 6 and all(len(report.facts.passages) > 10 for report in reports)
+    return reports
 
 
 def _plain_fold(text: str) -> tuple[str, tuple[int, ...]]:
@@ -86,10 +89,10 @@ def _plain_fold(text: str) -> tuple[str, tuple[int, ...]]:
 
 def test_passages_fold_every_paragraph_as_fold_does():
     for report in _reports():
-        for passage in period.passages(report):
+        for passage in list(report.facts.passages):
             text, index = _plain_fold(passage.paragraph.text)
             assert (passage.text, passage.folded.index) == (text, index)
-        assert period.passages_text(report) == "\n".join(p.text for p in period.passages(report))
+        assert report.facts.passages.text == "\n".join(p.text for p in report.facts.passages)
 
 
 def test_fold_drops_debris_and_spaces_and_maps_back():
@@ -103,7 +106,7 @@ def test_fold_drops_debris_and_spaces_and_maps_back():
 
 def test_seed_dates_found_as_by_finditer():
     for report in _reports():
-        for passage in period.passages(report):
+        for passage in list(report.facts.passages):
             for pattern, reach in SCANS:
                 assert _found(period._finditer_near(pattern, passage.text, "月", reach)) == _found(
                     pattern.finditer(passage.text)
@@ -165,12 +168,12 @@ def test_passages_with_finds_each_passage_that_holds_the_needle():
     for report in _reports():
         for needle in needles:
             if isinstance(needle, str):
-                expected = [p for p in period.passages(report) if needle in p.text]
+                expected = [p for p in list(report.facts.passages) if needle in p.text]
             else:
-                expected = [p for p in period.passages(report) if needle.search(p.text)]
-            assert period.passages_with(report, needle) == expected, needle
-        assert period.passages_with(report, "《", "申请") == [
-            p for p in period.passages(report) if "《" in p.text or "申请" in p.text
+                expected = [p for p in list(report.facts.passages) if needle.search(p.text)]
+            assert report.facts.passages.holding(needle) == expected, needle
+        assert report.facts.passages.holding("《", "申请") == [
+            p for p in list(report.facts.passages) if "《" in p.text or "申请" in p.text
         ]
 
 
@@ -181,3 +184,29 @@ def test_texts_holding_with_empty_texts_and_needles_at_the_edges():
     assert period.texts_holding(joined, starts, ["b", "x"]) == [1, 3]
     assert period.texts_holding(joined, starts, [re.compile("ba|ab")]) == [1, 3]
     assert period.texts_holding(joined, starts, []) == []
+
+
+def test_heading_inside_is_the_pattern():
+    """`read.heading_inside` (from the numerals back) says what HEADING_INSIDE_RE.search says."""
+    from gklint.read import HEADING_INSIDE_RE, heading_inside
+
+    rnd = random.Random(11)
+    pieces = ["一、", "二.", "6、", "7、", "。", "，", " ", "\u3000", "\n", "\r", "文", "a", "）", "：", "三．", "、"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(20000)]
+    texts += [path.read_text(encoding="utf-8") for path in REPORTS]
+    assert sum(heading_inside(t) for t in texts) > 1000
+    for text in texts:
+        assert heading_inside(text) == (HEADING_INSIDE_RE.search(text) is not None), repr(text)
+
+
+def test_edits_built_many_at_once_are_edits():
+    import pickle
+
+    from gklint.core.violation import Edit
+
+    spans = [(0, 0, ""), (3, 5, "区"), (7, 9, "x\n")]
+    many = Edit.many(spans)
+    assert many == [Edit(*span) for span in spans] and [hash(e) for e in many] == [hash(Edit(*s)) for s in spans]
+    assert pickle.loads(pickle.dumps(many)) == many
+    with pytest.raises(AttributeError):
+        many[0].start = 1  # still frozen

@@ -34,34 +34,34 @@ def _read(prefix: str) -> str:
 
 def test_seed_004_inline_channels(linter):
     report = _report(linter, _read("004"))
-    figure = next(f for f in report.figures if f.total.text == "11210条")
+    figure = next(f for f in report.facts.figures if f.total.text == "11210条")
     assert figure.kind == "inline"
     assert [p.count.value for p in figure.parts] == [4790, 1801, 3628, 991]
     assert [p.label for p in figure.parts] == ["门户网站公开4790条", "政务微博公开1801条", "政务微信公开3628条", "其他方式公开991条"]
     assert report.location(figure.total.start) == (9, 24)
     assert report.text[figure.total.start : figure.total.end] == "11210条"
     # 人 and 人次 are one unit family: 704 + 7472 = 8176
-    visitors = next(f for f in report.figures if f.total.text == "8176人")
+    visitors = next(f for f in report.facts.figures if f.total.text == "8176人")
     assert sum(p.count.value for p in visitors.parts) == 8176
 
 
 def test_seed_000_list_after_total(linter):
     report = _report(linter, _read("000"))
-    figure = next(f for f in report.figures if f.kind == "list")
+    figure = next(f for f in report.facts.figures if f.kind == "list")
     assert figure.total.value == 8129 and report.location(figure.total.start)[0] == 8
     assert [p.label for p in figure.parts] == ["政府网站", "政务微信", "其他方式"]
     assert [p.share.value for p in figure.parts] == [68, 17, 15]
     assert [report.location(p.share.start)[0] for p in figure.parts] == [10, 11, 12]
     assert figure.split
     # "收到申请数9件，其中，网络申请数8件，信函申请数1件，按时办结数9件": 按时办结 is no part
-    requests = next(f for f in report.figures if f.total.text == "9件")
+    requests = next(f for f in report.facts.figures if f.total.text == "9件")
     assert [p.count.value for p in requests.parts] == [8, 1]
 
 
 def test_huaian_semicolon_ends_the_parts(linter):
     text = SAMPLES[0].read_text(encoding="utf-8")
     report = _report(linter, text)
-    totals = {f.total.value: [p.count.value for p in f.parts] for f in report.figures}
+    totals = {f.total.value: [p.count.value for p in f.parts] for f in report.facts.figures}
     assert totals[351] == [72, 64, 178, 37]
     assert totals[46] == [25, 5, 9, 7]
     assert "5500" not in {str(v) for v in totals}  # "5500 余条" has no parts
@@ -69,7 +69,7 @@ def test_huaian_semicolon_ends_the_parts(linter):
 
 def test_unclear_clause_gives_no_figure(linter):
     text = "某区2021年政府信息公开工作年度报告\n一、总体情况\n开展培训3次，其中培训人员300人，发放资料50份。\n"
-    assert _report(linter, text).figures == []
+    assert _report(linter, text).facts.figures == []
 
 
 @pytest.mark.parametrize("prefix", ["000", "003", "004"])

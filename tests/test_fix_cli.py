@@ -82,6 +82,7 @@ SEED004_CHANGES = [
 ]
 
 
+@pytest.mark.slow
 def test_seed004_fix_changes_exactly_the_numbering_and_the_phone(tmp_path):
     report = copy_seed("004", tmp_path, "r.txt")
     original = report.read_bytes()
@@ -121,6 +122,7 @@ def test_seed001_fix_removes_all_pinyin_debris_and_nothing_else(tmp_path):
     assert again.returncode == 0 and b"GK601" not in again.stdout
 
 
+@pytest.mark.slow
 def test_gb18030_crlf_copy_stays_gb18030_crlf(tmp_path):
     utf8 = copy_seed("004", tmp_path, "utf8.txt")
     text = utf8.read_text(encoding="utf-8")
@@ -152,6 +154,7 @@ def _variants(tmp_path: Path) -> list[tuple[str, str, list[str]]]:
     ]
 
 
+@pytest.mark.slow
 def test_diff_parses_with_unidiff_and_patch_gives_the_fix_result(tmp_path):
     if shutil.which("patch") is None:
         pytest.skip("needs patch")
@@ -245,6 +248,7 @@ def test_fixes_that_never_converge_write_nothing(tmp_path):
     assert {v.code for v in run.results[0].violations} == {"GK103", "GK998"}
 
 
+@pytest.mark.slow
 def test_a_docx_is_never_written(tmp_path):
     pytest.importorskip("docx")
     from .seed_docx import build_docx

@@ -14,6 +14,7 @@ import tempfile
 from argparse import Namespace
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gklint.run.session import Run
@@ -56,6 +57,7 @@ def _check_pass(before: str, after: str, edits, codec: str, bom: bytes) -> None:
     assert before_bytes[b:] == after_bytes[a:]
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(damaged_reports())
 def test_fix_changes_only_the_reported_edits(case):

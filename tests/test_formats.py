@@ -48,6 +48,7 @@ def sarif_of(results, linter, lang="zh") -> dict:
     return json.loads(FORMATS["sarif"].format(results, context(linter, lang)))
 
 
+@pytest.mark.slow
 def test_sarif_on_the_seeds_validates_against_the_schema(results, linter):
     assert sum(len(r.violations) for r in results) > 20
     for lang in ("zh", "en"):
@@ -56,6 +57,7 @@ def test_sarif_on_the_seeds_validates_against_the_schema(results, linter):
         assert log["version"] == "2.1.0"
 
 
+@pytest.mark.slow
 def test_sarif_from_the_command_line_validates(tmp_path, monkeypatch):
     root = FIXTURES.parent.parent
     monkeypatch.chdir(root)
@@ -79,7 +81,7 @@ def test_schema_rejects_a_broken_log(results, linter):
 def test_sarif_rule_metadata(results, linter):
     run = sarif_of(results, linter)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == sorted(linter.rules)
+    assert len(linter.rules) > 50 and [r["id"] for r in rules] == sorted(linter.rules)
     by_id = {r["id"]: r for r in rules}
     for code, rule in linter.rules.items():
         descriptor = by_id[code]
@@ -88,6 +90,7 @@ def test_sarif_rule_metadata(results, linter):
         # The documentation in the run's language (zh by default): the Chinese half of the docstring.
         assert descriptor["help"]["markdown"] == rule.doc_zh and rule.doc_zh.startswith("## 做什么")
         assert descriptor["defaultConfiguration"]["level"] == {"E": "error", "W": "warning", "I": "note"}[rule.severity.value]
+    assert run["results"]
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     assert run["columnKind"] == "unicodeCodePoints"
@@ -144,7 +147,7 @@ def test_github_annotations(results, linter):
     output = FORMATS["github"].format(results, context(linter))
     lines = output.splitlines()
     violations = [v for r in results for v in r.violations]
-    assert len(lines) == len(violations)
+    assert violations and len(lines) == len(violations)
     for line, v in zip(lines, violations):
         match = ANNOTATION.match(line)
         assert match, line

@@ -275,6 +275,7 @@ def test_each_file_is_parsed_once(tmp_path, capsys, monkeypatch):
     assert {name for name, *_ in found(items, "GK701")} == {"c.txt"}
 
 
+@pytest.mark.slow
 def test_jobs_2_pairs_as_jobs_1(tmp_path, capsys):
     folder = write(
         tmp_path / "j",

@@ -45,6 +45,7 @@ def linter():
     return linter
 
 
+@pytest.mark.slow
 @settings(max_examples=24, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(
     text_index=st.integers(0, len(TEXTS) - 1),
@@ -72,6 +73,7 @@ def _html_insertion():
     return st.one_of(nested, unclosed, spans)
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text_index=st.integers(0, len(TEXTS) - 1), where=st.floats(0, 1), insertion=_html_insertion())
 def test_hostile_html_ends_in_findings(linter, text_index, where, insertion):

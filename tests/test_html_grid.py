@@ -123,6 +123,7 @@ def test_every_cell_at_its_slot_with_its_spans(variant):
 
 def test_blank_cells_are_kept_empty(variant):
     _page, expected, _text, grids = variant
+    assert grids
     for grid, cells_rows in zip(grids, expected):
         blanks = sum(1 for row in cells_rows for cell in row if cell is not None and not cell[0])
         found = [c for c in grid.cells if c.blank]
@@ -132,6 +133,7 @@ def test_blank_cells_are_kept_empty(variant):
 
 def test_cell_offsets_point_at_the_cell_text(variant):
     _page, _expected, text, grids = variant
+    assert grids
     for grid in grids:
         for cell in grid.cells:
             assert text[cell.start : cell.end] == cell.text

@@ -26,12 +26,14 @@ def _extract_within_budget(source: str):
     return result
 
 
+@pytest.mark.slow
 def test_100k_nested_divs():
     # was 37 s: every end tag scanned the whole stack of open elements (quadratic)
     text, _offsets, _grids = _extract_within_budget(_page("<div>" * 100000 + "深处的文字" * 20 + "</div>" * 100000 + "<p>之后</p>" + f"<p>{BODY}</p>"))
     assert "深处的文字" * 20 in text and "之后" in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("depth", [1000, 5000])
 def test_deep_nesting_is_no_recursion_error(depth):
     # was RecursionError from ~1,000 levels: elements nest at most MAX_DEPTH deep, as in Chrome

@@ -81,6 +81,7 @@ def test_gk602_ignores_characters_inside_debris():
     original = _read(seed("001"))
     (violation,) = _violations(original, ["GK602"])
     debris = [(m.start(), m.end()) for m in PINYIN_DEBRIS_RE.finditer(original)]
+    assert violation.fix.edits
     for edit in violation.fix.edits:
         assert not any(s < edit.end and edit.start < e for s, e in debris)
 
@@ -160,7 +161,9 @@ def test_no_false_tail_script_or_radical_findings_on_clean_seeds(prefix):
 
 
 def test_all_safe_hygiene_fixes_are_stable_on_every_seed():
-    for path in sorted((FIXTURES / "seeds").glob("*.txt")):
+    paths = sorted((FIXTURES / "seeds").glob("*.txt"))
+    assert len(paths) == 5
+    for path in paths:
         original = _read(path)
         outcome = fix_until_stable(original, lambda t: _violations(t, HYGIENE), unsafe=True)
         assert outcome.stable, path.name

@@ -130,6 +130,7 @@ def _git_repo_with_tags(folder: Path, *tags: str) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(__import__("shutil").which("git") is None, reason="needs git")
 def test_hook_repo_gets_its_newest_tag_confirmed_by_ls_remote(tmp_path, capsys):
     remote = _git_repo_with_tags(tmp_path / "mirror", "v0.2.0", "v0.10.0", "v0.9.1")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from gklint.read.readers import READERS, DocxReader, HtmlReader, PdfReader
 
 from .conftest import FIXTURES
@@ -16,6 +18,7 @@ def test_reader_stand_ins_match_the_readers():
     assert [(r.name, r.suffixes) for r in READERS] == [(real[r.name].name, real[r.name].suffixes) for r in READERS]
 
 
+@pytest.mark.slow
 def test_a_txt_run_imports_no_reader_module():
     script = (
         "import sys; from pathlib import Path; from gklint.run.config import Settings; from gklint.run.engine import Linter; "

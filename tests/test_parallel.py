@@ -43,6 +43,7 @@ def run_cli(capsys, *args):
     return code, out.out, out.err
 
 
+@pytest.mark.slow
 def test_jobs_2_gives_exactly_the_findings_and_statistics_of_jobs_1(batch, capsys, tmp_path):
     missing = str(tmp_path / "missing.txt")  # GK001, after the files, in both
     serial = run_cli(capsys, "--select", "ALL", "--format", "json", "--statistics", "-j", "1", str(batch), missing)
@@ -57,6 +58,7 @@ def test_jobs_2_gives_exactly_the_findings_and_statistics_of_jobs_1(batch, capsy
     assert sum(counts.values()) == len(items)
 
 
+@pytest.mark.slow
 def test_every_format_is_the_same_from_workers(batch):
     """Formatters read the report (source lines for `full` and SARIF, fix positions for JSON):
     what a run keeps of each report (-j 1 too: only the line table) must serve them exactly as
@@ -109,6 +111,7 @@ def _copies(folder, count=4):
     return folder
 
 
+@pytest.mark.slow
 def test_fix_and_diff_with_jobs(tmp_path, capsys):
     one, two = _copies(tmp_path / "one"), _copies(tmp_path / "two")
     # Each file's diff is in its own encoding (GB18030 here): compare bytes.
@@ -126,6 +129,7 @@ def test_fix_and_diff_with_jobs(tmp_path, capsys):
     assert (two / "gb.txt").read_bytes().decode("gb18030").count("二、主动公开政府信息情况") == 1
 
 
+@pytest.mark.slow
 def test_baseline_with_jobs(tmp_path, capsys):
     folder = _copies(tmp_path / "reports")
     baseline = str(tmp_path / "baseline.json")
@@ -196,6 +200,7 @@ def test_progress_redraws_at_most_every_interval():
     assert stream.getvalue().count("\r") == 2  # the first draw and the last (100/100)
 
 
+@pytest.mark.slow
 def test_cli_shows_the_bar_on_a_terminal(batch, monkeypatch, capsys):
     terminal = Terminal()
     monkeypatch.delenv("CI", raising=False)

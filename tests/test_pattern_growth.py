@@ -15,6 +15,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # times every pattern over long runs in a subprocess
+
 CHILD = textwrap.dedent(
     r'''
     import importlib, inspect, json, pkgutil, re, sys, time

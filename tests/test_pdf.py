@@ -78,8 +78,8 @@ def test_the_parser_finds_the_report(huaian_result):
     report = huaian_result.report
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
     assert report.title.year == 2024 and "淮安市人民政府" in report.title.text
-    assert report.period is not None and report.period.year == 2024
-    assert "0517-83605210" in report.text and report.contacts.phones and report.contacts.emails
+    assert report.facts.period is not None and report.facts.period.year == 2024
+    assert "0517-83605210" in report.text and report.facts.contacts.phones and report.facts.contacts.emails
     assert {t.kind for t in report.tables} == {"active_disclosure", "applications", "review_litigation"}
 
 
@@ -229,6 +229,7 @@ def test_header_rows_repeated_on_the_next_page_are_left_out():
     assert "（六）其他处理" in [cell.text for cell in grid.cells]  # the split row under the repeated header joined
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["paged", "repeated-header"])
 def test_a_pdf_gives_the_findings_of_its_word_original(linter, name):
     pytest.importorskip("docx")
@@ -299,6 +300,7 @@ def test_english_places(template_result, linter):
     assert sarif["runs"][0]["results"][0]["message"]["text"].endswith(f" ({places[0]})")
 
 
+@pytest.mark.slow
 def test_a_pdf_is_never_written_back(tmp_path):
     path = tmp_path / "report.pdf"
     path.write_bytes((PDFS / "template-2021-blank.pdf").read_bytes())
@@ -444,6 +446,7 @@ def test_not_a_pdf_is_gk001(linter):
     assert [v.code for v in lint_bytes(linter, b"")] in (["GK001"], ["GK002"])
 
 
+@pytest.mark.slow
 def test_no_traceback_from_the_command_line(tmp_path):
     (tmp_path / "scan.pdf").write_bytes(scan_pdf(1))
     (tmp_path / "cut.pdf").write_bytes(HUAIAN_PDF.read_bytes()[:5000])
@@ -456,6 +459,7 @@ def test_no_traceback_from_the_command_line(tmp_path):
     assert codes == {"cut.pdf": "GK001", "locked.pdf": "GK001", "scan.pdf": "GK005"}  # folders include *.pdf
 
 
+@pytest.mark.slow
 def test_a_text_run_does_not_import_the_pdf_libraries_and_a_pdf_run_does():
     script = (
         "import sys; from pathlib import Path; from gklint.run.config import Settings; from gklint.run.engine import Linter; "

@@ -70,6 +70,7 @@ def gk3(result) -> Counter:
     return Counter((v.code, str(v.message)) for v in result.violations if v.code.startswith("GK3"))
 
 
+@pytest.mark.slow
 @by_name(PDFS)
 def test_tables_read_as_the_text(pdf, results):
     from_pdf, from_text = results(pdf).report, results(pdf.with_suffix(".txt")).report
@@ -78,6 +79,7 @@ def test_tables_read_as_the_text(pdf, results):
         assert from_pdf.table(kind).readable
 
 
+@pytest.mark.slow
 @by_name(PDFS)
 def test_the_same_table_findings_as_the_text(pdf, results):
     """None the text has not (a blank cell read as a shifted row gave GK306, GK311, GK312), and the
@@ -85,6 +87,7 @@ def test_the_same_table_findings_as_the_text(pdf, results):
     assert gk3(results(pdf)) == gk3(results(pdf.with_suffix(".txt")))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True)) if n in NOT_YET else n for n in sorted(BLANKS)])
 def test_blank_cell_kept_in_its_column(name, results):
     kind, row_id, column = BLANKS[name]
@@ -94,6 +97,7 @@ def test_blank_cell_kept_in_its_column(name, results):
     assert len({len(row.cells) for row in table.rows if row.cells}) == 1  # no row's values shifted
 
 
+@pytest.mark.slow
 @by_name([path for path in PAIRED if path.stem in CUT_ROW_LEFT_AS_TEXT])
 def test_tables_come_from_grids(pdf, results):
     report = results(pdf).report

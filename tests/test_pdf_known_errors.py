@@ -19,6 +19,8 @@ from gklint.read.source import SourceText
 
 from .known_errors import APPLICATIONS, CODES, REVIEW, SEEDS, KnownErrors, documents
 
+pytestmark = pytest.mark.slow  # parses a corpus of PDFs
+
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 REMAKE = "rerun `python tests/fixtures/pdf/make_pdfs.py` (needs LibreOffice)"
 

@@ -1,6 +1,6 @@
 """Period, dates, contact details, legal basis and fees (GK201–GK222) on the real seeds.
 
-The extractors (`Report.periods`, `Report.publication_dates`, `Report.contacts`) are checked
+The extractors (`Report.periods`, `Report.publication_dates`, `Facts.contacts`) are checked
 on the real texts, then the rules: the expected findings per seed, and one edit to a seed
 (the period's end date, a phone digit, a stale year…) making the matching rule fire.
 """
@@ -64,17 +64,17 @@ def _replace(text: str, old: str, new: str) -> str:
 )
 def test_period_found_on_real_text(linter_factory, path, written):
     report = _lint(linter_factory, _text(path)).report
-    period = report.period
+    period = report.facts.period
     assert period is not None
     assert report.text[period.start : period.end] == written
     assert period.is_calendar_year and period.year == report.year
     assert period.section == 0  # the preamble
-    assert report.periods is report.periods  # parsed once
+    assert report.facts.periods is report.facts.periods  # parsed once
 
 
 @pytest.mark.parametrize("prefix", ["001", "002"])
 def test_no_period_in_seeds_001_002(linter_factory, prefix):
-    assert _lint(linter_factory, _text(seed(prefix))).report.period is None
+    assert _lint(linter_factory, _text(seed(prefix))).report.facts.period is None
 
 
 def test_period_forms(linter_factory):
@@ -88,7 +88,7 @@ def test_period_forms(linter_factory):
     }
     for sentence, (year, m1, d1, m2, d2) in cases.items():
         report = _lint(linter_factory, base.format(year=year, sentence=sentence)).report
-        period = report.period
+        period = report.facts.period
         assert period is not None, sentence
         assert (period.year, period.first.month, period.first.day, period.last.month, period.last.day) == (year, m1, d1, m2, d2)
         assert period.last_year == year
@@ -96,30 +96,30 @@ def test_period_forms(linter_factory):
 
 def test_publication_date_from_metadata(linter_factory):
     report = _lint(linter_factory, _text(seed("001"))).report
-    (published,) = report.publication_dates
+    (published,) = report.facts.publication_dates
     assert published.kind == "metadata" and published.date == datetime.date(2021, 1, 30)
     assert report.text[published.start : published.end] == "2021-01-30"
 
 
 def test_contacts_on_real_text(linter_factory):
     report = _lint(linter_factory, _text(seed("004"))).report
-    (phone,) = report.contacts.phones
+    (phone,) = report.facts.contacts.phones
     assert phone.raw == "0631—5961933" and phone.valid and phone.kind == "landline"
     assert [report.text[o] for o in phone.bad_separators] == ["—"]
-    assert not report.contacts.emails
+    assert not report.facts.contacts.emails
 
     report = _lint(linter_factory, _text(seed("003"))).report
-    assert [p.digits for p in report.contacts.phones] == ["05335181064"]
-    assert [e.address for e in report.contacts.emails] == ["zcgov@zb.shandong.cn"]
+    assert [p.digits for p in report.facts.contacts.phones] == ["05335181064"]
+    assert [e.address for e in report.facts.contacts.emails] == ["zcgov@zb.shandong.cn"]
 
     for prefix in ("001", "002"):
-        assert not _lint(linter_factory, _text(seed(prefix))).report.contacts
+        assert not _lint(linter_factory, _text(seed(prefix))).report.facts.contacts
 
 
 def test_email_broken_by_pdf_line_wrap_is_read_whole(linter_factory):
     text = _replace(_text(HUAIAN), "子邮箱：hazwgkc@163.com）。", "子邮箱：hazwgkc@\n163.com）。")
     result = _lint(linter_factory, text)
-    (email,) = result.report.contacts.emails
+    (email,) = result.report.facts.contacts.emails
     assert email.address == "hazwgkc@163.com" and email.error is None
     assert "\n" in result.report.text[email.start : email.end]
     assert result.violations == []
@@ -172,8 +172,8 @@ def test_correct_2021_report_has_no_gk2_finding(linter_factory):
     result = _lint(linter_factory, CORRECT_2021)
     assert _codes(result) == []
     report = result.report
-    assert [d.kind for d in report.publication_dates] == ["metadata", "signature"]
-    assert report.period.is_calendar_year and report.period.year == 2021
+    assert [d.kind for d in report.facts.publication_dates] == ["metadata", "signature"]
+    assert report.facts.period.is_calendar_year and report.facts.period.year == 2021
 
 
 # --- one edit to a seed makes the matching rule fire ---------------------------------------

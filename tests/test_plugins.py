@@ -34,6 +34,7 @@ def run(site: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "gklint", *args], capture_output=True, text=True, env=env)
 
 
+@pytest.mark.slow
 def test_version_lists_plugins(site):
     out = run(site, "--version")
     assert out.returncode == 0
@@ -42,6 +43,7 @@ def test_version_lists_plugins(site):
     assert "broken: FAILED" in out.stdout and "gklint_this_module_does_not_exist" in out.stdout
 
 
+@pytest.mark.slow
 def test_third_party_rule_runs_and_failures_are_reported(site):
     out = run(site, "--select", "XY,GK0", "--format", "json", str(seed("000")))
     findings = json.loads(out.stdout)
@@ -55,6 +57,7 @@ def test_third_party_rule_runs_and_failures_are_reported(site):
     assert out.returncode == 1
 
 
+@pytest.mark.slow
 def test_builtin_rules_unaffected_by_broken_plugins(site):
     plain = subprocess.run([sys.executable, "-m", "gklint", "--format", "json", str(seed("004"))], capture_output=True, text=True)
     with_packs = run(site, "--format", "json", "--ignore", "XY,GK003", str(seed("004")))

@@ -18,7 +18,7 @@ import pytest
 from .conftest import seed
 
 CHECKOUT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, reason="needs git")]  # slow: pre-commit in a git repository
 
 
 def _git(*args, cwd, env):

@@ -177,6 +177,7 @@ def pre_commit(root: Path, env: dict, *args: str) -> tuple[int, str]:
     return run(root, env, sys.executable, "-m", "pre_commit", "run", *args)
 
 
+@pytest.mark.slow
 @needs_git
 def test_init_then_pre_commit_fails_on_a_broken_draft_and_passes_once_fixed(repo):
     pytest.importorskip("docx")
@@ -213,6 +214,7 @@ def test_init_then_pre_commit_fails_on_a_broken_draft_and_passes_once_fixed(repo
     assert code == 0 and "Passed" in output, output
 
 
+@pytest.mark.slow
 @needs_git
 def test_the_hook_on_the_staged_report_alone_reports_the_gk701_of_the_whole_folder(repo):
     root, env = repo

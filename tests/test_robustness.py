@@ -82,6 +82,7 @@ def _reported_fixes(show_fixes: str) -> set[str]:
     return {line[2:].rstrip(":") for line in show_fixes.splitlines() if line.startswith("- ")}
 
 
+@pytest.mark.slow
 def test_jobs_2_fix_with_a_crashing_file_reports_it_and_the_others(tmp_path, monkeypatch):
     files = _batch(tmp_path)
 
@@ -101,6 +102,7 @@ def test_jobs_2_fix_with_a_crashing_file_reports_it_and_the_others(tmp_path, mon
     assert done.returncode == 1
 
 
+@pytest.mark.slow
 def test_jobs_2_fix_with_a_killed_worker_reports_every_file_and_writes_only_reported_ones(tmp_path, monkeypatch):
     files = _batch(tmp_path, 8)
 
@@ -126,6 +128,7 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the workers")
 def test_sigterm_to_the_parent_stops_the_workers_and_writes_nothing_half(tmp_path):
     # Enough files that the run is still going when the signal comes, however fast the machine.
@@ -339,6 +342,7 @@ def _limited_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_a_symlink_to_dev_zero_is_gk001_and_skipped_in_a_folder(tmp_path):
     # In a process of its own with 2 GB of address space: a regression reads until MemoryError.

@@ -12,6 +12,8 @@ import pytest
 
 from .conftest import FIXTURES
 
+pytestmark = pytest.mark.slow  # the CLI as a subprocess over every seed and sample
+
 
 @pytest.fixture(scope="module")
 def found() -> dict[tuple[str, str], list[int]]:

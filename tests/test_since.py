@@ -15,7 +15,7 @@ from gklint.run.changed_lines import GitError, changed_since
 from .conftest import seed
 from .test_fix_cli import cli
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, reason="needs git")]  # slow: git repositories
 
 ENV = {
     **os.environ,

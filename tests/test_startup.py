@@ -253,6 +253,7 @@ NOT_FOR_A_PLAIN_RUN = (
 )
 
 
+@pytest.mark.slow
 def test_a_plain_run_imports_only_what_it_uses(tmp_path):
     import subprocess
 
@@ -266,3 +267,28 @@ def test_a_plain_run_imports_only_what_it_uses(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True)
     assert done.stderr.strip() == "[]"
     assert ": GK" in done.stdout  # it did lint
+
+
+def test_plain_numbers_and_addresses_need_neither_phonenumbers_nor_email_validator(tmp_path):
+    """China's number plan is read from phonenumbers once and cached (`gklint.facts.number_plan`);
+    a plain address needs no email-validator. A report with both (seed 000), linted as an installed
+    gklint starts (caches written on the first run), imports neither."""
+    import os
+    import subprocess
+
+    from .conftest import seed
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    script = (
+        "import sys; from gklint.cli import main; "
+        f"main(['--isolated', '--exit-zero', '--select', 'GK211,GK212,GK213', {str(seed('000'))!r}]); "
+        "print(sorted(m for m in ('phonenumbers', 'email_validator') if m in sys.modules), file=sys.stderr)"
+    )
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True, env=env)
+    assert done.stderr.strip() == "[]"
+    from gklint.run.config import Settings
+    from gklint.run.engine import Linter
+
+    report = Linter(Settings()).lint_path(seed("000")).report
+    assert report.facts.contacts.phones and report.facts.contacts.emails  # there were numbers and addresses to check

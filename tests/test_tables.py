@@ -173,6 +173,7 @@ def _total_lines(table, report, row_id, column):
     return lines
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("path", "kind", "row_id", "column"), list(_mutations()))
 def test_changing_any_number_breaks_an_identity(path, kind, row_id, column):
     text = path.read_text(encoding="utf-8")

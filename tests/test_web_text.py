@@ -69,7 +69,7 @@ def test_pingtan_crawl_header_is_metadata(pingtan):
     report = pingtan.report
     assert report.title.text == "平潭综合实验区2022年度政府信息公开工作年度报告" and report.year == 2022
     assert report.metadata["发布时间"].value == "2023-02-20 15:07"
-    dates = report.publication_dates
+    dates = report.facts.publication_dates
     assert [(d.kind, d.label, d.date) for d in dates] == [("metadata", "发布时间", datetime.date(2023, 2, 20))]
     assert report.preamble_lines.start > 9  # the header (lines 1–9, up to the 正文 rule) is not the preamble
     assert not any("原文链接" in p.text or "links.tsv" in p.text for p in report.paragraphs)
@@ -102,6 +102,7 @@ def test_pingtan_rendered_text_is_the_file_plus_newlines(pingtan):
     assert len(pingtan.report.lines) > 60  # virtual lines
 
 
+@pytest.mark.slow
 def test_pingtan_fix_is_written_back_through_the_breaks(tmp_path):
     copy = tmp_path / "pingtan.txt"
     shutil.copyfile(PINGTAN, copy)
@@ -226,6 +227,7 @@ def placed(linter: Linter, path: Path) -> list[tuple]:
     return sorted((v.code, v.line, v.column, v.end_line, v.end_column, v.message.zh) for v in result.violations)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", ["page", "fragment"])
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 def test_txt_holding_html_reads_as_html(linter, tmp_path, shape, encoding):
@@ -273,7 +275,7 @@ def test_the_title_of_a_giant_line_is_its_own_line(linter):
     for make in VARIANTS:
         report = lint(linter, make(CLEAN.read_text("utf-8"))).report
         assert report.title.text == "临河县交通运输局2022年政府信息公开工作年度报告" and report.year == 2022
-        assert report.period is not None and report.period.year == 2022
+        assert report.facts.period is not None and report.facts.period.year == 2022
 
 
 def test_navigation_around_the_report(linter):
@@ -297,6 +299,7 @@ def test_navigation_outside_the_article_says_nothing(pingtan):
 # --- outputs and runs ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_json_and_sarif_place_fix_edits_in_the_file():
     import json
 
@@ -314,6 +317,7 @@ def test_json_and_sarif_place_fix_edits_in_the_file():
             assert region == {"startLine": 10, "startColumn": column, "endLine": 10, "endColumn": column + 1}
 
 
+@pytest.mark.slow
 def test_parallel_run_gives_the_same(tmp_path):
     folder = tmp_path / "pages"
     folder.mkdir()
@@ -389,6 +393,7 @@ def test_pingtan_tables_have_no_gk3_error(pingtan):
     assert not rules.readable
 
 
+@pytest.mark.slow
 def test_every_number_of_table_3_changed_is_caught(linter, pingtan):
     """Each cell of table 三 changed by one (its last digit, the run's length kept): never silence."""
     original = PINGTAN.read_text("utf-8")
@@ -457,6 +462,7 @@ def test_digit_runs_by_groups():
     assert len(readings_by_groups("1" * 40, 3, 5, limit=3)) <= 3
 
 
+@pytest.mark.slow
 def test_findings_on_recovered_values_say_so(linter, tmp_path):
     """一 read from 「103000013」 (10 3 0 0 0 0 13, the one cut that adds up) where 10 2 … 12 was right:
     the column sums now fail, and the finding says its value was cut from digits run together."""
@@ -496,7 +502,7 @@ def test_the_pages_date_line_without_a_crawler_header(linter):
     text = with_navigation(PINGTAN.read_text("utf-8")).split("==================== 正文 ====================\n", 1)[1]
     result = lint(linter, text, "pingtan.txt")
     assert result.report.title.text == "平潭综合实验区2022年度政府信息公开工作年度报告"
-    assert [(d.label, d.date) for d in result.report.publication_dates] == [("发布时间", datetime.date(2023, 2, 20))]
+    assert [(d.label, d.date) for d in result.report.facts.publication_dates] == [("发布时间", datetime.date(2023, 2, 20))]
     late = [v for v in result.violations if v.code == "GK204"]
     assert len(late) == 1 and at(text, late[0].line, late[0].column, 10) == "2023-02-20"
 
@@ -517,6 +523,7 @@ def test_a_correct_table_run_together_gives_no_false_error(linter):
     assert "1、12、0、0、0、0、13；11、2、0、0、0、0、13" in result.violations[0].message.zh
 
 
+@pytest.mark.slow
 def test_baseline_and_fix_on_a_flattened_page(tmp_path):
     """A baseline recorded for a page hides its findings; after a fix the rest stay hidden."""
     page = tmp_path / "pingtan.txt"

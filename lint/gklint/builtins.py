@@ -12,7 +12,7 @@ from gklint.core.rule import Rule
 from gklint.read.readers import READERS
 from gklint.read.source import TextReader
 from gklint.core.template import builtin_template_paths
-from gklint.core.violation import Severity
+from gklint.core.violation import Applicability, FixAvailability, Severity
 
 
 def _emitted_by_engine(report, options):
@@ -20,14 +20,15 @@ def _emitted_by_engine(report, options):
     return ()
 
 
-def _engine_rule(code: str, name: str, fix: str, summary: str, summary_en: str, doc: str) -> Rule:
-    return Rule(code, name, Severity.ERROR, fix, summary, summary_en, _emitted_by_engine, {}, doc)
+def _engine_rule(code: str, name: str, hint: bool, summary: str, summary_en: str, doc: str) -> Rule:
+    """An engine code with no fix: `hint` when its message says what to do (the catalogue's H)."""
+    return Rule(code, name, Severity.ERROR, FixAvailability.NONE, summary, summary_en, _emitted_by_engine, {}, doc, hint=hint)
 
 
 GK001 = _engine_rule(
     "GK001",
     "unreadable-file",
-    "H",
+    True,
     "文件无法读取或解码（已尝试 UTF-8、带 BOM 的 UTF-8、GB18030），或是二进制文件",
     "the file cannot be read or decoded (tried UTF-8, UTF-8 with BOM, GB18030), or is binary",
     """\
@@ -72,7 +73,7 @@ gklint 能识别的编码（UTF-8、带 BOM 的 UTF-8、带 BOM 的 UTF-16、GB1
 GK002 = _engine_rule(
     "GK002",
     "no-report-structure",
-    "H",
+    True,
     "未找到年度报告结构（六个部分一个也没有识别出来），或文件为空",
     "no report structure found (none of the six sections recognised), or the file is empty",
     """\
@@ -113,7 +114,7 @@ notes.txt:1:1: GK002 未找到年度报告结构（六个部分的标题一个�
 GK003 = _engine_rule(
     "GK003",
     "rule-failed",
-    "-",
+    False,
     "规则或插件运行出错；写明规则和插件，其他规则照常运行",
     "a rule or plugin failed with an exception; names the rule and plugin; other rules still run",
     """\
@@ -158,7 +159,7 @@ GK004 = Rule(
     "GK004",
     "unused-suppression",
     Severity.INFO,
-    "S",
+    FixAvailability.SOMETIMES,  # a comment that cannot be read is reported without one
     "Markdown 中的 gklint 抑制注释没有抑制任何问题，或无法识别",
     "a gklint suppression comment in Markdown suppresses nothing, or cannot be read",
     _emitted_by_engine,
@@ -206,13 +207,14 @@ HTML comments do not show in rendered Markdown, so the published text does not c
 安全：删除没有用处的代码，或整条注释（该行没有其他内容时连同该行）。HTML 注释在渲染后的 Markdown
 中不显示，发布的正文不变。
 """,
+    applicability=Applicability.SAFE,
 )
 
 
 GK005 = _engine_rule(
     "GK005",
     "pdf-without-text",
-    "H",
+    True,
     "PDF 没有文字层（扫描件）：无法检查；gklint 不做文字识别（OCR）",
     "a PDF has no text layer (a scan): nothing can be checked; gklint does not OCR",
     """\

@@ -338,8 +338,10 @@ def _print_version(stream) -> int:
     print("plugins:", file=stream)
     for info in plugins.info:
         print(f"  {info.name} ({info.distribution} {info.version})", file=stream)
+    plugins.rules()  # a rule module that fails to load is one of the errors too
     for error in plugins.errors:
-        print(f"  {error.plugin}: FAILED ({error.what}: {error.error})", file=stream)
+        what = f"module {error.module}" if error.module else error.what
+        print(f"  {error.plugin}: FAILED ({what}: {error.error})", file=stream)
     return EXIT_CLEAN
 
 

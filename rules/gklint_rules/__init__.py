@@ -1,23 +1,16 @@
 """gklint's built-in rules, registered through the `gklint` entry-point group like any rule pack.
 
 One small module a rule: `gk101_missing_section.py` defines `RULE`. Modules are found by
-name, so adding a rule means adding a file.
+name, so adding a rule means adding a file. Each module is imported on its own
+(`gklint.api.load_rule_modules`): one that fails to import, or declares no rule, is one GK003
+naming it, and the other rules still run. Helper modules, if any, start with `_`.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
-from gklint import hookimpl
-
-
-def _rule_modules():
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("gk") and info.name[2:5].isdigit():
-            yield importlib.import_module(f"{__name__}.{info.name}")
+from gklint.api import hookimpl, load_rule_modules
 
 
 @hookimpl
 def gklint_rules():
-    return [module.RULE for module in _rule_modules()]
+    return load_rule_modules(__name__)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 
 
 def _heading_block(report, model, heading: str, newline: str) -> str:
@@ -21,7 +21,8 @@ def _heading_block(report, model, heading: str, newline: str) -> str:
     "GK101",
     "missing-section",
     Severity.ERROR,
-    fix="U",
+    fix=FixAvailability.ALWAYS,
+    applicability=Applicability.UNSAFE,
     summary="缺少模板规定的部分",
     summary_en="a required section is missing",
 )

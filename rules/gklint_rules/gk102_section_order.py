@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 
 
 def _in_order(numbers: list[int]) -> set[int]:
@@ -18,7 +18,7 @@ def _in_order(numbers: list[int]) -> set[int]:
     "GK102",
     "section-order",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="部分顺序错乱，或某一部分标题重复出现",
     summary_en="sections out of order, or a section heading appears twice",
 )

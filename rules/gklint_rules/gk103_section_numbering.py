@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.core import numbering as nb
 
 
@@ -10,7 +10,8 @@ from gklint.core import numbering as nb
     "GK103",
     "section-numbering",
     Severity.ERROR,
-    fix="S",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.SAFE,
     summary="部分标题编号错误（「2、」「3.」、跳号或重号）",
     summary_en="top-level heading numbered wrongly (「2、」, 「3.」, a skipped or repeated numeral)",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.core.text import PINYIN_DEBRIS_RE, is_traditional_char
 
 _TRAILING = " \t\u00a0\u2002\u2003\u3000"
@@ -26,7 +26,8 @@ def _minimal_edit(written: str, wanted: str, offset: int) -> Edit:
     "GK104",
     "heading-wording",
     Severity.INFO,
-    fix="S",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.SAFE,
     summary="部分标题的措辞与模板不同",
     summary_en="a section heading's wording differs from the template",
 )

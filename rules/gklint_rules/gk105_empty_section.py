@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.model.parser import PAGE_MARKER_RE
 
 
@@ -14,7 +14,9 @@ def _has_text(report, section) -> bool:
     "GK105",
     "empty-section",
     Severity.WARNING,
-    fix="H",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.UNSAFE,
+    hint=True,
     summary="第一、五、六部分没有正文",
     summary_en="section 一, 五 or 六 has no text",
 )

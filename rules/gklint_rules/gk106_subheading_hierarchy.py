@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.core import numbering as nb
 from gklint.model.report import LINE_SPACES
 
@@ -125,7 +125,8 @@ def _blocks(report):
     "GK106",
     "subheading-hierarchy",
     Severity.WARNING,
-    fix="S",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.SAFE,
     summary="小标题编号不符合「一、→（一）→1.→（1）」的层级",
     summary_en="sub-heading numbering breaks the hierarchy 一、→（一）→1.→（1）",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.core.text import ascii_digits, cn_to_int, label_key, strip_pinyin_debris, to_simplified
 
 _COUNT_RE = re.compile(
@@ -60,7 +60,7 @@ def _extras(sentence: str, specs) -> list[str]:
     "GK107",
     "preamble-parts",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="引言声明的部分数量或部分名单与模板的六个部分不一致",
     summary_en="the preamble declares a number or list of parts that differs from the template's six sections",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.core.text import map_radicals, strip_pinyin_debris, strip_spaces, to_simplified
 
 
@@ -17,7 +17,7 @@ def section_text(report, section) -> str:
     "GK108",
     "overview-aspects",
     Severity.INFO,
-    fix="H",
+    hint=True,
     summary="总体情况缺少五个方面之一（主动公开、依申请公开、政府信息管理、平台建设、监督保障）",
     summary_en="总体情况 lacks one of its five aspects (proactive disclosure, requests, information management, platforms, supervision)",
 )

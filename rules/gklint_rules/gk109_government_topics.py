@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.core.text import map_radicals, strip_pinyin_debris, strip_spaces, to_simplified
 
 
@@ -10,7 +10,7 @@ from gklint.core.text import map_radicals, strip_pinyin_debris, strip_spaces, to
     "GK109",
     "government-topics",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="政府的年度报告缺少工作考核、社会评议和责任追究结果情况",
     summary_en="a government's report lacks 工作考核、社会评议和责任追究结果 (review, public appraisal, accountability)",
 )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.facts.period import is_traditional_text, law, report_anchor, report_year
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, law, rule
+from gklint.facts.period import is_traditional_text, report_anchor, report_year
 
 _LEAD_IN = ("如下：", "如下:", "如下", "：", ":")
 
@@ -29,7 +29,8 @@ def _insertion(report, sentence: str):
     "GK201",
     "no-statistics-period",
     Severity.WARNING,
-    fix="U",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.UNSAFE,
     summary="没有统计期限说明",
     summary_en="no statistics-period statement",
 )
@@ -78,7 +79,7 @@ def check(report, options):
     最后一句之后（引言以「如下：」引出各部分时放在标题之后），报告为繁体时用繁体。只有作者知道数据
     是否确实覆盖该年度。标题中没有年份时不修复。
     """
-    if report.periods or not report.sections:
+    if report.facts.periods or not report.sections:
         return
     start, end = report_anchor(report)
     year = report_year(report)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.facts.period import date_mentions
 from gklint.core.text import CN_DIGITS
 
@@ -15,7 +15,8 @@ def _year_text(year: int, chinese: bool) -> str:
     "GK202",
     "period-not-report-year",
     Severity.ERROR,
-    fix="S",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.SAFE,
     summary="统计期限不是报告年度的1月1日至12月31日，或日期不存在",
     summary_en="statistics period is not 1月1日–12月31日 of the report year, or a date is invalid",
 )
@@ -60,7 +61,7 @@ def check(report, options):
     写法）换成标题的年份。其他情况需要作者处理：不修复。
     """
     title_year = report.year
-    for period in report.periods:
+    for period in report.facts.periods:
         first, last = period.first, period.last
         if not first.valid or not last.valid:
             continue  # reported below as an impossible date
@@ -100,7 +101,7 @@ def check(report, options):
             zh=f"日期「{written}」不存在（{why_zh}）",
             en=f"date 「{written}」 does not exist ({why_en})",
         )
-    for published in report.publication_dates:
+    for published in report.facts.publication_dates:
         if published.date is None:
             yield Finding(
                 published.start,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.model.parser import find_year
-from gklint.facts.period import law, passages, passages_text, passages_with
+from gklint.core.template import law
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 # "本年度（2019年）": the text names this year and writes another.
@@ -27,7 +27,7 @@ def _sentence(text: str, position: int) -> str:
     "GK203",
     "year-mismatch",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="年份不一致：标题、元数据与正文中的年份（疑为沿用上年报告）",
     summary_en="years disagree: title, metadata and mentions in the text (a stale year copied from last year)",
 )
@@ -98,14 +98,14 @@ def check(report, options):
             en=f"{why_en} says {found}, but the report is for {year} (copied from last year's report?)",
         )
 
-    # The pattern has no anchors or look-arounds: `passages_with` finds the passages it matches.
+    # The pattern has no anchors or look-arounds: `report.facts.passages.holding` finds the passages it matches.
     # 年 or 度 is just before the bracket in every match: four str searches cost a third of the regex scan.
-    bracketed = any(pair in passages_text(report) for pair in ("年（", "年(", "度（", "度("))
-    for passage in passages_with(report, _THIS_YEAR_RE) if bracketed else ():
+    bracketed = any(pair in report.facts.passages.text for pair in ("年（", "年(", "度（", "度("))
+    for passage in report.facts.passages.holding(_THIS_YEAR_RE) if bracketed else ():
         for match in _THIS_YEAR_RE.finditer(passage.text):
             if int(match.group("y")) != year:
                 yield finding(passage, match, "「本年度」", "「本年度」")
-    for passage in passages(report):
+    for passage in report.facts.passages:
         text = passage.text
         if passage.section == 0:
             for match in _SELF_RE.finditer(text):

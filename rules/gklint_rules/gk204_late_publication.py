@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.period import deadline, report_year
 
 _ISSUER = {"department": ("政府部门", "a government department"), "government": ("人民政府", "a people's government")}
@@ -12,7 +12,7 @@ _ISSUER = {"department": ("政府部门", "a government department"), "governmen
     "GK204",
     "late-publication",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="发布日期晚于法定期限（部门1月31日，政府3月31日）",
     summary_en="publication date after the legal deadline (department 1月31日, government 3月31日)",
 )
@@ -58,7 +58,7 @@ def check(report, options):
         return
     last_day = deadline(report, year)
     who_zh, who_en = _ISSUER.get(report.issuer, _ISSUER["department"])
-    for published in report.publication_dates:
+    for published in report.facts.publication_dates:
         if published.date is None or published.date <= last_day:
             continue
         yield Finding(

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
-from gklint.facts.period import law, report_anchor
+from gklint.api import Finding, Severity, law, rule
+from gklint.facts.period import report_anchor
 
 
 @rule(
     "GK211",
     "no-contact",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="没有联系方式（既无电话也无电子邮箱）",
     summary_en="no contact information (neither phone nor e-mail)",
 )
@@ -49,7 +49,7 @@ def check(report, options):
     ## 修复安全性
     不修复：消息给出常见的联系方式写法；具体信息只有作者知道。
     """
-    if report.contacts or not report.sections:
+    if report.facts.contacts or not report.sections:
         return
     start, end = report_anchor(report)
     sentence = law()["contact"]["sentence"]

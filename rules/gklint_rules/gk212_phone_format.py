@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 
 _KIND = {
     "landline": ("固定电话（区号+7或8位号码）", "a landline (area code + 7 or 8 digits)"),
@@ -18,7 +18,8 @@ _KIND = {
     "GK212",
     "malformed-phone",
     Severity.WARNING,
-    fix="S",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.SAFE,
     summary="电话号码格式有误（位数不对、用了破折号或全角分隔符）",
     summary_en="malformed phone number (wrong length, em dash or full-width separator)",
 )
@@ -62,7 +63,7 @@ def check(report, options):
     分隔符可安全修复：号码本身正确时，其中的每个破折号或全角连字符替换为「-」（只改这些字符）。位数
     错误需要作者处理：不修复。
     """
-    for phone in report.contacts.phones:
+    for phone in report.facts.contacts.phones:
         if not phone.valid:
             kind_zh, kind_en = _KIND[phone.kind]
             yield Finding(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 
 # email-validator's reasons, in Chinese (matched by a phrase of its English message).
 _REASONS_ZH = (
@@ -25,7 +25,7 @@ def _reason_zh(error: str) -> str:
     "GK213",
     "malformed-email",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="电子邮箱地址格式有误",
     summary_en="malformed e-mail address",
 )
@@ -64,7 +64,7 @@ def check(report, options):
     ## 修复安全性
     不修复：消息给出校验失败的原因；正确地址只有作者知道。
     """
-    for email in report.contacts.emails:
+    for email in report.facts.contacts.emails:
         error = email.error
         if error is None:
             continue

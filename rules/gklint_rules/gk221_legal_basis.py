@@ -6,9 +6,8 @@ import difflib
 import functools
 import re
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.facts.period import is_traditional_text, law, passages_with, report_year
-from gklint.core.text import label_key
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, label_key, law, rule
+from gklint.facts.period import is_traditional_text, report_year
 
 _BOOK_TITLE_RE = re.compile(r"《([^《》]{2,40})》")
 _PRC = "中华人民共和国"
@@ -33,7 +32,8 @@ def _minimal_edits(start: int, old: str, new: str) -> list[Edit]:
     "GK221",
     "legal-basis",
     Severity.WARNING,
-    fix="S",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.SAFE,
     summary="法律依据过时或名称有误（国务院令第492号、2021年起仍引〔2019〕60号、条例名称写错）",
     summary_en="outdated or wrong legal basis (Order No. 492; the 60号 format in a 2021+ report; a misnamed 条例)",
 )
@@ -87,7 +87,7 @@ def check(report, options):
     data = law()["regulation"]
     misnamed = {label_key(n) for n in data["misnamed"]}
     year = report_year(report)
-    for passage in passages_with(report, "《"):
+    for passage in report.facts.passages.holding("《"):
         text = passage.text
         for match in _BOOK_TITLE_RE.finditer(text):
             key = label_key(match.group(1))
@@ -115,8 +115,8 @@ def check(report, options):
     for pattern, item in _outdated():
         if item.get("from_year") and (year is None or year < int(item["from_year"])):
             continue
-        # law.yaml's patterns have no anchors or look-arounds: `passages_with` finds where they match.
-        for passage in passages_with(report, pattern):
+        # law.yaml's patterns have no anchors or look-arounds: `report.facts.passages.holding` finds where they match.
+        for passage in report.facts.passages.holding(pattern):
             for match in pattern.finditer(passage.text):
                 start, end = passage.source_span(match.start(), match.end())
                 yield Finding(

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
-from gklint.facts.period import fold, law, report_year
+from gklint.api import Finding, Severity, law, rule
+from gklint.facts.period import fold, report_year
 
 
 @rule(
     "GK222",
     "no-fee-statement",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="2021年起的报告第六部分未说明信息处理费收取情况",
     summary_en="2021+ report: section 六 says nothing about 信息处理费",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.tables import KIND_SECTION
 
 
@@ -17,7 +17,7 @@ WHAT = {
     "GK301",
     "missing-table",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="缺少模板规定的统计表",
     summary_en="a required table is missing",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import table_name
 
 
@@ -10,7 +10,7 @@ from gklint.facts.table_checks import table_name
     "GK302",
     "missing-table-row",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="统计表缺少模板规定的行",
     summary_en="a template row is missing from a table",
 )

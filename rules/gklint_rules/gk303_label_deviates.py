@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.facts.table_checks import table_name
 
 
@@ -10,7 +10,8 @@ from gklint.facts.table_checks import table_name
     "GK303",
     "table-label-deviates",
     Severity.INFO,
-    fix="S",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.SAFE,
     summary="表格行标签与模板措辞不一致",
     summary_en="a table row label differs from the template",
 )

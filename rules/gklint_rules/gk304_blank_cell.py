@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Option, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Option, Severity, rule
 from gklint.facts.table_checks import table_name
 
 
@@ -10,7 +10,8 @@ from gklint.facts.table_checks import table_name
     "GK304",
     "blank-table-cell",
     Severity.WARNING,
-    fix="S",
+    fix=FixAvailability.ALWAYS,
+    applicability=Applicability.SAFE,
     summary="统计表单元格空白，应填 0",
     summary_en="blank table cell where a number is expected",
     options={

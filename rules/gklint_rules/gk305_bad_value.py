@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.facts.table_checks import fmt, table_name
 from gklint.facts.table_values import CELL_PER_LINE, MARKDOWN, PIPE, TSV, line_shape
 
@@ -26,7 +26,9 @@ def _separator(report, cell) -> str:
     "GK305",
     "bad-table-value",
     Severity.ERROR,
-    fix="H",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.SAFE,
+    hint=True,
     summary="统计表数值不合规（负数、小数、非数字或与标签粘连）",
     summary_en="a table value is negative, fractional, non-numeric, or glued to its label",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import table_name
 
 
@@ -10,7 +10,7 @@ from gklint.facts.table_checks import table_name
     "GK306",
     "table-row-length",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="统计表某行的数值个数与模板不符",
     summary_en="a table row has more or fewer values than the template",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import table_name
 
 NAMES = {"2019": "国办公开办函〔2019〕60号", "2021": "国办公开办函〔2021〕30号"}
@@ -12,7 +12,7 @@ NAMES = {"2019": "国办公开办函〔2019〕60号", "2021": "国办公开办�
     "GK307",
     "table-template-version",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="统计表格式与报告年度应采用的模板版本不符",
     summary_en="a table follows the other template version, or mixes both",
 )

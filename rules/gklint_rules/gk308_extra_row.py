@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import table_name
 
 
@@ -10,7 +10,7 @@ from gklint.facts.table_checks import table_name
     "GK308",
     "non-official-table-row",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="统计表中有模板之外的行（小计、其他主动公开文件等）",
     summary_en="a non-official row in a template table (小计, 其他主动公开文件)",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import table_name
 
 
@@ -10,7 +10,7 @@ from gklint.facts.table_checks import table_name
     "GK309",
     "unreadable-table",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="统计表无法准确读取（数值连在一起、行或列无法对应、表格不完整），未检查该表",
     summary_en="a table cannot be read unambiguously; its identities are not checked",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import column_names, equal, fmt, table_name
 
 
@@ -10,7 +10,7 @@ from gklint.facts.table_checks import column_names, equal, fmt, table_name
     "GK311",
     "applications-balance",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="第三部分表格：第一项加第二项之和不等于第三项（七）加第四项之和",
     summary_en="table 三: 一 + 二 ≠ 三（七）+ 四 in a column",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import column_names, equal, fmt, result_rows, table_name
 
 
@@ -10,7 +10,7 @@ from gklint.facts.table_checks import column_names, equal, fmt, result_rows, tab
     "GK312",
     "results-total",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="第三部分表格：（七）总计不等于各办理结果之和",
     summary_en="table 三: 三（七）总计 ≠ the sum of the result rows",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import fmt, row_total_mismatches, table_name
 
 
@@ -10,7 +10,7 @@ from gklint.facts.table_checks import fmt, row_total_mismatches, table_name
     "GK313",
     "applicant-row-total",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="第三部分表格：某行的总计不等于各类申请人之和",
     summary_en="table 三: a row's 总计 ≠ the sum of the six applicant columns",
 )

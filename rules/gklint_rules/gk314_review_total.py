@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import fmt, row_total_mismatches, table_name
 
 
@@ -10,7 +10,7 @@ from gklint.facts.table_checks import fmt, row_total_mismatches, table_name
     "GK314",
     "review-litigation-total",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="第四部分表格：某组的总计不等于各结果之和",
     summary_en="table 四: a group's 总计 ≠ the sum of its four results",
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import fmt, table_name
 
 
@@ -10,7 +10,7 @@ from gklint.facts.table_checks import fmt, table_name
     "GK315",
     "disclosure-implausible",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="第二部分表格数值不合常理（总数小于本年新增数）",
     summary_en="table 二 implausible: a running total below this year's figure",
 )

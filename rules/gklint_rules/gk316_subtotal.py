@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.table_checks import column_names, equal, fmt, table_name
 
 
@@ -10,7 +10,7 @@ from gklint.facts.table_checks import column_names, equal, fmt, table_name
     "GK316",
     "subtotal-mismatch",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="第三部分表格中添加的小计行不等于其各项之和",
     summary_en="a non-official subtotal row ≠ the sum of its items",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.figures import fmt, tolerance
 
 
@@ -12,7 +12,7 @@ from gklint.facts.figures import fmt, tolerance
     "GK401",
     "shares-not-100",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="同一总数的各部分占比之和不等于100%（超出四舍五入误差）",
     summary_en="shares presented as a split of one total do not sum to 100% beyond rounding",
 )
@@ -68,7 +68,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：哪个占比错了由作者判断。给出了各部分数量和总数时，消息会列出计算得到的占比。
     """
-    for figure in report.figures:
+    for figure in report.facts.figures:
         if not figure.split or len(figure.parts) < 2:
             continue
         shares = [p.share for p in figure.parts]

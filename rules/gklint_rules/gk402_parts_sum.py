@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.figures import fmt
 
 
@@ -10,7 +10,7 @@ from gklint.facts.figures import fmt
     "GK402",
     "parts-not-total",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="所列各部分数量之和不等于所述总数",
     summary_en="listed parts do not add up to the stated total",
 )
@@ -63,7 +63,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：可能总数错了，也可能某一部分错了。消息给出合计和差额。
     """
-    for figure in report.figures:
+    for figure in report.facts.figures:
         total = figure.total
         if total is None or not total.exact or figure.counted_across or len(figure.parts) < 2:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.figures import fmt, round_half_up, tolerance
 
 
@@ -19,7 +19,7 @@ def _nudging_needed(figure, total) -> bool:
     "GK403",
     "share-mismatch",
     Severity.ERROR,
-    fix="H",
+    hint=True,
     summary="所述占比与数量÷总数不符（超出四舍五入误差）",
     summary_en="a stated percentage differs from count ÷ total beyond rounding",
 )
@@ -70,7 +70,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：错的可能是数量，也可能是总数。消息给出计算得到的占比。
     """
-    for figure in report.figures:
+    for figure in report.facts.figures:
         total = figure.total
         if total is None or not total.exact or total.value == 0:
             continue

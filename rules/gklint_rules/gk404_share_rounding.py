@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.figures import round_half_up, truncate
 
 
@@ -12,7 +12,7 @@ from gklint.facts.figures import round_half_up, truncate
     "GK404",
     "share-rounding",
     Severity.INFO,
-    fix="H",
+    hint=True,
     summary="同一组占比的取舍不一致（小数位数不同或截断）",
     summary_en="shares rounded inconsistently (mixed decimals, truncation)",
 )
@@ -50,7 +50,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：请统一小数位数并重新计算各占比。
     """
-    for figure in report.figures:
+    for figure in report.facts.figures:
         shares = figure.shares
         if len(shares) < 2:
             continue

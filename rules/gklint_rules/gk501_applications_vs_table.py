@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.figures import table_number
 
 
@@ -16,7 +16,7 @@ def _where(report, number) -> str:
     "GK501",
     "applications-vs-table",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="正文所述申请数量与第三部分表格不一致",
     summary_en="the number of applications stated in the text differs from table 三",
 )
@@ -66,7 +66,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：错的可能是正文，也可能是表格。消息给出表格中的数值。
     """
-    for claim in report.table_claims:
+    for claim in report.facts.table_claims:
         if claim.topic != "applications":
             continue
         new = table_number(report, "applications", "new", "total")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.figures import table_number
 
 _NAMES = {
@@ -20,7 +20,7 @@ _NAMES = {
     "GK502",
     "results-vs-table",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="正文所述办理结果数量与第三部分表格不一致",
     summary_en="a result count in the text (予以公开, 不予公开, …) differs from table 三",
 )
@@ -64,7 +64,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：错的可能是正文，也可能是表格。消息给出表格中的数值。
     """
-    for claim in report.table_claims:
+    for claim in report.facts.table_claims:
         if claim.topic != "result":
             continue
         number = table_number(report, "applications", claim.row, "total")

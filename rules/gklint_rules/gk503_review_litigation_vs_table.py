@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.figures import table_number
 
 _COLUMNS = {"total": "总计", "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
@@ -23,7 +23,7 @@ def _expected(report, topic: str, column: str):
     "GK503",
     "review-litigation-vs-table",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="正文关于行政复议、行政诉讼的表述与第四部分表格矛盾",
     summary_en="the text on 行政复议/行政诉讼 contradicts table 四",
 )
@@ -67,7 +67,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：错的可能是正文，也可能是表格。消息给出表格中的数值。
     """
-    for claim in report.table_claims:
+    for claim in report.facts.table_claims:
         if claim.topic not in ("review", "litigation"):
             continue
         expected = _expected(report, claim.topic, claim.column)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
+from gklint.api import Finding, Severity, rule
 from gklint.facts.figures import table_number
 
 _ROWS = {"rules": "规章", "normative_documents": "规范性文件"}
@@ -12,7 +12,7 @@ _ROWS = {"rules": "规章", "normative_documents": "规范性文件"}
     "GK504",
     "documents-vs-table",
     Severity.WARNING,
-    fix="H",
+    hint=True,
     summary="正文所述规章、规范性文件数量与第二部分表格不一致",
     summary_en="规章/规范性文件 counts in the text differ from table 二",
 )
@@ -58,7 +58,7 @@ def check(report, options):
     ## 修复安全性
     不自动修复：错的可能是正文，也可能是表格。消息给出表格中的数值。
     """
-    for claim in report.table_claims:
+    for claim in report.facts.table_claims:
         if claim.topic != "documents":
             continue
         found = []

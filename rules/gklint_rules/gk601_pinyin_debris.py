@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+import itertools
+
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.core.text import PINYIN_DEBRIS_RE
 
 
@@ -10,7 +12,8 @@ from gklint.core.text import PINYIN_DEBRIS_RE
     "GK601",
     "pinyin-debris",
     Severity.ERROR,
-    fix="S",
+    fix=FixAvailability.ALWAYS,
+    applicability=Applicability.SAFE,
     summary="繁简转换残留：汉字后括注拼音（區(qū)）",
     summary_en="converter debris: pinyin left in parentheses after characters (區(qū))",
 )
@@ -58,12 +61,9 @@ def check(report, options):
     text = report.text
     if ("(" not in text and "（" not in text) or PINYIN_DEBRIS_RE.search(text) is None:  # none anywhere
         return
-    for line in report.lines:
-        if "(" not in line.text and "（" not in line.text:
-            continue
-        matches = list(PINYIN_DEBRIS_RE.finditer(text, line.start, line.end))
-        if not matches:
-            continue
+    # One scan of the whole text (a token holds no line break), its matches grouped by line.
+    for _, group in itertools.groupby(PINYIN_DEBRIS_RE.finditer(text), key=lambda m: report.location(m.start())[0]):
+        matches = list(group)
         tokens = "".join(m.group() for m in matches[:3]) + ("…" if len(matches) > 3 else "")
         first = matches[0]
         annotated = text[first.start() - 1]
@@ -73,7 +73,7 @@ def check(report, options):
             zh=f"本行有 {len(matches)} 处拼音残留 {tokens}（如「{annotated}{first.group()}」应为「{annotated}」），应删除",
             en=f"{len(matches)} pinyin debris token(s) on this line, {tokens} (e.g. 「{annotated}{first.group()}」 should read 「{annotated}」); remove them",
             fix=Fix.safe(
-                *(Edit(m.start(), m.end(), "") for m in matches),
+                *Edit.many((*m.span(), "") for m in matches),
                 description=Message(f"删除 {len(matches)} 处拼音残留", f"remove {len(matches)} pinyin token(s)"),
             ),
         )

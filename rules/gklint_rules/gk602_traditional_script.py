@@ -2,88 +2,92 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
+from typing import Iterator
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
-from gklint.core.text import PINYIN_DEBRIS_RE, is_simplified_char, to_simplified, traditional_re
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
+from gklint.core.text import PINYIN_DEBRIS_RE, simplified_chars, to_simplified, traditional_re
 
 _HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]+")
 
 
-def _text_without_debris(text: str, start: int, end: int, debris: bool) -> tuple[str, list[int], list[int]]:
-    """text[start:end] with pinyin debris cut out, and its pieces: the position of each piece
-    in that text and the source offset of the piece's first character (ascending)."""
-    matches = list(PINYIN_DEBRIS_RE.finditer(text, start, end)) if debris else ()
-    if not matches:
-        return text[start:end], [0], [start]
-    kept: list[str] = []
-    clean_starts: list[int] = []
-    source_starts: list[int] = []
-    position = start
-    length = 0
-    for match in matches:
-        clean_starts.append(length)
-        source_starts.append(position)
-        kept.append(text[position : match.start()])
-        length += match.start() - position
-        position = match.end()
-    clean_starts.append(length)
-    source_starts.append(position)
-    kept.append(text[position:end])
-    return "".join(kept), clean_starts, source_starts
+def _without_debris(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """The text with pinyin debris cut out, where each piece of it starts in that text, and the
+    debris cut out (source spans: one fewer than the pieces)."""
+    spans = [match.span() for match in PINYIN_DEBRIS_RE.finditer(text)] if "(" in text or "（" in text else []
+    if not spans:
+        return text, [0], spans
+    removed = itertools.accumulate(end - start for start, end in spans)
+    clean_starts = [0, *(end - cut for (_, end), cut in zip(spans, removed))]
+    return PINYIN_DEBRIS_RE.sub("", text), clean_starts, spans
+
+
+def _differing_runs(old: str, new: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of positions where two texts of one length differ, found at C
+    speed: the XOR of their code points (UTF-32) is zero exactly where they agree."""
+    size = len(old)
+    xor = int.from_bytes(old.encode("utf-32-le"), "little") ^ int.from_bytes(new.encode("utf-32-le"), "little")
+    words = xor.to_bytes(4 * size, "little")
+    # A code point has 21 bits: the low three bytes of each word, folded into one byte a position.
+    folded = int.from_bytes(words[0::4], "little") | int.from_bytes(words[1::4], "little") | int.from_bytes(words[2::4], "little")
+    for run in _NONZERO_RE.finditer(folded.to_bytes(size, "little")):
+        yield run.span()
+
+
+_NONZERO_RE = re.compile(rb"[^\x00]+")
+
+
+def _simplified_runs(groups: list[str]) -> list[str]:
+    """Each Han run converted as a whole (OpenCC's phrase tables apply), all in one call: no phrase
+    holds a line break, so converting the runs joined by one is converting each."""
+    converted = to_simplified("\n".join(groups)).split("\n")
+    if len(converted) != len(groups):  # never seen; converted one by one then
+        converted = [to_simplified(group) for group in groups]
+    for index, (group, simple) in enumerate(zip(groups, converted)):
+        if len(simple) != len(group):  # phrase of another length: fall back to characters
+            converted[index] = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in group)
+    return converted
 
 
 def conversions(report) -> list[tuple[int, str, str]]:
-    """(source offset, character, simplified) for every character OpenCC t2s changes.
+    """(source offset, characters, simplified) for every run of adjacent characters OpenCC t2s
+    changes, in text order.
 
     Runs of Han characters are converted as a whole (debris cut out), so OpenCC's phrase
     tables apply: 乾隆 stays, 乾燥 becomes 干燥.
     """
     text = report.text
-    changed: list[tuple[int, str, str]] = []
     traditional = traditional_re()  # exactly the characters is_traditional_char accepts
     if traditional.search(text) is None:  # fast scan: no traditional character anywhere
-        return changed
-    debris = "(" in text or "（" in text  # debris opens with a bracket
+        return []
     # Runs never span a line break (not a Han character), so the whole text is converted run by run.
-    clean, clean_starts, source_starts = _text_without_debris(text, 0, len(text), debris)
-    for run in _HAN_RUN_RE.finditer(clean):
-        group = run.group()
-        if traditional.search(group) is None:
-            continue
-        converted = to_simplified(group)
-        if len(converted) != len(group):  # phrase of another length: fall back to characters
-            converted = "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in group)
-        if converted == group:
-            continue
-        base = run.start()
-        for index, (old, new) in enumerate(zip(group, converted)):
-            if old != new:
-                position = base + index
-                piece = bisect_right(clean_starts, position) - 1  # the last piece starting at or before it
-                changed.append((source_starts[piece] + position - clean_starts[piece], old, new))
-    return changed
-
-
-def _edits(changed: list[tuple[int, str, str]]) -> list[Edit]:
-    """One edit per run of adjacent changed characters."""
-    runs: list[list] = []  # [start, end, [replacement characters]]
-    for offset, _, new in changed:
-        if runs and runs[-1][1] == offset:
-            runs[-1][1] = offset + 1
-            runs[-1][2].append(new)
-        else:
-            runs.append([offset, offset + 1, [new]])
-    return [Edit(start, end, "".join(chars)) for start, end, chars in runs]
+    clean, clean_starts, debris = _without_debris(text)
+    runs = [run for run in _HAN_RUN_RE.finditer(clean) if traditional.search(run.group())]
+    pieces, position = [], 0
+    for run, simple in zip(runs, _simplified_runs([run.group() for run in runs])):
+        pieces += (clean[position : run.start()], simple)
+        position = run.end()
+    pieces.append(clean[position:])
+    simplified = "".join(pieces)
+    if debris:  # the debris put back: the simplified text is the source's, offset for offset
+        cuts = [*clean_starts, len(clean)]
+        pieces = [simplified[cuts[0] : cuts[1]]]
+        for index, (start, end) in enumerate(debris, 1):
+            pieces += (text[start:end], simplified[cuts[index] : cuts[index + 1]])
+        simplified = "".join(pieces)
+    # A run of changes ends where debris was cut out of the source: debris is never changed.
+    return [(start, text[start:end], simplified[start:end]) for start, end in _differing_runs(text, simplified)]
 
 
 @rule(
     "GK602",
     "traditional-script",
     Severity.WARNING,
-    fix="U",
+    fix=FixAvailability.ALWAYS,
+    applicability=Applicability.UNSAFE,
     summary="报告使用繁体字或繁简混用",
     summary_en="traditional characters in a report that should be simplified (or a mix of both)",
 )
@@ -134,10 +138,10 @@ def check(report, options):
     changed = conversions(report)
     if not changed:
         return
-    offset, old, new = changed[0]
-    count = len(changed)
+    offset, old, new = changed[0][0], changed[0][1][0], changed[0][2][0]
+    count = sum(len(characters) for _, characters, _ in changed)
     counts = Counter(report.text)
-    simplified = sum(n for c, n in counts.items() if is_simplified_char(c))
+    simplified = sum(counts[c] for c in simplified_chars().intersection(counts))  # is_simplified_char, as sets
     if simplified:
         zh_mix, en_mix = f"，同时有 {simplified} 个简体字（繁简混用）", f", mixed with {simplified} simplified-only characters"
     else:
@@ -148,7 +152,7 @@ def check(report, options):
         zh=f"全文有 {count} 个繁体字{zh_mix}，应使用规范简体字（首个「{old}」应为「{new}」）",
         en=f"{count} traditional characters in the report{en_mix}; use simplified script (first: 「{old}」 for 「{new}」)",
         fix=Fix.unsafe(
-            *_edits(changed),
+            *Edit.many((start, start + len(was), simple) for start, was, simple in changed),
             description=Message(f"将 {count} 个繁体字转换为简体字（OpenCC t2s）", f"convert {count} characters to simplified (OpenCC t2s)"),
         ),
     )

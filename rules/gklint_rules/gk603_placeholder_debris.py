@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 
 # Pandoc/Word-export leftovers; adjacent tokens ([image: ][image: ]) make one finding.
 EXPORT_TOKEN_RE = re.compile(r"(?:\[(?:image|bookmark)[ \t]*:[^\]\n]*\])+")
@@ -113,7 +113,8 @@ def _placeholders(report):
     "GK603",
     "placeholder-or-export-debris",
     Severity.ERROR,
-    fix="S",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.SAFE,
     summary="占位符或导出残留：[image: …]、[bookmark: …]、XX/××/此处填写、孤立页脚",
     summary_en="placeholders or export debris: [image: …], [bookmark: …], XX/××/此处填写, page footers",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.core.numbering import PAREN_ARABIC, PAREN_CN
 from gklint.core.text import PINYIN_DEBRIS_RE
 
@@ -24,7 +24,8 @@ def _bracket_edits(text: str, start: int, end: int) -> list[Edit]:
     "GK604",
     "halfwidth-brackets",
     Severity.INFO,
-    fix="S",
+    fix=FixAvailability.ALWAYS,
+    applicability=Applicability.SAFE,
     summary="编号或标题使用半角括号，如「(三)」应为「（三）」",
     summary_en="half-width brackets in numbering or headings: (三) for （三）",
 )

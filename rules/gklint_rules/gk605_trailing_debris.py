@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 
 _LATIN_RE = re.compile(r"[A-Za-z]")
 # A name starts where a run of name characters starts (the look-behind after its first character):
@@ -50,7 +50,8 @@ def is_navigation(text: str, navigation: tuple[str, ...]) -> bool:
     "GK605",
     "trailing-debris",
     Severity.WARNING,
-    fix="U",
+    fix=FixAvailability.ALWAYS,
+    applicability=Applicability.UNSAFE,
     summary="最后一部分之后有非报告正文（图片识别文字、文件名等）",
     summary_en="text after the last section that is not report prose (OCR of images, file names)",
 )
@@ -103,9 +104,16 @@ def check(report, options):
     page_lines = {line.number for line in report.page_markers}
     after = report.lines[last.heading.line.number :]
     navigation = tuple(report.template.data.get("site_navigation", ()))
-    kinds = [classify(line, page_lines, navigation) for line in after]
-    last_prose = max((i for i, kind in enumerate(kinds) if kind == PROSE), default=-1)
-    tail = list(zip(after, kinds))[last_prose + 1 :]
+    # Only what follows the last prose line matters: classified from the end back to it.
+    kinds = []
+    for line in reversed(after):
+        kind = classify(line, page_lines, navigation)
+        if kind == PROSE:
+            break
+        kinds.append(kind)
+    kinds.reverse()
+    last_prose = len(after) - len(kinds) - 1  # -1: no prose line after the heading
+    tail = list(zip(after[last_prose + 1 :], kinds))
     debris = [line for line, kind in tail if kind == DEBRIS]
     if not debris:
         return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gklint import Edit, Finding, Fix, Message, Severity, rule
+from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
 from gklint.core.text import RADICAL_RE, ordinary_char
 
 
@@ -15,7 +15,8 @@ def _unified_in_compat_block(char: str) -> bool:
     "GK606",
     "radical-codepoints",
     Severity.WARNING,
-    fix="S",
+    fix=FixAvailability.SOMETIMES,
+    applicability=Applicability.SAFE,
     summary="使用部首或兼容汉字码位代替普通汉字（⼀ 代替 一，⺠ 代替 民）",
     summary_en="CJK radical or compatibility code points in place of ordinary characters (⼀ for 一, ⺠ for 民)",
 )

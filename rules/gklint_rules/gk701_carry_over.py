@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
-from gklint.run.history import usable_previous, year_of
+from gklint.api import Finding, Severity, rule
+from gklint.facts.cross_year import carry_over
 from gklint.facts.table_checks import cell_span, fmt, table_name
+from gklint.run.history import usable_previous, year_of
 
 
 @rule(
     "GK701",
     "carry-over-mismatch",
     Severity.WARNING,
-    fix="H",
+    hint=True,
+    needs={"previous"},
     summary="「上年结转」与上年报告的「结转下年度继续办理」不一致",
     summary_en="二、上年结转 differs from last year's 四、结转下年度继续办理",
 )
@@ -57,18 +59,16 @@ def check(report, options):
     if previous is None:
         return
     table, last = report.table("applications"), previous.table("applications")
-    if table is None or last is None or not table.readable or not last.readable:
-        return
-    if table.row("carried_in") is None or last.row("carried_out") is None:
+    pairs = list(carry_over(table, last))
+    if not pairs:
         return
     zh, en = table_name(table)
     last_year = year_of(previous)
     when_zh = f"上年（{last_year}年）报告" if last_year else "上年报告"
     when_en = f"last year's ({last_year}) report" if last_year else "last year's report"
-    for column, label in table.columns:
-        cell = table.cell("carried_in", column)
-        before = last.cell("carried_out", column)
-        if cell is None or before is None or cell.non_numeric or before.non_numeric:
+    for pair in pairs:
+        cell, before, label = pair.cell, pair.before, pair.label
+        if cell.non_numeric or before.non_numeric:
             continue
         if abs(cell.number - before.number) < 1e-9:
             continue
@@ -81,6 +81,5 @@ def check(report, options):
             en=f"{en}, row 二、上年结转 column {label}: {fmt(cell.number)}, but {when_en} "
             f"carried {fmt(before.number)} forward (四、结转下年度继续办理)",
         )
-
 
 RULE = check

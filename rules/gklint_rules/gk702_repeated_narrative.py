@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import re
-
-from gklint import Finding, Option, Severity, rule
+from gklint.api import Finding, Option, Severity, rule
+from gklint.facts.cross_year import jaccard, section_text, shingles  # noqa: F401 (shared with the review page)
 from gklint.run.history import usable_previous, year_of
-from gklint.core.text import to_simplified
-
-SHINGLE = 5  # characters per shingle
-
-
-@functools.lru_cache(maxsize=None)
-def _compact_res() -> tuple[re.Pattern, re.Pattern]:
-    """What is not a word character, and numbers; compiled on first use (2 ms): only a report
-    with last year's beside it is compared."""
-    return re.compile(r"[^\u3400-\u9fff0-9A-Za-z]+"), re.compile(r"[0-9０-９]+")
-
-
-def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    """Character n-grams of the text's words: punctuation and spaces dropped, every number made «#»
-    (years and counts change every year; a copied sentence with new figures is still copied)."""
-    not_text, digits = _compact_res()
-    compact = digits.sub("#", not_text.sub("", to_simplified(text)))
-    return {compact[i : i + size] for i in range(len(compact) - size + 1)}
-
-
-def jaccard(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-def section_text(report, number: int) -> str:
-    return "".join(p.text for p in report.section_paragraphs(number))
 
 
 @rule(
     "GK702",
     "repeated-narrative",
     Severity.WARNING,
-    fix="H",
+    hint=True,
+    needs={"previous"},
     summary="正文与上年报告大量雷同",
     summary_en="the narrative largely repeats last year's report",
     options={

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from gklint import Finding, Severity, rule
-from gklint.run.history import usable_previous, year_of
+from gklint.api import Finding, Severity, rule
+from gklint.facts.cross_year import in_force_chain
 from gklint.facts.table_checks import cell_span, fmt, table_name
-
-ROWS = ("rules", "normative_documents")  # the 2021 format's 第二十条第（一）项 rows
+from gklint.run.history import usable_previous, year_of
 
 
 @rule(
     "GK703",
     "in-force-balance",
     Severity.INFO,
-    fix="H",
+    hint=True,
+    needs={"previous"},
     summary="现行有效件数不等于上年现行有效件数＋本年制发件数－本年废止件数",
     summary_en="table 二: 现行有效件数 ≠ last year's + 本年制发件数 − 本年废止件数",
 )
@@ -58,23 +58,18 @@ def check(report, options):
     if previous is None:
         return
     table, last = report.table("active_disclosure"), previous.table("active_disclosure")
-    if table is None or last is None or not table.readable or not last.readable:
-        return
-    if table.version != "2021" or last.version != "2021":
+    chain = list(in_force_chain(table, last))
+    if not chain:
         return
     zh, en = table_name(table)
     last_year = year_of(previous)
     when_zh = f"上年（{last_year}年）" if last_year else "上年"
     when_en = f"last year's ({last_year})" if last_year else "last year's"
-    for row_id in ROWS:
-        row = table.row(row_id)
-        cells = [table.cell(row_id, c) for c in ("issued", "repealed", "in_force")]
-        before = last.cell(row_id, "in_force")
-        if row is None or before is None or any(c is None for c in cells):
+    for link in chain:
+        row, before = link.row, link.before
+        issued, repealed, in_force = link.issued, link.repealed, link.in_force
+        if before.non_numeric or any(c.non_numeric for c in (issued, repealed, in_force)):
             continue
-        if before.non_numeric or any(c.non_numeric for c in cells):
-            continue
-        issued, repealed, in_force = cells
         expected = before.number + issued.number - repealed.number
         if abs(in_force.number - expected) < 1e-9:
             continue
@@ -87,6 +82,5 @@ def check(report, options):
             en=f"{en}, row {row.label}: 现行有效件数 is {fmt(in_force.number)}, but {when_en} "
             f"{fmt(before.number)} in force + {fmt(issued.number)} issued − {fmt(repealed.number)} repealed = {fmt(expected)}",
         )
-
 
 RULE = check

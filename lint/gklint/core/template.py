@@ -160,3 +160,12 @@ def section_keys(template_sections: tuple[SectionSpec, ...]) -> tuple[tuple[int,
         )
         for s in template_sections
     )
+
+
+LAW_PATH = TEMPLATE_DIR / "law.yaml"  # legal facts behind the GK2 and GK7 rules
+
+
+@functools.lru_cache(maxsize=None)
+def law() -> dict[str, Any]:
+    """The legal facts of templates/law.yaml (deadlines, names, keyword lists)."""
+    return read_yaml(LAW_PATH) or {}  # read and cached as the templates are

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 from enum import Enum
 
 
@@ -17,8 +18,25 @@ class Severity(str, Enum):
 
 
 class Applicability(str, Enum):
+    """How far a fix may be trusted (ruff's `Applicability`): each Fix carries one."""
+
     SAFE = "safe"  # meaning kept: applied by --fix
     UNSAFE = "unsafe"  # applied only with --unsafe-fixes
+    DISPLAY_ONLY = "display-only"  # shown (full, json, sarif), never applied
+
+    @property
+    def letter(self) -> str:
+        """The catalogue's letter: S safe, U unsafe; D display-only (the catalogue has no such fix yet)."""
+        return {"safe": "S", "unsafe": "U", "display-only": "D"}[self.value]
+
+
+class FixAvailability(str, Enum):
+    """Whether a rule's findings carry a fix (ruff's `FixAvailability`), declared by the rule and
+    checked against every finding it yields (`gklint.core.rule.contract_breach`)."""
+
+    NONE = "None"  # no finding has a fix (a hint in the message at most: the catalogue's H)
+    SOMETIMES = "Sometimes"  # some findings have one
+    ALWAYS = "Always"  # every finding has one
 
 
 @dataclass(frozen=True)
@@ -38,6 +56,18 @@ class Edit:
     end: int
     replacement: str
 
+    @classmethod
+    def many(cls, spans: Iterable[tuple[int, int, str]]) -> list["Edit"]:
+        """Edit(start, end, replacement) for each triple, built without the frozen dataclass's
+        per-field `object.__setattr__` (a fix of 10^5 edits: GK601, GK602 on a large report)."""
+        new = object.__new__
+        made = []
+        for start, end, replacement in spans:
+            edit = new(cls)
+            edit.__dict__.update(start=start, end=end, replacement=replacement)
+            made.append(edit)
+        return made
+
 
 @dataclass(frozen=True)
 class Fix:
@@ -52,6 +82,10 @@ class Fix:
     @classmethod
     def unsafe(cls, *edits: Edit, description: Message | None = None) -> "Fix":
         return cls(tuple(edits), Applicability.UNSAFE, description)
+
+    @classmethod
+    def display_only(cls, *edits: Edit, description: Message | None = None) -> "Fix":
+        return cls(tuple(edits), Applicability.DISPLAY_ONLY, description)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Contact details of a report (the model's "contact"): phone and fax numbers, e-mail addresses.
 
-`Report.contacts` calls `find_contacts` once. Paragraphs are searched after `period.fold`
+`Facts.contacts` calls `find_contacts` once. Paragraphs are searched after `period.fold`
 (spaces dropped, digits ASCII, script simplified), so "电 话 ：0517-83605210" and an e-mail
 address broken by a PDF line wrap are found whole. Numbers are checked with `phonenumbers`
 (region CN), addresses with `email-validator` (syntax only, no DNS).
@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gklint.facts.period import Passage, law, passages
+from gklint.core.template import law
+from gklint.facts.period import Passage
 
 if TYPE_CHECKING:  # pragma: no cover
     from gklint.model.report import Report
@@ -67,7 +68,12 @@ def _digits_valid(digits: str) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def _valid_cn(digits: str) -> bool:
-    import phonenumbers  # imported on first use: slow to import, not needed without phone numbers
+    from gklint.facts.number_plan import valid_cn
+
+    plain = valid_cn(digits)  # phonenumbers' own patterns for CN, without importing it (most numbers)
+    if plain is not None:
+        return plain
+    import phonenumbers  # imported on first use: slow to import, not needed for plain numbers
 
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(digits, "CN"))
@@ -89,8 +95,17 @@ class Email:
         return _email_error(self.address)
 
 
+# An address email-validator accepts (syntax only, as called below): letters and digits with single
+# separators before the @, labels of letters and digits with single hyphens after it, a common
+# top-level domain (no special-use name), all short. Anything else is for email-validator itself
+# (slow to import: most reports give only such plain addresses; tests/test_number_plan.py compares).
+_PLAIN_EMAIL_RE = re.compile(r"[A-Za-z0-9]+(?:[._+\-][A-Za-z0-9]+)*@(?:[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\.)+(?:com|cn|net|org|gov|edu)")
+
+
 @functools.lru_cache(maxsize=1024)
 def _email_error(address: str) -> str | None:
+    if len(address) <= 64 and _PLAIN_EMAIL_RE.fullmatch(address):
+        return None
     from email_validator import EmailNotValidError, validate_email  # on first use, as phonenumbers
 
     try:
@@ -199,7 +214,7 @@ def _emails(passage: Passage) -> list[Email]:
 def find_contacts(report: "Report") -> Contacts:
     phones: list[Phone] = []
     emails: list[Email] = []
-    for passage in passages(report):
+    for passage in report.facts.passages:
         phones.extend(_phones(passage))
         emails.extend(_emails(passage))
     return Contacts(tuple(phones), tuple(emails))

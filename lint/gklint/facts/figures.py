@@ -7,7 +7,7 @@ Two shapes occur in real reports:
 - list: "主动公开政府信息8129条。" then a numbered list "1、政府网站。…5487条，占比68%。" "2、政务微信。…"
   (seed 000) — the total stated just before a numbered list of channels.
 
-`extract_figures(report)` returns them (`Report.figures`). A figure is only built when the text is
+`extract_figures(report)` returns them (`Facts.figures`). A figure is only built when the text is
 unambiguous: every part holds exactly one count of the total's unit family. Keyword lists come from the
 template data (`figures:` in base.yaml). All offsets are source offsets into `report.text`.
 """
@@ -751,7 +751,7 @@ def _review_claims(report: Report, text: str, paragraph: Paragraph, config: dict
 
 def _review_result_claims(report: Report, topic: str, total: TableClaim, config: dict[str, Any]) -> list[TableClaim]:
     """"行政复议351件，其中结果维持72件…": the parts of that figure, by result column."""
-    figure = next((f for f in report.figures if f.total is not None and f.total.start == total.start), None)
+    figure = next((f for f in report.facts.figures if f.total is not None and f.total.start == total.start), None)
     if figure is None:
         return []
     claims = []

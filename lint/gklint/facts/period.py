@@ -1,11 +1,9 @@
 """The statistics period, dates and publication dates of a report (the model's "period").
 
-`Report.periods` / `Report.period` and `Report.publication_dates` call this module once per
-report. Text is searched paragraph by paragraph (`Report.paragraphs`, joined across PDF hard
+`Facts.periods` / `Facts.period` and `Facts.publication_dates` call this module once per
+report; `Facts.passages` is its `PassageIndex`. Text is searched paragraph by paragraph (`Report.paragraphs`, joined across PDF hard
 wraps) after `fold`, which maps script, digits, radicals, drops spaces and pinyin debris and
 keeps an index back to the source, so "2024 年 1 月\\n1 日" and "統(tǒng)計期限" are found.
-
-Also home of `law()`: the legal facts in `templates/law.yaml` that the GK2 rules read.
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Iterator
 
-from gklint.core.template import TEMPLATE_DIR, read_yaml
+from gklint.core.template import law
 from gklint.core.text import (
     _TONED,  # the tone-marked letters of PINYIN_DEBRIS_RE: a cheap pre-check for it
     PINYIN_DEBRIS_RE,
@@ -37,15 +35,6 @@ from gklint.core.text import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from gklint.model.report import Paragraph, Report
-
-LAW_PATH = TEMPLATE_DIR / "law.yaml"
-
-
-@functools.lru_cache(maxsize=None)
-def law() -> dict[str, Any]:
-    """The legal facts of templates/law.yaml (deadlines, names, keyword lists)."""
-    return read_yaml(LAW_PATH) or {}  # read and cached as the templates are
-
 
 # --- folding: a comparison form of a string with a map back to it ------------------
 
@@ -216,32 +205,29 @@ class Passage:
         return self.paragraph.offsets[self.folded.index[position]]
 
 
-def passages(report: "Report") -> list[Passage]:
-    """The report's paragraphs, folded; computed once a report (kept beside its cached properties)."""
-    cached = vars(report).get("_gk2_passages")
-    if cached is None:
-        paragraphs = report.paragraphs
-        joined, folded = _fold_all([p.text for p in paragraphs])
-        cached = [Passage(p, text) for p, text in zip(paragraphs, folded)]
-        vars(report)["_gk2_passages"] = cached
-        vars(report)["_gk2_passages_text"] = joined
-    return cached
+class PassageIndex:
+    """The report's paragraphs, folded (`Facts.passages`): iterate for the passages in order; `text`
+    is their texts joined by \n (no text holds one), so a pattern without anchors, look-arounds
+    or \n matches some passage only if it matches `text` — one scan tells; `holding` finds them."""
 
+    __slots__ = ("passages", "text", "_starts")
 
-def passages_text(report: "Report") -> str:
-    """The texts of `passages(report)` joined by \n (no text holds one). A pattern without anchors,
-    look-arounds or \n matches some passage only if it matches this: one scan tells."""
-    passages(report)
-    return vars(report)["_gk2_passages_text"]
+    def __init__(self, paragraphs: "list[Paragraph]") -> None:
+        self.text, folded = _fold_all([p.text for p in paragraphs])
+        self.passages = [Passage(p, text) for p, text in zip(paragraphs, folded)]
+        self._starts: list[int] | None = None
 
+    def __iter__(self) -> Iterator[Passage]:
+        return iter(self.passages)
 
-def passages_with(report: "Report", *needles: "str | re.Pattern") -> list[Passage]:
-    """The passages whose text holds one of `needles` (`texts_holding`), in order."""
-    found = passages(report)
-    starts = vars(report).get("_gk2_passage_starts")
-    if starts is None:
-        starts = vars(report)["_gk2_passage_starts"] = text_starts([p.text for p in found])
-    return [found[index] for index in texts_holding(passages_text(report), starts, needles)]
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    def holding(self, *needles: "str | re.Pattern") -> list[Passage]:
+        """The passages whose text holds one of `needles` (`texts_holding`), in order."""
+        if self._starts is None:
+            self._starts = text_starts([p.text for p in self.passages])
+        return [self.passages[index] for index in texts_holding(self.text, self._starts, needles)]
 
 
 def text_starts(texts: list[str]) -> list[int]:
@@ -395,7 +381,7 @@ def _mention(passage: Passage, match: re.Match, p: str) -> DateMention | None:
 
 def date_mentions(report: "Report") -> Iterator[DateMention]:
     """Every month-day date in the paragraphs (with its year when written)."""
-    for passage in passages(report):
+    for passage in report.facts.passages:
         if "月" not in passage.text:  # every date names its month
             continue
         for match in _finditer_near(DATE_RE, passage.text, "月", _DATE_REACH):
@@ -448,7 +434,7 @@ def find_periods(report: "Report") -> list[Period]:
     keywords = tuple(law()["period"]["keywords"])
     preamble_keywords = keywords + tuple(law()["period"]["preamble_keywords"])
     found: list[Period] = []
-    for passage in passages(report):
+    for passage in report.facts.passages:
         text = passage.text
         wanted = preamble_keywords if passage.section == 0 else keywords
         # A range names its months, and counts only after a keyword: without both in the text, none does.
@@ -488,7 +474,7 @@ def report_year(report: "Report") -> int | None:
     """The title's year, falling back to the statistics period's."""
     if report.year:
         return report.year
-    period = report.period
+    period = report.facts.period
     return period.year if period else None
 
 

@@ -195,7 +195,7 @@ def section_may_open(head: str, number: int, template: Template) -> bool:
 
 def heading_finder(templates: TemplateSet):
     """What `gklint.read.flattened` needs of the templates: section titles and table row labels."""
-    from gklint.facts.period import law
+    from gklint.core.template import law
     from gklint.read.flattened import HeadingFinder
 
     probe = templates.templates[-1]

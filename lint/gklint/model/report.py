@@ -10,11 +10,14 @@ import bisect
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from gklint.core.numbering import Numbering
 from gklint.read.source import SourceText
 from gklint.core.template import SectionSpec, Template, TemplateSet
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gklint.facts.report_facts import Facts
 
 
 LINE_SPACES = " \t\u00a0\u2002\u2003\u3000"  # what `Line.stripped` strips
@@ -291,6 +294,8 @@ class Report:
     issuer: str = "department"
     # The same body's report for the year before (GK7xx), set by the engine (`gklint.run.history`).
     previous: "Report | None" = field(default=None, repr=False, compare=False)
+    # What rules share (period, figures, contacts…), set by the engine after the tables are read.
+    facts: "Facts" = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -313,13 +318,6 @@ class Report:
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
 
-    @functools.cached_property
-    def figures(self) -> list:
-        """Totals with their parts, counts and shares in the narrative (`gklint.facts.figures.Figure`)."""
-        from gklint.facts.figures import extract_figures
-
-        return extract_figures(self)
-
     def section(self, number: int) -> Section | None:
         return next((s for s in self.sections if s.number == number), None)
 
@@ -332,42 +330,6 @@ class Report:
 
     def section_paragraphs(self, number: int) -> Iterator[Paragraph]:
         return (p for p in self.paragraphs if p.section == number)
-
-    # -- extracted facts (parsed once, on first use, shared by every rule) ------
-    @functools.cached_property
-    def periods(self) -> list:
-        """Statistics-period statements (`gklint.facts.period.Period`), the preamble's first."""
-        from gklint.facts.period import find_periods
-
-        return find_periods(self)
-
-    @property
-    def period(self):
-        """The statistics period (`gklint.facts.period.Period`), None when the report states none."""
-        return self.periods[0] if self.periods else None
-
-    @functools.cached_property
-    def publication_dates(self) -> list:
-        """Metadata dates (发文日期…) and the signature date (`gklint.facts.period.PublicationDate`)."""
-        from gklint.facts.period import find_publication_dates
-
-        return find_publication_dates(self)
-
-    @functools.cached_property
-    def table_claims(self) -> list:
-        """Narrative counts the tables also state (`gklint.facts.figures.TableClaim`, GK501–GK504).
-
-        Read after the tables (`gklint.facts.tables.read_tables`), as the rules are."""
-        from gklint.facts.figures import table_claims
-
-        return table_claims(self)
-
-    @functools.cached_property
-    def contacts(self):
-        """Phone numbers and e-mail addresses (`gklint.facts.contact.Contacts`)."""
-        from gklint.facts.contact import find_contacts
-
-        return find_contacts(self)
 
     def section_of_line(self, number: int) -> int:
         """Number of the section a line belongs to (0 = before the first section)."""

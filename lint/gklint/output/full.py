@@ -122,10 +122,16 @@ class FullFormatter:
 
     def _fix(self, result: "FileResult", v: "Violation", lang: str, pad: str) -> list[str]:
         fix = v.fix
-        safe = fix.applicability is Applicability.SAFE
-        kind = ("安全" if safe else "不安全，需确认") if lang == "zh" else ("safe" if safe else "unsafe, review it")
+        kind = {
+            Applicability.SAFE: ("安全", "safe"),
+            Applicability.UNSAFE: ("不安全，需确认", "unsafe, review it"),
+            Applicability.DISPLAY_ONLY: ("仅供参考，不自动应用", "display only, never applied"),
+        }[fix.applicability][lang != "zh"]
         description = fix.description.text(lang) if fix.description else ""
-        head = f"可自动修复（{kind}）" if lang == "zh" else f"fix ({kind})"
+        if fix.applicability is Applicability.DISPLAY_ONLY:
+            head = f"建议修改（{kind}）" if lang == "zh" else f"suggested fix ({kind})"
+        else:
+            head = f"可自动修复（{kind}）" if lang == "zh" else f"fix ({kind})"
         if getattr(result.source, "fixable", True) is False:
             head += "，此格式不自动写回" if lang == "zh" else ", not written back to this format"
         lines = [f"{pad} = {head}{'：' if lang == 'zh' else ': '}{description}".rstrip("：: ")]

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from gklint.core import __version__
+from gklint.core.rule import FIX_KINDS
+from gklint.core.violation import Applicability
 from gklint.output._common import rules_for, where
 
 if TYPE_CHECKING:
@@ -27,7 +29,12 @@ if TYPE_CHECKING:
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"E": "error", "W": "warning", "I": "note"}
-FIX_KIND = {"S": "safe", "U": "unsafe", "H": "hint", "-": "none"}
+FIX_WORDS = FIX_KINDS  # the catalogue's letters in words
+
+
+def fix_tags(rule: "Rule") -> list[str]:
+    """`fix:safe`, `fix:unsafe`, `fix:hint`, `fix:none`: one a letter of the rule's fix kind (H (U): two)."""
+    return [f"fix:{FIX_WORDS[letter]}" for letter in FIX_WORDS if letter in rule.fix_kind]
 
 
 def artifact_uri(path: str) -> str:
@@ -58,8 +65,10 @@ def rule_descriptor(rule: "Rule", lang: str) -> dict[str, Any]:
         "fullDescription": {"text": _first_paragraph(doc, first_heading) or other},
         "defaultConfiguration": {"level": LEVEL[rule.severity.value]},
         "properties": {
-            "tags": ["gklint", rule.plugin or "core", f"fix:{FIX_KIND.get(rule.fix, rule.fix)}"],
-            "fixKind": FIX_KIND.get(rule.fix, rule.fix),
+            "tags": ["gklint", rule.plugin or "core", *fix_tags(rule)],
+            "fixKind": rule.fix_kind,  # the catalogue's letters: S, U, H, -, H (S), H (U)
+            "fixAvailability": rule.fix.value,  # None, Sometimes, Always (ruff's FixAvailability)
+            "fixApplicabilities": [a.value for a in Applicability if a in rule.applicability],
             "summary_zh": rule.summary,
             "summary_en": rule.summary_en,
         },

@@ -15,3 +15,21 @@ import re
 HEADING_INSIDE_RE = re.compile(
     "[^。，,）)；;：:！？!? \t\u00a0\u3000\r\n][。，,）)；;：:！？!? \t\u00a0\u3000]+(?:[一二三四五六][、.．]|[1-6]、)"
 )
+
+_SEPARATORS = "。，,）)；;：:！？!? \t\u00a0\u3000"
+_NUMERAL_RE = re.compile("[一二三四五六][、.．]|[1-6]、")
+
+
+def heading_inside(text: str) -> bool:
+    """`HEADING_INSIDE_RE.search(text) is not None`, found from the numerals (rare) rather than
+    from every character: a numeral after a run of separators that follows some other character
+    than a separator or a line break."""
+    for match in _NUMERAL_RE.finditer(text):
+        index = match.start() - 1
+        if index < 0 or text[index] not in _SEPARATORS:
+            continue
+        while index >= 0 and text[index] in _SEPARATORS:
+            index -= 1
+        if index >= 0 and text[index] not in "\r\n":
+            return True
+    return False

@@ -14,7 +14,7 @@ from gklint.run.config import ConfigError, Settings
 from gklint.model.report import Report
 from gklint.run.plugins import Plugins, load_plugins
 from gklint.read.sniff import looks_like_html
-from gklint.core.rule import Rule
+from gklint.core.rule import Rule, contract_breach, strict_contract
 from gklint.run.selection import ignored_for_path, select_rules, unknown_selectors
 from gklint.read.source import ReadError, SourceText, TextReader, read_file
 from gklint.core.template import TemplateSet, builtin_template_paths, load_template
@@ -50,7 +50,10 @@ class Linter:
         self.options = self._rule_options()
         from gklint.run.history import History
 
-        self.history = History()  # last year's reports for the GK7xx rules (gklint.run.history)
+        self.history = History()  # last year's reports for the rules that need them (gklint.run.history)
+        # A finding that contradicts its rule's declaration: GK003 where strict (the tests), else a warning.
+        self.strict_contract = strict_contract()
+        self.contract_warnings: list[str] = []  # said once each on stderr (`_contract_warning`)
         self._heading_finder = None  # for flattened web texts, made on first need
 
     # -- settings ------------------------------------------------------------
@@ -144,6 +147,7 @@ class Linter:
         return unflatten(source, self._heading_finder)
 
     def parse(self, source: SourceText, path: Path) -> Report:
+        from gklint.facts.report_facts import Facts
         from gklint.facts.tables import read_tables
 
         source = self.prepare(source)
@@ -153,14 +157,20 @@ class Linter:
             return cached
         report = parser.parse(source, path, self.templates, self.settings.template, self.settings.issuer)
         read_tables(report)
+        report.facts = Facts(report)
         self.history.keep(path, report)
         return report
 
     def plan_history(self, paths: list[Path], named: Iterable[Path] = ()) -> None:
         """Pair each file with its body's previous-year report among `paths`, or for a file `named`
-        on the command line, in its repository (GK7xx; gklint.run.history). Nothing when no GK7 rule runs."""
-        if any(code.startswith("GK7") for code in self.selected):
+        on the command line, in its repository (gklint.run.history). Nothing when no selected rule
+        declares `needs={"previous"}` (GK701–GK703, or a plugin's)."""
+        if self.needed("previous"):
             self.history.plan(self, paths, named)
+
+    def needed(self, need: str) -> bool:
+        """Does a selected rule declare this need (`@rule(..., needs={"previous"})`)?"""
+        return any(need in self.rules[code].needs for code in self.selected if code in self.rules)
 
     def lint_source(self, source: SourceText, path: Path, display: str | None = None) -> FileResult:
         result = self._lint_source(source, path, display)
@@ -214,22 +224,56 @@ class Linter:
 
                     detail = _describe(error)
                     violations.append(
-                        self._violation(
+                        self._rule_failed(
                             report,
                             display,
-                            self.rules[RULE_FAILED],
-                            Finding(
-                                0,
-                                0,
-                                f"规则 {code}（{rule.name}，插件 {rule.plugin}）运行出错：{detail}",
-                                f"rule {code} ({rule.name}, plugin {rule.plugin}) failed: {detail}",
-                            ),
+                            rule,
+                            Message(f"运行出错：{detail}", f"failed: {detail}"),
                         )
                     )
                 continue
+            breach = next(filter(None, (contract_breach(rule, finding) for finding in findings)), None)
+            if breach is not None:
+                if self.strict_contract:  # the tests: the rule's findings are not to be trusted
+                    if RULE_FAILED in selected:
+                        message = Message(f"与其声明不符：{breach.zh}", f"contradicts its declaration: {breach.en}")
+                        violations.append(self._rule_failed(report, display, rule, message))
+                    continue
+                self._contract_warning(rule, breach)
             violations.extend(self._violation(report, display, rule, finding) for finding in findings)
         result.violations = sorted(violations, key=lambda v: v.sort_key)
         return result
+
+    def _rule_failed(self, report: Report, display: str, rule: Rule, what: Message) -> Violation:
+        """GK003 for a rule on this file: it raised, or (strict) broke its declaration."""
+        return self._violation(
+            report,
+            display,
+            self.rules[RULE_FAILED],
+            Finding(
+                0,
+                0,
+                f"规则 {rule.code}（{rule.name}，插件 {rule.plugin}）{what.zh}",
+                f"rule {rule.code} ({rule.name}, plugin {rule.plugin}) {what.en}",
+            ),
+        )
+
+    def _contract_warning(self, rule: Rule, breach: Message) -> None:
+        """Outside the tests a breach of the contract is a warning on stderr, once a rule and kind
+        (a worker process says it once too), never fatal: the findings are kept."""
+        import sys
+
+        text = (
+            f"gklint: 警告：规则 {rule.code}（插件 {rule.plugin}）与其声明不符：{breach.zh} / "
+            f"warning: rule {rule.code} (plugin {rule.plugin}) contradicts its declaration: {breach.en}"
+        )
+        if text in self.contract_warnings:
+            return
+        self.contract_warnings.append(text)
+        try:
+            print(text, file=sys.stderr)
+        except (OSError, ValueError):  # stderr closed: the findings matter more
+            pass
 
     def plugin_error_results(self) -> list[FileResult]:
         """Plugins that failed to load or whose hooks raised: one GK003 each."""
@@ -237,11 +281,17 @@ class Linter:
             return []
         results = []
         for error in self.plugins.errors:
-            where = "加载" if error.what == "load" else f"调用 {error.what}"
-            message = Message(
-                f"插件 {error.plugin} {where}失败：{error.error}",
-                f"plugin {error.plugin} failed ({error.what}): {error.error}",
-            )
+            if error.what == "module":  # one rule module of a pack: the pack's other rules run
+                message = Message(
+                    f"插件 {error.plugin} 的规则模块 {error.module} 加载失败：{error.error}",
+                    f"plugin {error.plugin}: rule module {error.module} failed to load: {error.error}",
+                )
+            else:
+                where = "加载" if error.what == "load" else f"调用 {error.what}"
+                message = Message(
+                    f"插件 {error.plugin} {where}失败：{error.error}",
+                    f"plugin {error.plugin} failed ({error.what}): {error.error}",
+                )
             results.append(FileResult(f"plugin:{error.plugin}", self._engine_violation(f"plugin:{error.plugin}", RULE_FAILED, message, self.selected)))
         return results
 
@@ -301,9 +351,9 @@ def _in_recovered_table(report: Report, start: int, end: int) -> bool:
 
 
 def _may_be_flattened(text: str) -> bool:
-    from gklint.read import HEADING_INSIDE_RE
+    from gklint.read import heading_inside
 
-    return HEADING_INSIDE_RE.search(text) is not None
+    return heading_inside(text)
 
 
 def _special_file(path: Path) -> bool:
@@ -332,6 +382,8 @@ def _checked(finding: Any, length: int) -> Finding:
 
 
 def _offsets(start: Any, end: Any, length: int) -> bool:
+    if type(start) is int and type(end) is int:  # nearly always: the checks below, fewer calls
+        return 0 <= start <= length and 0 <= end <= length
     ints = all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end))
     return ints and 0 <= start <= length and 0 <= end <= length
 
@@ -350,10 +402,28 @@ def _check_fix(fix: Any, length: int) -> None:
 
     if not isinstance(fix, Fix) or not isinstance(fix.applicability, Applicability) or not isinstance(fix.edits, tuple):
         raise TypeError(f"fix is {fix!r}, not a Fix")
+    if _plain_edits(fix.edits, length, Edit):  # a fix of thousands of edits (GK602) checked in one pass
+        return
     for edit in fix.edits:
         if not isinstance(edit, Edit) or not _offsets(edit.start, edit.end, length) or edit.start > edit.end:
             raise ValueError(f"bad edit {edit!r}")
         _printable(edit.replacement, "an edit's replacement")
+
+
+def _plain_edits(edits: tuple, length: int, edit_type: type) -> bool:
+    """Every edit an Edit of int offsets in the text, in order, replaced by printable text: what
+    the loop of `_check_fix` accepts (False: that loop says what is wrong)."""
+    if not all(
+        type(e) is edit_type and type(e.start) is int and type(e.end) is int and 0 <= e.start <= e.end <= length
+        and type(e.replacement) is str
+        for e in edits
+    ):
+        return False
+    try:
+        "".join([e.replacement for e in edits]).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # A lint allocates some 10^5 short-lived objects, nearly all freed by reference counting. At the

@@ -15,7 +15,9 @@ MAX_PASSES = 10
 
 def applicable(violation: Violation, unsafe: bool) -> bool:
     fix = violation.fix
-    return fix is not None and (fix.applicability is Applicability.SAFE or unsafe)
+    if fix is None or fix.applicability is Applicability.DISPLAY_ONLY:  # shown, never applied
+        return False
+    return fix.applicability is Applicability.SAFE or unsafe
 
 
 def apply_once(text: str, violations: Iterable[Violation], unsafe: bool = False) -> tuple[str, list[Violation]]:

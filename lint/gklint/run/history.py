@@ -102,7 +102,7 @@ _ALIASES: list[tuple[str, str]] | None = None
 def _body_aliases() -> list[tuple[str, str]]:
     global _ALIASES
     if _ALIASES is None:
-        from gklint.facts.period import law
+        from gklint.core.template import law
 
         aliases = (law().get("bodies") or {}).get("aliases") or {}
         _ALIASES = sorted(((label_key(k), label_key(v)) for k, v in aliases.items()), key=lambda kv: -len(kv[0]))

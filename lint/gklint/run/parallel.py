@@ -114,7 +114,7 @@ def _worker_state(run: "Run") -> bytes | None:
 
     state = {k: v for k, v in vars(run).items() if k not in _SKIP}
     try:
-        return pickle.dumps((run.linter.settings, state), protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps((run.linter.settings, type(run), state), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - any pickling failure: lint in this process
         return None
 
@@ -292,11 +292,10 @@ def _start_worker(state: bytes) -> None:
     global _RUN, _COLLECTED
     import pickle
 
-    from gklint.run.session import Run
     from gklint.run.engine import Linter
 
-    settings, attributes = pickle.loads(state)
-    run = Run.__new__(Run)
+    settings, run_class, attributes = pickle.loads(state)  # the class by reference: the run's own (a Run)
+    run = run_class.__new__(run_class)
     run.__dict__.update(attributes)
     run.linter = Linter(settings)
     run.results = []

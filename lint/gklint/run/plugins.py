@@ -20,7 +20,7 @@ from typing import Any, Iterator
 import pluggy
 
 from gklint.core import hookspecs
-from gklint.core.rule import Rule
+from gklint.core.rule import Rule, RuleModuleError, describe_error
 
 ENTRY_POINT_GROUP = "gklint"
 
@@ -28,8 +28,9 @@ ENTRY_POINT_GROUP = "gklint"
 @dataclass(frozen=True)
 class PluginError:
     plugin: str
-    what: str  # "load" or the hook's name
+    what: str  # "load", the hook's name, or "module" (one rule module of the plugin: `module`)
     error: str  # "ExceptionType: message"
+    module: str = ""  # the rule module that failed (`gklint.core.rule.load_rule_modules`)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ class Plugins:
         rules: dict[str, Rule] = {}
         for plugin, provided in self._collect("gklint_rules"):
             for item in provided:
+                if isinstance(item, RuleModuleError):  # one module of the pack: its own GK003
+                    self.errors.append(PluginError(plugin, "module", item.error, item.module))
+                    continue
                 if not isinstance(item, Rule):
                     self.errors.append(PluginError(plugin, "gklint_rules", f"not a Rule: {item!r}"))
                     continue
@@ -110,12 +114,10 @@ def _info(name: str, dist: Any) -> PluginInfo:
     return PluginInfo(name, dist.metadata["Name"], dist.version)
 
 
-def _describe(error: BaseException) -> str:
-    import traceback
+_describe = describe_error  # "ExceptionType: message (file.py:line)"
 
-    frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
-    where = f" ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame else ""
-    return f"{type(error).__name__}: {error}{where}"
+
+BUILTIN_PLUGIN = "gklint.builtins"  # the "core" entry point: readers, templates, formatters, GK001–GK005
 
 
 def load_plugins() -> Plugins:
@@ -138,8 +140,8 @@ def load_plugins() -> Plugins:
         # Running from a source tree without installed metadata: register the built-ins directly.
         import gklint_rules
 
-        from gklint import builtins
-
+        # Named, as its entry point names it, not imported: the engine's own plugin sits above the run.
+        builtins = importlib.import_module(BUILTIN_PLUGIN)
         manager.register(builtins, name="core")
         manager.register(gklint_rules, name="rules")
         plugins.loaded[:0] = [("core", SOURCE_TREE), ("rules", SOURCE_TREE)]
