@@ -211,7 +211,7 @@ def test_cli_shows_the_bar_on_a_terminal(batch, monkeypatch, capsys):
     assert "\r" not in capsys.readouterr().out  # the bar never reaches stdout
 
 
-# -- the output streamed (gklint.output.streaming) ------------------------------------------
+# -- the output streamed (gklint.run.stream) ------------------------------------------
 STREAMED = ("text", "full", "json", "json-lines", "sarif", "junit", "github", "csv")
 
 
@@ -233,7 +233,7 @@ def test_every_format_streamed_from_workers_is_what_the_whole_batch_formats(batc
 
 def test_a_streamed_run_keeps_no_report(batch):
     """With a sink each file comes back as its piece of the output and its marks: no report, no source."""
-    from gklint.output.streaming import Done, Sink
+    from gklint.run.stream import Done, Sink
 
     files = sorted(batch.iterdir())[:12]
     linter = Linter(Settings(select=["ALL"]))

@@ -95,7 +95,7 @@ def check(argv: list[str]) -> int:
             return EXIT_CLEAN
         started = time.perf_counter()
         sink = _sink(run, args, paths, formatter)
-        if sink is not None:  # the output printed as the reports are linted (gklint.output.streaming)
+        if sink is not None:  # the output printed as the reports are linted (gklint.run.stream)
             return _streamed(run, args, paths, sink, started)
         _lint(run, args, paths)
     except UsageError as error:
@@ -118,7 +118,7 @@ def _sink(run: Run, args, paths: list[Path], formatter):
     `piece`/`stream`). None: the whole batch is kept and formatted at the end."""
     if _stdin(args, paths) or args.diff or args.update_baseline:
         return None
-    from gklint.output.streaming import sink_for
+    from gklint.run.stream import sink_for
 
     color = use_color(args.color, sys.stdout, args.output_file)
     context = OutputContext(lang=run.linter.settings.lang, color=color, quiet=args.quiet)

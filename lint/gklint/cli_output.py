@@ -81,7 +81,7 @@ def encode_output(args, output: str) -> bytes:
 
 def statistics_text(results, lang: str, rules) -> str:
     """ruff's --statistics from the run's results or its `Tally` (a streamed run's counts)."""
-    from gklint.output.streaming import Tally
+    from gklint.run.stream import Tally
 
     tally = results if isinstance(results, Tally) else Tally.of(results)
     counts, fixable = tally.codes, tally.fixable

@@ -21,7 +21,7 @@ BOM = "\ufeff"
 
 class CsvFormatter:
     def format(self, results: list["FileResult"], context: "OutputContext") -> str:
-        from gklint.output.streaming import render
+        from gklint.run.stream import render
 
         return render(self, results, context)
 
@@ -57,7 +57,7 @@ class CsvFormatter:
 
     def statistics(self, results: list["FileResult"], context: "OutputContext") -> str:
         """One row a report: file, body, year, errors, warnings, info, then a column a code found."""
-        from gklint.output.streaming import render
+        from gklint.run.stream import render
 
         return render(self.statistics_streaming, results, context)
 

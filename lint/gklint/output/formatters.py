@@ -12,7 +12,7 @@ from gklint.core.violation import Applicability, Violation
 
 if TYPE_CHECKING:
     from gklint.run.engine import FileResult
-    from gklint.output.streaming import Tally
+    from gklint.run.stream import Tally
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class JsonFormatter:
     """A JSON array of findings (ruff/flake8-json style), printed as the reports are linted."""
 
     def format(self, results: list["FileResult"], context: OutputContext) -> str:
-        from gklint.output.streaming import render
+        from gklint.run.stream import render
 
         return render(self, results, context)
 
@@ -127,7 +127,7 @@ def _plural(count: int, word: str) -> str:
 
 def summary(results: "list[FileResult] | Tally", lang: str) -> str:
     """The closing lines: counts by severity, and how many --fix (--unsafe-fixes) can fix."""
-    from gklint.output.streaming import Tally
+    from gklint.run.stream import Tally
 
     tally = results if isinstance(results, Tally) else Tally.of(results)
     found = tally.found
@@ -160,7 +160,7 @@ class TextFormatter:
     """flake8 style: `path:line:col: CODE message`, then a summary line (ruff's colours on a terminal)."""
 
     def format(self, results: list["FileResult"], context: OutputContext) -> str:
-        from gklint.output.streaming import render
+        from gklint.run.stream import render
 
         return render(self, results, context)
 
@@ -181,7 +181,7 @@ class TextFormatter:
 
 def stream_with_summary(items, context: OutputContext, write) -> None:
     """Each file's piece as it comes, then (unless -q) the summary lines: text and full."""
-    from gklint.output.streaming import Tally
+    from gklint.run.stream import Tally
 
     tally = Tally()
     for done in items:

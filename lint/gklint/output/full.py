@@ -73,7 +73,7 @@ def _changed_window(old: str, new: str) -> tuple[str, str]:
 
 class FullFormatter:
     def format(self, results: list["FileResult"], context: "OutputContext") -> str:
-        from gklint.output.streaming import render
+        from gklint.run.stream import render
 
         return render(self, results, context)
 

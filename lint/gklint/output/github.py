@@ -28,7 +28,7 @@ def escape_property(text: str) -> str:
 
 class GithubFormatter:
     def format(self, results: list["FileResult"], context: "OutputContext") -> str:
-        from gklint.output.streaming import render
+        from gklint.run.stream import render
 
         return render(self, results, context)
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 class JsonLinesFormatter:
     def format(self, results: list["FileResult"], context: "OutputContext") -> str:
-        from gklint.output.streaming import render
+        from gklint.run.stream import render
 
         return render(self, results, context)
 

@@ -100,7 +100,7 @@ class SarifFormatter:
         return json.dumps(self.log(results, context), ensure_ascii=False, indent=2) + "\n"
 
     def log(self, results: list["FileResult"], context: "OutputContext") -> dict[str, Any]:
-        from gklint.output.streaming import done
+        from gklint.run.stream import done
 
         return self._log((done(self, r, context) for r in results), context)
 

@@ -38,7 +38,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from gklint.output.streaming import Done
+from gklint.run.stream import Done
 from gklint.run.engine import BatchCollection
 from gklint.run.progress import Progress
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from gklint.output.streaming import Sink, Tally
+from gklint.run.stream import Sink, Tally
 from gklint.read.source import ReadError, read_file
 from gklint.run.engine import FileResult, Linter
 
@@ -43,7 +43,7 @@ class Run:
         self.pending_writes: list[PendingWrite] = []  # a worker's fixed files, for its parent to write
         self.stdin_display = "-"  # --fix/--diff on stdin: the name findings carry
         self.stdin_fixed: bytes | None = None  # --fix on stdin: the text for stdout
-        self.sink: Sink | None = None  # the output streamed a file at a time (gklint.output.streaming)
+        self.sink: Sink | None = None  # the output streamed a file at a time (gklint.run.stream)
         self.tally = Tally()  # with a sink: counts of what was output (summary, --statistics, exit code)
         self.reported = 0  # results yielded by iter_all
 

@@ -38,12 +38,17 @@ class Done:
 
 
 def marks_of(result: "FileResult") -> tuple:
+    """A mark a finding; its fix counted as `output.formatters.writable_fix` does: one --fix writes
+    (not for a .docx, .html or .pdf, nor a file not read)."""
     from gklint.core.violation import Applicability
-    from gklint.output.formatters import writable_fix
 
+    writable = result.source is not None and result.source.fixable
     out = []
     for v in result.violations:
-        kind = "S" if writable_fix(result, v) else "U" if writable_fix(result, v, Applicability.UNSAFE) else ""
+        fix = v.fix
+        kind = ""
+        if fix is not None and writable:
+            kind = "S" if fix.applicability is Applicability.SAFE else "U" if fix.applicability is Applicability.UNSAFE else ""
         out.append((v.code, v.severity.value, kind))
     return tuple(out)
 
