@@ -52,13 +52,19 @@ def _web_texts() -> list[tuple[str, bytes]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=1000)
-    parser.add_argument("--select", default="default,ALL", help="rule selections to time, comma-separated (default: the default rules, then ALL)")
+    parser.add_argument(
+        "--select", default="default,ALL", help="rule selections to time, comma-separated (default: the default rules, then ALL)"
+    )
     parser.add_argument("--jobs", default="1,2", help="comma-separated -j values to time (default 1,2)")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each measurement; the best is shown")
     parser.add_argument("--pdf", type=int, default=20, help="times huaian-2024.pdf is linted in one process (0: no PDF figures)")
     parser.add_argument("--pdf-only", action="store_true", help="only the PDF figures")
     parser.add_argument("--web", action="store_true", help="web pages kept as text (flattened) instead of the seeds")
-    parser.add_argument("--scale", action="store_true", help="also the scale figures: streamed -j 1/-j 2, floor, peak RSS at 1,000 and 10,000 files, 5 MB report")
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help="also the scale figures: streamed -j 1/-j 2, floor, peak RSS at 1,000 and 10,000 files, 5 MB report",
+    )
     parser.add_argument("--scale-only", action="store_true", help="only the scale figures")
     args = parser.parse_args()
     if args.scale or args.scale_only:
@@ -100,15 +106,24 @@ def _text_figures(args) -> None:
             for jobs in job_counts:
                 elapsed, keys = min(_cli_run(linter, paths, jobs) for _ in range(args.rounds))
                 reference = keys if reference is None else reference
-                same = "" if jobs == job_counts[0] else (f"; same findings as -j {job_counts[0]}" if keys == reference else "; DIFFERENT FINDINGS")
+                same = (
+                    ""
+                    if jobs == job_counts[0]
+                    else (f"; same findings as -j {job_counts[0]}" if keys == reference else "; DIFFERENT FINDINGS")
+                )
                 workers = " (worker start-up included" + same + ")" if jobs > 1 else ""
-                print(f"  gklint -j {jobs}: {_rate(args.files, elapsed)}{workers}" + (f", findings: {len(keys)}" if jobs == job_counts[0] else ""))
+                print(
+                    f"  gklint -j {jobs}: {_rate(args.files, elapsed)}{workers}"
+                    + (f", findings: {len(keys)}" if jobs == job_counts[0] else "")
+                )
 
             engine = min(_engine_run(linter, paths) for _ in range(args.rounds))
             print(f"  engine alone (Linter.lint_path in a loop): {_rate(args.files, engine)}")
 
     print(f"one file, whole process (median of 5, bytecode cached): {_whole_process_ms(SEEDS[0]):.0f} ms")
-    print(f"a 5 MB report (seed 001, traditional script and pinyin debris, repeated), default rules, best of {args.rounds}: {_large_report_s(args.rounds):.2f} s")
+    print(
+        f"a 5 MB report (seed 001, traditional script and pinyin debris, repeated), default rules, best of {args.rounds}: {_large_report_s(args.rounds):.2f} s"
+    )
 
 
 def _large_report_s(rounds: int) -> float:
@@ -145,9 +160,9 @@ def _whole_process_ms(path: Path) -> float:
 def _pdf_figures(args) -> None:
     """huaian-2024.pdf linted `args.pdf` times in one process (default rules), the reading alone,
     and `gklint huaian-2024.pdf` as a whole process."""
+    from gklint.read.pdf import PdfReader, read_pages
     from gklint.run.config import Settings
     from gklint.run.engine import Linter
-    from gklint.read.pdf import PdfReader, read_pages
 
     pages = len(read_pages(PDF.read_bytes()))
     linter = Linter(Settings())
@@ -158,7 +173,9 @@ def _pdf_figures(args) -> None:
     reader = PdfReader()
     reading = min(_timed(lambda: [reader.read(PDF, data) for _ in range(args.pdf)]) for _ in range(args.rounds))
     print(f"PDF: {PDF.name} ({pages} pages, {len(data) // 1024} KiB) x {args.pdf}, default rules, best of {args.rounds} runs:")
-    print(f"  lint: {args.pdf / elapsed:.1f} PDF reports/s, {args.pdf * pages / elapsed:.0f} pages/s, {elapsed / args.pdf * 1000:.0f} ms per file")
+    print(
+        f"  lint: {args.pdf / elapsed:.1f} PDF reports/s, {args.pdf * pages / elapsed:.0f} pages/s, {elapsed / args.pdf * 1000:.0f} ms per file"
+    )
     print(f"  of which reading the PDF (gklint.read.pdf): {reading / args.pdf * 1000:.0f} ms per file ({reading / elapsed:.0%})")
     print(f"  one PDF, whole process (median of 5, bytecode cached): {_whole_process_ms(PDF):.0f} ms (target ≤ 1000 ms)")
 
@@ -237,12 +254,16 @@ def _scale_figures(args) -> None:
             print(f"  gklint -j {jobs} FOLDER (whole process): {_rate(files, seconds)}")
         print(f"  -j 2 / -j 1: {rates[2] / rates[1]:.2f}x (goal >= 1.8x)")
         floor = min(_floor_seconds(paths) for _ in range(args.rounds))
-        print(f"  floor (read, decode, one regex pass): {files / floor:,.0f} reports/s; gklint -j 1 is {rates[1] / (files / floor):.1%} of it")
+        print(
+            f"  floor (read, decode, one regex pass): {files / floor:,.0f} reports/s; gklint -j 1 is {rates[1] / (files / floor):.1%} of it"
+        )
         autocorrect = _autocorrect_seconds(paths)
         if autocorrect is None:
             print("  autocorrect-py: not installed")
         else:
-            print(f"  autocorrect-py (lint_for): {files / autocorrect:,.0f} reports/s; gklint -j 1 is {rates[1] / (files / autocorrect):.2f}x it")
+            print(
+                f"  autocorrect-py (lint_for): {files / autocorrect:,.0f} reports/s; gklint -j 1 is {rates[1] / (files / autocorrect):.2f}x it"
+            )
         print(f"  peak RSS, gklint -j 1, {files:,} files: {_peak_mib(folder):.0f} MiB (goal <= 150)")
         print(f"  peak RSS, gklint -j 2 (parent), {files:,} files: {_peak_mib(folder, 2):.0f} MiB")
         for path in paths:
@@ -260,7 +281,9 @@ def _scale_figures(args) -> None:
 
         linter = Linter(Settings())
         seconds = _timed(lambda: linter.lint_path(five))
-        print(f"  one {five.stat().st_size / 1e6:.1f} MB report (the first seed's body repeated), default rules: {seconds:.2f} s (goal <= 1 s)")
+        print(
+            f"  one {five.stat().st_size / 1e6:.1f} MB report (the first seed's body repeated), default rules: {seconds:.2f} s (goal <= 1 s)"
+        )
     print(f"  one file, whole process (median of 5): {_whole_process_ms(SEEDS[0]):.0f} ms")
 
 

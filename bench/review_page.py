@@ -30,8 +30,10 @@ SEEDS = sorted((Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "se
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-PROBE = ('<script>addEventListener("load", function () { setTimeout(function () {'
-         ' console.log("gklint-load " + Math.round(performance.now())); }, 0); });</script>')
+PROBE = (
+    '<script>addEventListener("load", function () { setTimeout(function () {'
+    ' console.log("gklint-load " + Math.round(performance.now())); }, 0); });</script>'
+)
 
 
 def chromium_load(page: Path, fragment: str, profile: Path) -> tuple[float, float]:
@@ -41,11 +43,26 @@ def chromium_load(page: Path, fragment: str, profile: Path) -> tuple[float, floa
     seconds of the whole run (the browser's start included)."""
     started = time.perf_counter()
     run = subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-         "--enable-logging=stderr", "--v=0", "--window-size=1200,1000", f"--screenshot={profile / 'shot.png'}",
-         page.as_uri() + fragment],
-        capture_output=True, text=True, timeout=300, check=True,
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1200,1000",
+            f"--screenshot={profile / 'shot.png'}",
+            page.as_uri() + fragment,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     wall = time.perf_counter() - started
     loaded = re.search(r"gklint-load (\d+)", run.stderr)
@@ -71,9 +88,11 @@ def main() -> None:
         formatted = time.perf_counter()
         size = len(page.encode("utf-8"))
         data = sum(len(m.group(1).encode("utf-8")) for m in re.finditer(r'<script type="application/json"[^>]*>(.*?)</script>', page, re.S))
-        print(f"{args.files} reports: lint {linted - started:.1f} s, page {formatted - linted:.2f} s, {size / 1e6:.1f} MB "
-              f"({size / args.files / 1e3:.1f} kB a report; {(size - data) / 1e6:.2f} MB HTML, {data / 1e6:.1f} MB inline JSON "
-              f"rendered on opening)")
+        print(
+            f"{args.files} reports: lint {linted - started:.1f} s, page {formatted - linted:.2f} s, {size / 1e6:.1f} MB "
+            f"({size / args.files / 1e3:.1f} kB a report; {(size - data) / 1e6:.2f} MB HTML, {data / 1e6:.1f} MB inline JSON "
+            f"rendered on opening)"
+        )
         if args.chromium and CHROMIUM.exists():
             out = Path(folder) / "review.html"
             out.write_text(page.replace("<script>", PROBE + "<script>", 1), encoding="utf-8")
@@ -82,8 +101,10 @@ def main() -> None:
             chromium_load(out, "", profile)  # a first start (profile, fonts) not counted
             for fragment in ("", f"#r{args.files // 2}", "#code=GK311"):
                 loaded, wall = chromium_load(out, fragment, profile)
-                print(f"headless Chromium{' at ' + fragment if fragment else ''}: loaded in {loaded:.2f} s "
-                      f"(painted and closed in {wall:.1f} s, the browser's start included)")
+                print(
+                    f"headless Chromium{' at ' + fragment if fragment else ''}: loaded in {loaded:.2f} s "
+                    f"(painted and closed in {wall:.1f} s, the browser's start included)"
+                )
 
 
 if __name__ == "__main__":

@@ -12,9 +12,9 @@ import pytest
 # warning (gklint.core.rule.contract_breach). Subprocesses inherit it.
 os.environ.setdefault("GKLINT_STRICT_CONTRACT", "1")
 
+from gklint.read.source import SourceText
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.read.source import SourceText
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BUILTIN_RULE_MODULES = sorted((Path(__file__).resolve().parents[1] / "rules" / "gklint_rules").glob("gk[0-9][0-9][0-9]_*.py"))

@@ -17,10 +17,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from gklint.run.config import Settings
-from gklint.run.engine import Linter
 from gklint.model.report import Cell, Table
 from gklint.read.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 SEEDS = ("003", "004")
 APPLICATIONS, REVIEW = "applications", "review_litigation"
@@ -114,9 +114,7 @@ def rotation_rows(table: Table) -> list[str]:
 
 def applications_changes(table: Table, k: int) -> tuple[Change, ...]:
     columns = [column for column, _label in table.columns]
-    return tuple(
-        Change(APPLICATIONS, row, columns[(r + k) % len(columns)]) for r, row in enumerate(rotation_rows(table))
-    )
+    return tuple(Change(APPLICATIONS, row, columns[(r + k) % len(columns)]) for r, row in enumerate(rotation_rows(table)))
 
 
 def review_changes(table: Table, k: int) -> tuple[Change, ...]:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from gklint.read.source import SourceText
 from gklint.run.baseline import fingerprints
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.read.source import SourceText
 
 from .conftest import seed
 from .test_fix_cli import cli

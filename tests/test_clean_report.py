@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from gklint.read.source import SourceText
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.read.source import SourceText
 
 from .conftest import FIXTURES
 

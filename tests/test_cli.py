@@ -215,7 +215,11 @@ def test_statistics(tmp_path):
 @pytest.mark.slow
 def test_stdin_with_a_filename():
     data = seed("004").read_bytes()
-    out = subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--format", "json", "--stdin-filename", "drafts/r.txt"], input=data, capture_output=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "gklint", "--isolated", "--format", "json", "--stdin-filename", "drafts/r.txt"],
+        input=data,
+        capture_output=True,
+    )
     items = json.loads(out.stdout)
     assert out.returncode == 1 and items and {i["path"] for i in items} == {"drafts/r.txt"}
     dash = subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--format", "json", "-"], input=data, capture_output=True)

@@ -16,7 +16,8 @@ from gklint.cli_help import HELP_ZH, help_lang, localize
 from gklint.read.oserror import describe
 
 from .conftest import seed
-from .test_fix_cli import cli as run_cli, copy_seed
+from .test_fix_cli import cli as run_cli
+from .test_fix_cli import copy_seed
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -161,8 +162,8 @@ def test_utf16_with_a_bom_is_read_and_fixed_in_utf16(tmp_path, encoding):
     assert out(run_cli("w.txt", cwd=tmp_path)).replace("w.txt", "u.txt") == out(run_cli("u.txt", cwd=tmp_path))
     run_cli("--select", "GK212", "--fix", "u.txt", "w.txt", cwd=tmp_path)
     fixed = (tmp_path / "w.txt").read_bytes()
-    assert fixed.startswith(bom) and fixed[len(bom):].decode(encoding) == (tmp_path / "u.txt").read_text(encoding="utf-8")
-    assert "0631-5961933" in fixed[len(bom):].decode(encoding)
+    assert fixed.startswith(bom) and fixed[len(bom) :].decode(encoding) == (tmp_path / "u.txt").read_text(encoding="utf-8")
+    assert "0631-5961933" in fixed[len(bom) :].decode(encoding)
 
 
 def test_encoding_option_decodes_and_writes_back_with_it(tmp_path):

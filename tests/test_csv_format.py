@@ -32,7 +32,12 @@ def test_csv_starts_with_a_bom_and_round_trips_the_json_findings(tmp_path):
     assert len(rows) == len(found) > 100
     for row, item in zip(rows, found):
         assert (row["文件"], int(row["行"]), int(row["列"]), row["代码"], row["级别"], row["问题"]) == (
-            item["path"], item["line"], item["column"], item["code"], item["severity"], item["message"],
+            item["path"],
+            item["line"],
+            item["column"],
+            item["code"],
+            item["severity"],
+            item["message"],
         )
         assert row["位置"] == item.get("where", "")
 

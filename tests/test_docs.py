@@ -102,7 +102,11 @@ def test_configuration_page_lists_every_key_and_builtin_rule_option():
     from gklint.run import config
 
     page = (DOCS / "configuration.md").read_text(encoding="utf-8")
-    keys = set(re.findall(r"known: ([^)]*)\)", Path(config.__file__).read_text(encoding="utf-8").replace('"\n                    "', ""))[0].split(", "))
+    keys = set(
+        re.findall(r"known: ([^)]*)\)", Path(config.__file__).read_text(encoding="utf-8").replace('"\n                    "', ""))[0].split(
+            ", "
+        )
+    )
     assert {"select", "per-file-ignores", "rules"} <= keys
     assert not [key for key in sorted(keys) if f"`{key}" not in page]
     missing = [f"{code}.{name}" for code, rule in RULES.items() for name in rule.options if f"`{name}`" not in page or code not in page]
@@ -120,5 +124,7 @@ def test_an_empty_chinese_example_shows_the_english_one():
     rule = Rule("XY001", "x", Severity.WARNING, "H", "s", "s", check=lambda r, o: (), doc=doc)
     assert "## 示例\n```\n一、总体情况\n```\n\n## 修复安全性\n不修复。" in rule.doc_zh
     assert rule.doc_en.endswith("## Fix safety\nNone.")
-    written = Rule("XY002", "x", Severity.WARNING, "H", "s", "s", check=lambda r, o: (), doc=doc.replace("## 示例\n", "## 示例\n```\n二、\n```\n"))
+    written = Rule(
+        "XY002", "x", Severity.WARNING, "H", "s", "s", check=lambda r, o: (), doc=doc.replace("## 示例\n", "## 示例\n```\n二、\n```\n")
+    )
     assert "```\n二、\n```" in written.doc_zh and "一、总体情况" not in written.doc_zh

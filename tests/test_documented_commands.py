@@ -52,6 +52,7 @@ def test_the_documents_show_commands():
 
 def _workspace(folder: Path) -> None:
     """The files the examples name: a report, a PDF, folders of reports, an old report in Big5."""
+
     def copy(source: Path, target: str) -> None:
         path = folder / target
         path.parent.mkdir(parents=True, exist_ok=True)

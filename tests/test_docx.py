@@ -11,10 +11,10 @@ import pytest
 
 docx = pytest.importorskip("docx")
 
+from gklint.read.docx import format_number  # noqa: E402
+from gklint.read.readers import DocxReader  # noqa: E402
 from gklint.run.config import Settings  # noqa: E402
 from gklint.run.engine import Linter  # noqa: E402
-from gklint.read.readers import DocxReader
-from gklint.read.docx import format_number  # noqa: E402
 
 from .conftest import seed  # noqa: E402
 from .seed_docx import build_docx, seed_blocks  # noqa: E402
@@ -127,8 +127,15 @@ def test_word_automatic_numbering_is_rendered():
 
 @pytest.mark.parametrize(
     "value, fmt, expected",
-    [(3, "chineseCounting", "三"), (12, "chineseCountingThousand", "十二"), (2, "decimalFullWidth", "２"),
-     (4, "decimalEnclosedCircle", "④"), (9, "upperRoman", "IX"), (27, "lowerLetter", "aa"), (5, "decimal", "5")],
+    [
+        (3, "chineseCounting", "三"),
+        (12, "chineseCountingThousand", "十二"),
+        (2, "decimalFullWidth", "２"),
+        (4, "decimalEnclosedCircle", "④"),
+        (9, "upperRoman", "IX"),
+        (27, "lowerLetter", "aa"),
+        (5, "decimal", "5"),
+    ],
 )
 def test_number_formats(value, fmt, expected):
     assert format_number(value, fmt) == expected

@@ -41,7 +41,9 @@ def test_zip_bomb_is_refused_unread():
     # was 4.4 GB for 330 KB: the XML unpacked and parsed whole. Here 16 MB of spaces inside the body
     # pack into some 16 KB; refused from the archive's sizes, before lxml sees a byte
     padding = b" " * (16 * 2**20)
-    bomb = _repacked(_document(), lambda name, data: data.replace(b"<w:body>", b"<w:body>" + padding) if name == "word/document.xml" else data)
+    bomb = _repacked(
+        _document(), lambda name, data: data.replace(b"<w:body>", b"<w:body>" + padding) if name == "word/document.xml" else data
+    )
     assert len(bomb) < 200_000
     started = time.perf_counter()
     violations = _lint(bomb)
@@ -56,7 +58,9 @@ def test_list_numbering_starting_at_ten_to_the_ten(fmt):
     def change(name: str, data: bytes) -> bytes:
         if name != "word/numbering.xml":
             return data
-        return data.replace(b'<w:start w:val="1"/>', b'<w:start w:val="10000000000"/>').replace(b'w:val="decimal"', f'w:val="{fmt}"'.encode())
+        return data.replace(b'<w:start w:val="1"/>', b'<w:start w:val="10000000000"/>').replace(
+            b'w:val="decimal"', f'w:val="{fmt}"'.encode()
+        )
 
     started = time.perf_counter()
     violations = _lint(_repacked(_document("List Number"), change))

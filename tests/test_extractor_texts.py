@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from gklint.read.source import SourceText
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.read.source import SourceText
 
 from .conftest import FIXTURES
 from .known_errors import APPLICATIONS, CODES, REVIEW, SEEDS, documents, raise_by_one
@@ -70,7 +70,7 @@ _NUMBER_WORD = re.compile(r"(?<!\S)\d+(?:\.\d+)?(?!\S)")  # a number standing al
 _PAGE_NUMBER = re.compile(r"^\s*-\s*\d+\s*-\s*$")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _template():
     return _report(_text(PYPDF)).template
 
@@ -86,7 +86,7 @@ def _numbers(text: str, span: tuple[int, int]) -> list[re.Match]:
     found = []
     for line in re.finditer(r"^.*$", text[span[0] : span[1]], re.M):
         if not _PAGE_NUMBER.match(line.group()):
-            found += [m for m in _NUMBER_WORD.finditer(text, span[0] + line.start(), span[0] + line.end())]
+            found += list(_NUMBER_WORD.finditer(text, span[0] + line.start(), span[0] + line.end()))
     return found
 
 
@@ -281,18 +281,48 @@ def test_a_real_error_in_other_numbers_is_found(extractor, seed):
 # label's piece after the values or between label and values, the first and last rows wrapped
 # around their values, table 四's values one a line.
 MOVED_WRAPS = [
-    ("pdfplumber", [("（二）部分公开（区分处理的，只计这一情\n447 7 0 0 0 0 454\n形，不计其他情形）",
-                     "（二）部分公开（区分处理的，\n447 7 0 0 0 0 454\n只计这一情形，不计其他情形）")]),
-    ("pdfplumber", [("5.要求行政机关确认或重新出\n1 0 0 0 0 0 1\n具已获取信息", "5.要求行政机关\n1 0 0 0 0 0 1\n确认或重新出具已获取信息")]),
-    ("pdfplumber", [("2、申请人逾期未按收费通知要\n他处理\n求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6\n其政府信息公开申请",
-                     "2、申请人逾期未按收费通知要\n求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6\n他处理\n其政府信息公开申请")]),
+    (
+        "pdfplumber",
+        [
+            (
+                "（二）部分公开（区分处理的，只计这一情\n447 7 0 0 0 0 454\n形，不计其他情形）",
+                "（二）部分公开（区分处理的，\n447 7 0 0 0 0 454\n只计这一情形，不计其他情形）",
+            )
+        ],
+    ),
+    (
+        "pdfplumber",
+        [("5.要求行政机关确认或重新出\n1 0 0 0 0 0 1\n具已获取信息", "5.要求行政机关\n1 0 0 0 0 0 1\n确认或重新出具已获取信息")],
+    ),
+    (
+        "pdfplumber",
+        [
+            (
+                "2、申请人逾期未按收费通知要\n他处理\n求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6\n其政府信息公开申请",
+                "2、申请人逾期未按收费通知要\n求缴纳费用、行政机关不再处理 6 0 0 0 0 0 6\n他处理\n其政府信息公开申请",
+            )
+        ],
+    ),
     ("pdfplumber", [("（二）部分公开（区分处理的，只计这一情\n447", "（二）部分公开（区分处理的，只计这一情\n三、\n447")]),
     ("pdfplumber", [("四、结转下年度继续办理 103 0 0 0 0 0 103", "四、结转下年度\n103 0 0 0 0 0 103\n继续办理")]),
-    ("pdfplumber", [("一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119", "一、本年新收政府信息\n3001 53 0 0 61 4 3119\n公开申请数量")]),
-    ("pdftotext-layout", [("（二）部分公开（区分处理的，只计这一情\n", "（二）部分公开（区分处理的，\n"),
-                          ("      形，不计其他情形）", "      只计这一情形，不计其他情形）")]),
-    ("pdftotext-layout", [("正、行政机关不再处理其政府信           67", "正、行政机关不再处理           67"),
-                          ("               息公开申请\n", "               其政府信息公开申请\n")]),
+    (
+        "pdfplumber",
+        [("一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119", "一、本年新收政府信息\n3001 53 0 0 61 4 3119\n公开申请数量")],
+    ),
+    (
+        "pdftotext-layout",
+        [
+            ("（二）部分公开（区分处理的，只计这一情\n", "（二）部分公开（区分处理的，\n"),
+            ("      形，不计其他情形）", "      只计这一情形，不计其他情形）"),
+        ],
+    ),
+    (
+        "pdftotext-layout",
+        [
+            ("正、行政机关不再处理其政府信           67", "正、行政机关不再处理           67"),
+            ("               息公开申请\n", "               其政府信息公开申请\n"),
+        ],
+    ),
     ("pdf-text", [("72 64 178 37 351 13 4 8 1 26 12 1 1 6 20", "\n\n".join("72 64 178 37 351 13 4 8 1 26 12 1 1 6 20".split()))]),
 ]
 
@@ -346,7 +376,7 @@ KNOWN_ERRORS_TEXT = FIXTURES / "pdf-text"
 NARROW = [(seed, extractor) for seed in SEEDS for extractor in ("pdfplumber", "pdftotext-layout")]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _documents(seed: str) -> list:
     return documents(seed)
 
@@ -468,8 +498,10 @@ def test_narrow_columns_laid_out_from_the_template(width, where):
     assert _codes(text, "GK3") == []
 
 
-@pytest.mark.parametrize("moved", [set(), {"disclosed", "partly_disclosed"}, {"other_no_correction", "other_unpaid_fee", "other_other"},
-                                   {"withheld_secret"}, {"new"}])
+@pytest.mark.parametrize(
+    "moved",
+    [set(), {"disclosed", "partly_disclosed"}, {"other_no_correction", "other_unpaid_fee", "other_other"}, {"withheld_secret"}, {"new"}],
+)
 def test_one_value_a_line_with_labels_moved_after_the_table(moved):
     three = _valid_three(random.Random(len(moved)))
     text = _with_three(_one_value_a_line(three, moved))

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from gklint.core.text import PINYIN_DEBRIS_RE, SPACES_RE
 from gklint.facts import figures, period
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.core.text import PINYIN_DEBRIS_RE, SPACES_RE
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPORTS = sorted((FIXTURES / "seeds").glob("*.txt")) + [FIXTURES / "samples" / "huaian-2024-pdf-text.txt"]
@@ -40,8 +40,12 @@ def _random_texts(count: int, seed: int = 3) -> list[str]:
     def text() -> str:
         parts = [rnd.choice(NOISE) for _ in range(rnd.randint(0, 3))]
         parts.append(
-            rnd.choice(["", "自", "从", "由"]) + date() + rnd.choice(["", "起"]) + rnd.choice(["至", "到", "—", "-", "至至"])
-            + date() + rnd.choice(["", "止"])
+            rnd.choice(["", "自", "从", "由"])
+            + date()
+            + rnd.choice(["", "起"])
+            + rnd.choice(["至", "到", "—", "-", "至至"])
+            + date()
+            + rnd.choice(["", "止"])
         )
         parts += [rnd.choice(NOISE) for _ in range(rnd.randint(0, 3))]
         if rnd.random() < 0.5:
@@ -65,12 +69,10 @@ def test_finditer_near_finds_what_finditer_finds(pattern, reach):
 def test_reach_is_no_larger_than_needed(pattern, reach):
     """One less and some match is missed: the reach is what the pattern needs, not a guess."""
     texts = _random_texts(3000)
-    assert any(
-        _found(period._finditer_near(pattern, text, "月", reach - 1)) != _found(pattern.finditer(text)) for text in texts
-    )
+    assert any(_found(period._finditer_near(pattern, text, "月", reach - 1)) != _found(pattern.finditer(text)) for text in texts)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _reports():
     linter = Linter(Settings(select=["ALL"]))
     reports = [linter.parse(linter.reader_for(path).read(path, path.read_bytes()), path) for path in REPORTS]
@@ -108,9 +110,7 @@ def test_seed_dates_found_as_by_finditer():
     for report in _reports():
         for passage in list(report.facts.passages):
             for pattern, reach in SCANS:
-                assert _found(period._finditer_near(pattern, passage.text, "月", reach)) == _found(
-                    pattern.finditer(passage.text)
-                )
+                assert _found(period._finditer_near(pattern, passage.text, "月", reach)) == _found(pattern.finditer(passage.text))
 
 
 # --- figures: counts and shares found by digit-first patterns ---------------------------------
@@ -172,9 +172,7 @@ def test_passages_with_finds_each_passage_that_holds_the_needle():
             else:
                 expected = [p for p in list(report.facts.passages) if needle.search(p.text)]
             assert report.facts.passages.holding(needle) == expected, needle
-        assert report.facts.passages.holding("《", "申请") == [
-            p for p in list(report.facts.passages) if "《" in p.text or "申请" in p.text
-        ]
+        assert report.facts.passages.holding("《", "申请") == [p for p in list(report.facts.passages) if "《" in p.text or "申请" in p.text]
 
 
 def test_texts_holding_with_empty_texts_and_needles_at_the_edges():

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from gklint.run.config import Settings
-from gklint.run.engine import Linter
 from gklint.facts.figures import round_half_up, tolerance, truncate
 from gklint.read.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .conftest import SAMPLES, seed
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from unidiff import PatchSet
 
-from gklint import Finding, Fix, Edit, Severity, rule
-from gklint.run.session import Run
+from gklint import Edit, Finding, Fix, Severity, rule
+from gklint.core.text import PINYIN_DEBRIS_RE
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.core.text import PINYIN_DEBRIS_RE
+from gklint.run.session import Run
 
 from .conftest import seed
 
@@ -61,11 +61,7 @@ def copy_seed(prefix: str, folder: Path, name: str | None = None) -> Path:
 
 def changed_lines(diff: bytes, encoding: str = "utf-8") -> list[str]:
     """The -/+ lines of a unified diff (headers excluded), decoded."""
-    return [
-        line
-        for line in diff.decode(encoding).splitlines()
-        if line[:1] in "-+" and not line.startswith(("---", "+++"))
-    ]
+    return [line for line in diff.decode(encoding).splitlines() if line[:1] in "-+" and not line.startswith(("---", "+++"))]
 
 
 # --- seed 004: GK103 + GK212 -------------------------------------------------------------------
@@ -96,7 +92,9 @@ def test_seed004_fix_changes_exactly_the_numbering_and_the_phone(tmp_path):
     assert fixed.returncode == 0, fixed.stdout.decode() + fixed.stderr.decode()
     out = fixed.stdout.decode()
     assert "1 × GK103 (section-numbering)" in out and "1 × GK212" in out
-    expected = original.decode("utf-8").replace("2、 主动公开政府信息情况", "二、主动公开政府信息情况").replace("0631—5961933", "0631-5961933")
+    expected = (
+        original.decode("utf-8").replace("2、 主动公开政府信息情况", "二、主动公开政府信息情况").replace("0631—5961933", "0631-5961933")
+    )
     assert report.read_bytes() == expected.encode("utf-8")
 
     # A second run changes nothing and finds nothing.
@@ -168,9 +166,7 @@ def test_diff_parses_with_unidiff_and_patch_gives_the_fix_result(tmp_path):
         assert patch[0].added and patch[0].removed == patch[0].added  # line-for-line replacements
         patched = tmp_path / f"patched-{name}"
         patched.write_bytes(original)
-        applied = subprocess.run(
-            ["patch", "--quiet", "--no-backup-if-mismatch", str(patched)], input=diff.stdout, capture_output=True
-        )
+        applied = subprocess.run(["patch", "--quiet", "--no-backup-if-mismatch", str(patched)], input=diff.stdout, capture_output=True)
         assert applied.returncode == 0, applied.stdout + applied.stderr
         assert gklint("--select", *select, "--fix", name, cwd=tmp_path).returncode in (0, 1)
         assert report.read_bytes() != original
@@ -268,7 +264,9 @@ def test_a_docx_is_never_written(tmp_path):
 def _violation(code: str, *edits: Edit):
     from gklint.core.violation import Message, Violation
 
-    return Violation("r.txt", code, code.lower(), Severity.WARNING, 1, 1, 1, 1, Message("", ""), Fix.safe(*edits), edits[0].start, edits[0].end)
+    return Violation(
+        "r.txt", code, code.lower(), Severity.WARNING, 1, 1, 1, 1, Message("", ""), Fix.safe(*edits), edits[0].start, edits[0].end
+    )
 
 
 def test_overlapping_fixes_resolve_the_same_way_in_any_order():

@@ -15,17 +15,36 @@ from argparse import Namespace
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from gklint.run.session import Run
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
+from gklint.run.session import Run
 
 from .conftest import SEEDS
 
 PIECES = [
-    "區(qū)", "報(bào)", "2、 ", "—", "电话：0631—5961933", "(一)", "（1）", "1.", "一、", "[image: x]",
-    "XX", "國務院令第492號", "\r\n", "\r", "\n", "\u3000", " ", "：", "（", ")",
+    "區(qū)",
+    "報(bào)",
+    "2、 ",
+    "—",
+    "电话：0631—5961933",
+    "(一)",
+    "（1）",
+    "1.",
+    "一、",
+    "[image: x]",
+    "XX",
+    "國務院令第492號",
+    "\r\n",
+    "\r",
+    "\n",
+    "\u3000",
+    " ",
+    "：",
+    "（",
+    ")",
 ]
 TEXTS = [path.read_text(encoding="utf-8") for path in SEEDS]
 LINTER = Linter(Settings(select=["ALL"]))

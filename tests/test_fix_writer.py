@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from gklint.run import writer
 from gklint.read.source import decode
+from gklint.run import writer
 
 from .conftest import seed
 

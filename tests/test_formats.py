@@ -11,12 +11,12 @@ import jsonschema
 import pytest
 
 from gklint.cli import main
-from gklint.run.config import Settings
-from gklint.run.engine import FileResult, Linter
+from gklint.core.violation import Message, Severity, Violation
 from gklint.output import FORMATS, default_format
 from gklint.output._common import char_width, display_width
 from gklint.output.formatters import OutputContext
-from gklint.core.violation import Message, Severity, Violation
+from gklint.run.config import Settings
+from gklint.run.engine import FileResult, Linter
 
 from .conftest import FIXTURES, SAMPLES, SEEDS, seed
 
@@ -140,7 +140,9 @@ def test_sarif_fixes_are_the_rules_edits(results, linter):
 
 # --- github -----------------------------------------------------------------------
 
-ANNOTATION = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+)(?:,endLine=\d+|,endColumn=\d+)?,title=(GK\d{3})::(.+)$")
+ANNOTATION = re.compile(
+    r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+)(?:,endLine=\d+|,endColumn=\d+)?,title=(GK\d{3})::(.+)$"
+)
 
 
 def test_github_annotations(results, linter):

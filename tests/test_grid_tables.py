@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from gklint.run.config import Settings
-from gklint.run.engine import Linter
 from gklint.read.grid import GridBuilder
 from gklint.read.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .test_tables import HUAIAN_FOUR, HUAIAN_THREE
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from gklint.run import history
 from gklint.cli import main
+from gklint.read.source import SourceText
+from gklint.run import history
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.run.history import Identity, identify, link_previous, pair
-from gklint.read.source import SourceText
 
 from .conftest import FIXTURES, SAMPLES, SEEDS, seed
 
@@ -69,11 +69,7 @@ def lint(capsys, *args) -> tuple[int, list[dict], str]:
 
 
 def found(items: list[dict], code: str | None = None) -> list[tuple[str, str, int, int]]:
-    return sorted(
-        (Path(i["path"]).name, i["code"], i["line"], i["column"])
-        for i in items
-        if code is None or i["code"] == code
-    )
+    return sorted((Path(i["path"]).name, i["code"], i["line"], i["column"]) for i in items if code is None or i["code"] == code)
 
 
 def parsed(text: str, name: str = "report.txt"):
@@ -201,7 +197,9 @@ def test_gk701_on_the_seeds(tmp_path, capsys):
     code, items, _err = lint(capsys, "--select", "GK701", str(folder))
     assert found(items) == [("zichuan-2021.txt", "GK701", 124, 2), ("zichuan-2021.txt", "GK701", 130, 2)]
     # carried in as carried out: nothing
-    (folder / "zichuan-2021.txt").write_text(as_year(with_carried_in(ZICHUAN_TEXT, ["1", "0", "0", "0", "0", "0", "1"]), 2021), encoding="utf-8")
+    (folder / "zichuan-2021.txt").write_text(
+        as_year(with_carried_in(ZICHUAN_TEXT, ["1", "0", "0", "0", "0", "0", "1"]), 2021), encoding="utf-8"
+    )
     code, items, _err = lint(capsys, "--select", "GK701", str(folder))
     assert code == 0 and items == []
 

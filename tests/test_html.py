@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from gklint.read.html import extract
+from gklint.read.readers import HtmlReader
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.read.readers import HtmlReader
-from gklint.read.html import extract
 
 from .conftest import seed
 from .seed_docx import seed_blocks
@@ -76,7 +76,7 @@ def build_page(text: str) -> str:
 <html lang="zh-CN">
 <head>
   <meta charset="utf-8">
-  <title>{esc(''.join(title))}_淄川区人民政府</title>
+  <title>{esc("".join(title))}_淄川区人民政府</title>
   <script>var menu = "一、总体情况 二、主动公开政府信息情况";</script>
   <style>.article p {{ line-height: 2; }}</style>
 </head>
@@ -87,7 +87,7 @@ def build_page(text: str) -> str:
  <div class="main">
   <div class="left"><h3>政府信息公开</h3><ul>{nav}</ul></div>
   <div class="article">
-   <h1 class="article-title">{'<br>'.join(esc(t) for t in title)}</h1>
+   <h1 class="article-title">{"<br>".join(esc(t) for t in title)}</h1>
    <div class="info">发布日期：2021-01-29　来源：淄川区人民政府办公室　浏览次数：1024</div>
    <div id="zoom" class="TRS_Editor">
 {newline.join(body)}
@@ -181,7 +181,8 @@ def test_every_character_maps_back_to_itself(page):
     text, offsets = extract(page)
     assert len(offsets) == len(text) + 1
     mismatched = [
-        (i, c) for i, c in enumerate(text)
+        (i, c)
+        for i, c in enumerate(text)
         if c not in "\n\t \u00a0" and page[offsets[i]] != c and page[offsets[i]] != "&"  # entities map to their '&'
     ]
     assert mismatched == []
@@ -191,7 +192,11 @@ def test_every_character_maps_back_to_itself(page):
 
 def test_gb2312_page_is_decoded(tmp_path, page, linter):
     path = tmp_path / "gbk.htm"
-    path.write_bytes(page.replace('charset="utf-8"', 'charset="gb2312"').replace("<meta charset=\"utf-8\">", '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">').encode("gb18030"))
+    path.write_bytes(
+        page.replace('charset="utf-8"', 'charset="gb2312"')
+        .replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+        .encode("gb18030")
+    )
     result = linter.lint_path(path)
     assert result.source.encoding == "gb18030"
     assert result.report.sections and len(result.report.sections) == 6

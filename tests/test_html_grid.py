@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
+from gklint.read.html import extract, extract_with_grids
+from gklint.read.readers import HtmlReader
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.read.readers import HtmlReader
-from gklint.read.html import extract, extract_with_grids
 
 from .conftest import seed
 from .seed_docx import seed_blocks
@@ -187,10 +186,17 @@ def test_spans_nbsp_th_and_a_nested_table():
     assert text.splitlines()[2:] == ["\tA\tB\tC", "\t\tD\t\u00a0\tF", "\tG\t\t\u00a0\t", "\tX n1 n2\t\u00a05\u00a0"]
     cells = {(c.row, c.column): (c.text, c.rowspan, c.colspan) for c in grid.cells}
     assert cells == {
-        (0, 0): ("A", 2, 1), (0, 1): ("B", 1, 2), (0, 3): ("C", 1, 1),
-        (1, 1): ("D", 1, 1), (1, 2): ("", 1, 1), (1, 3): ("F", 3, 2),  # rowspan 5 stops at the last row
-        (2, 0): ("G", 1, 1), (2, 1): ("", 1, 1), (2, 2): ("", 1, 1),
-        (3, 0): ("X n1 n2", 1, 1), (3, 1): ("5", 1, 1),  # a nested table is its cell's text
+        (0, 0): ("A", 2, 1),
+        (0, 1): ("B", 1, 2),
+        (0, 3): ("C", 1, 1),
+        (1, 1): ("D", 1, 1),
+        (1, 2): ("", 1, 1),
+        (1, 3): ("F", 3, 2),  # rowspan 5 stops at the last row
+        (2, 0): ("G", 1, 1),
+        (2, 1): ("", 1, 1),
+        (2, 2): ("", 1, 1),
+        (3, 0): ("X n1 n2", 1, 1),
+        (3, 1): ("5", 1, 1),  # a nested table is its cell's text
     }
     assert (grid.rows, grid.columns) == (4, 5)
     assert grid.covering(3, 4).text == "F" and grid.covering(1, 0).text == "A"

@@ -29,7 +29,9 @@ def _extract_within_budget(source: str):
 @pytest.mark.slow
 def test_100k_nested_divs():
     # was 37 s: every end tag scanned the whole stack of open elements (quadratic)
-    text, _offsets, _grids = _extract_within_budget(_page("<div>" * 100000 + "深处的文字" * 20 + "</div>" * 100000 + "<p>之后</p>" + f"<p>{BODY}</p>"))
+    text, _offsets, _grids = _extract_within_budget(
+        _page("<div>" * 100000 + "深处的文字" * 20 + "</div>" * 100000 + "<p>之后</p>" + f"<p>{BODY}</p>")
+    )
     assert "深处的文字" * 20 in text and "之后" in text
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from gklint.run.config import Settings
-from gklint.run.engine import Linter
 from gklint.facts.table_values import NUM, WORD, parse_number, tokenize
 from gklint.model.report import Line
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .conftest import FIXTURES
 

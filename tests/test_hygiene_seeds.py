@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from gklint.core.text import PINYIN_DEBRIS_RE, is_traditional_char
+from gklint.read.source import SourceText
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.run.fixes import apply_once, fix_until_stable
-from gklint.read.source import SourceText
-from gklint.core.text import PINYIN_DEBRIS_RE, is_traditional_char
 
 from .conftest import FIXTURES, seed
 

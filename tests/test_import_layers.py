@@ -25,9 +25,7 @@ def _module_name(path: Path) -> str:
 
 def _is_type_checking(node: ast.If) -> bool:
     test = node.test
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
-    )
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
 def _imports(path: Path) -> set[str]:
@@ -109,7 +107,7 @@ def test_no_import_cycles():
         stack.append(module)
         for target in sorted(graph.get(module, ())):
             if state.get(target) == 1:
-                cycles.append(" → ".join(stack[stack.index(target):] + [target]))
+                cycles.append(" → ".join(stack[stack.index(target) :] + [target]))
             elif target not in state:
                 visit(target)
         stack.pop()

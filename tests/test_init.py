@@ -11,9 +11,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from gklint.cli import main
+from gklint.init import DEFAULT_HOOK_REPO, files_pattern
 from gklint.run.config import Settings, load_settings
 from gklint.run.engine import Linter
-from gklint.init import DEFAULT_HOOK_REPO, files_pattern
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -96,16 +96,24 @@ def test_uncommented_defaults_are_valid_settings(tmp_path, capsys):
     uncommented = [line[2:] for line in lines if line.startswith("# ") and ("=" in line.split("#")[1] or line.startswith("# ["))]
     (tmp_path / "gklint.toml").write_text("\n".join(uncommented) + "\n", encoding="utf-8")
     table = tomllib.loads((tmp_path / "gklint.toml").read_text(encoding="utf-8"))
-    assert {"select", "extend-select", "ignore", "lang", "template", "issuer", "include", "exclude", "per-file-ignores", "rules"} <= set(table)
+    assert {"select", "extend-select", "ignore", "lang", "template", "issuer", "include", "exclude", "per-file-ignores", "rules"} <= set(
+        table
+    )
     settings = load_settings(tmp_path)  # ConfigError if a key or value were wrong
     assert settings.lang == "zh" and settings.template == "auto" and settings.per_file_ignores
     linter = Linter(settings)  # selectors and the rule options example are real too
-    (code, options), = settings.rule_options.items()
+    ((code, options),) = settings.rule_options.items()
     assert options and all(linter.options[code.upper()][name] == value for name, value in options.items())
 
 
 ALL_FORMATS = files_pattern([], ["*.txt", "*.md", "*.pdf", "*.docx", "*.html", "*.htm"])
-LOCAL_GKLINT = {"id": "gklint", "name": "gklint (政府信息公开年度报告检查)", "entry": "gklint --force-exclude", "language": "system", "files": ALL_FORMATS}
+LOCAL_GKLINT = {
+    "id": "gklint",
+    "name": "gklint (政府信息公开年度报告检查)",
+    "entry": "gklint --force-exclude",
+    "language": "system",
+    "files": ALL_FORMATS,
+}
 
 
 def test_no_pyproject_writes_gklint_toml_and_a_local_hook(tmp_path, capsys):
@@ -123,7 +131,13 @@ def test_no_pyproject_writes_gklint_toml_and_a_local_hook(tmp_path, capsys):
 def _git_repo_with_tags(folder: Path, *tags: str) -> Path:
     import subprocess
 
-    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(folder)}
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "HOME": str(folder),
+    }
     folder.mkdir()
     for args in (["init", "-q"], ["commit", "-q", "--allow-empty", "-m", "x"], *(["tag", tag] for tag in tags)):
         subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
@@ -156,7 +170,11 @@ def test_toml_option_chooses_gklint_toml_next_to_a_pyproject(tmp_path, capsys):
 
 
 def test_an_existing_configuration_is_kept_unless_force(tmp_path, capsys):
-    (tmp_path / "pyproject.toml").write_text(PYPROJECT + '\n[tool.gklint]\nselect = ["GK1"]\n\n[tool.gklint.per-file-ignores]\n"a/*.txt" = ["GK2"]\n\n[tool.isort]\nprofile = "black"\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        PYPROJECT
+        + '\n[tool.gklint]\nselect = ["GK1"]\n\n[tool.gklint.per-file-ignores]\n"a/*.txt" = ["GK2"]\n\n[tool.isort]\nprofile = "black"\n',
+        encoding="utf-8",
+    )
     (tmp_path / ".pre-commit-config.yaml").write_text(PRE_COMMIT, encoding="utf-8")
     before = (tmp_path / "pyproject.toml").read_bytes()
     code, out, _ = init(capsys, tmp_path)
@@ -223,7 +241,9 @@ def test_fix_hook_joins_the_existing_gklint_entry_which_is_brought_up_to_date(tm
 
 def test_a_placeholder_entry_from_an_older_init_becomes_a_local_hook(tmp_path, capsys):
     config = tmp_path / ".pre-commit-config.yaml"
-    config.write_text(f"repos:\n  - repo: {DEFAULT_HOOK_REPO}   # placeholder\n    rev: v0.1.0\n    hooks:\n      - id: gklint\n", encoding="utf-8")
+    config.write_text(
+        f"repos:\n  - repo: {DEFAULT_HOOK_REPO}   # placeholder\n    rev: v0.1.0\n    hooks:\n      - id: gklint\n", encoding="utf-8"
+    )
     assert init(capsys, tmp_path)[0] == 0
     data = YAML(typ="safe").load(config.read_text(encoding="utf-8"))
     assert data == {"repos": [{"repo": "local", "hooks": [LOCAL_GKLINT]}]}
@@ -244,7 +264,11 @@ def test_the_hooks_files_are_the_report_folders(tmp_path, capsys):
     pattern = data["repos"][0]["hooks"][0]["files"]
     import re
 
-    matched = [p for p in ("drafts/2023/report.txt", "archive/x.PDF", "archive/a.docx", "docs/howto.md", "README.md", "drafts/x.py") if re.search(pattern, p)]
+    matched = [
+        p
+        for p in ("drafts/2023/report.txt", "archive/x.PDF", "archive/a.docx", "docs/howto.md", "README.md", "drafts/x.py")
+        if re.search(pattern, p)
+    ]
     assert matched == ["drafts/2023/report.txt", "archive/x.PDF", "archive/a.docx"]
 
 

@@ -86,7 +86,9 @@ def test_carried_over_repeated(linter):
 
 def test_preamble_parts_list_with_long_number(linter):
     # quadratic: GK107's filler pattern from every digit of a 40,000-digit item (10 s)
-    parts = "、".join(["总体情况", "1" * 40000, "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议和行政诉讼情况"])
+    parts = "、".join(
+        ["总体情况", "1" * 40000, "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议和行政诉讼情况"]
+    )
     text = "\n".join(LINES[:1] + [f"本报告由{parts}、存在的主要问题及改进情况组成。"] + LINES[2:])
     violations = _lint_within_budget(linter, text)
     assert [v.code for v in violations if v.code == "GK107"] == ["GK107"]

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from gklint.run.config import Settings
-from gklint.run.engine import Linter
+from gklint.facts.table_values import BREAK, NUM, TEXT, tokenize
 from gklint.model.parser import split_lines
 from gklint.read.source import SourceText
-from gklint.facts.table_values import BREAK, NUM, TEXT, tokenize
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .conftest import FIXTURES
 
@@ -100,7 +100,14 @@ def tokens_of(text: str):
 def test_a_header_row_is_label_text():
     tokens = tokens_of("| 项目 | 数据1 | 数据2 | 列3 | Column 4 |\n|---|:--:|---:|---|---|\n| 规章 | 0 | 1 | 2 | 3 |\n")
     header = [t for t in tokens if t.line == 1]
-    assert [(t.type, t.raw) for t in header] == [(TEXT, "项目"), (TEXT, "数据1"), (TEXT, "数据2"), (TEXT, "列3"), (TEXT, "Column"), (TEXT, "4")]
+    assert [(t.type, t.raw) for t in header] == [
+        (TEXT, "项目"),
+        (TEXT, "数据1"),
+        (TEXT, "数据2"),
+        (TEXT, "列3"),
+        (TEXT, "Column"),
+        (TEXT, "4"),
+    ]
     assert [t.value for t in tokens if t.line == 3 and t.type == NUM] == [0, 1, 2, 3]
     assert not any(t.glued for t in tokens)
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from gklint.run.config import Settings
-from gklint.run.engine import Linter
-from gklint.run.fixes import fix_until_stable
 from gklint.model.markdown import scan
 from gklint.model.parser import parse_head, split_lines
 from gklint.read.source import SourceText
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
+from gklint.run.fixes import fix_until_stable
 
 from .conftest import FIXTURES, SEEDS, seed
 
@@ -139,7 +139,9 @@ def test_wrong_numeral_under_markers_is_renumbered_keeping_them(style):
     assert finding.code == "GK103"
     assert markdown[finding.start : finding.end] == "2、"
     outcome = fix_until_stable(markdown, lambda t: lint(linter, t, True).violations)
-    wrong = {"atx": "## 2、 主动公开政府信息情况", "atx-closed": "## 2、 主动公开政府信息情况 ##", "bold": "**2、 主动公开政府信息情况**"}[style]
+    wrong = {"atx": "## 2、 主动公开政府信息情况", "atx-closed": "## 2、 主动公开政府信息情况 ##", "bold": "**2、 主动公开政府信息情况**"}[
+        style
+    ]
     assert wrong in markdown
     assert outcome.text == markdown.replace(wrong, wrong.replace("2、 ", "二、"))
 
@@ -167,7 +169,10 @@ def test_wording_fix_edits_the_title_only(written, fixed):
 def test_subheading_renumbering_and_brackets_keep_the_markers():
     """GK106 (seed 004's （1）… under 一) and GK604 (seed 001's (一)) fix `### ` sub-headings' tokens."""
     linter = Linter(Settings(select=["GK106", "GK604"]))
-    for prefix, before, after in (("004", "### （1） 主动公开政府信息情况", "### （一） 主动公开政府信息情况"), ("001", "### (一)政府信息", "### （一）政府信息")):
+    for prefix, before, after in (
+        ("004", "### （1） 主动公开政府信息情况", "### （一） 主动公开政府信息情况"),
+        ("001", "### (一)政府信息", "### （一）政府信息"),
+    ):
         text = seed(prefix).read_text(encoding="utf-8")
         markdown = to_markdown(text, lint(Linter(Settings()), text, False).report, "atx")
         assert before in markdown
@@ -226,21 +231,23 @@ def test_a_thematic_break_is_no_underline():
 
 
 def test_an_underline_needs_a_paragraph_line_above():
-    text = "\n".join([
-        "一、总体情况",  # 1: underlined: a heading
-        "---",
-        "| 项目 | 数据1 |",  # 3: a table row
-        "|---|---|",  # 4: its separator: a table row, no markup
-        "---",  # 5: under a table row: a break
-        "1. 政府网站公开4790条",  # 6: a list item
-        "---",  # 7: under a list item: a break
-        "<!-- gklint: disable=GK105 -->",  # 8: an HTML comment
-        "---",  # 9: a break
-        "\t第二十条第（一）项",  # 10: a Word cell line
-        "===",  # 11: text
-        "二、主动公开政府信息情况",
-        "==",  # 13: underlined (any length)
-    ])
+    text = "\n".join(
+        [
+            "一、总体情况",  # 1: underlined: a heading
+            "---",
+            "| 项目 | 数据1 |",  # 3: a table row
+            "|---|---|",  # 4: its separator: a table row, no markup
+            "---",  # 5: under a table row: a break
+            "1. 政府网站公开4790条",  # 6: a list item
+            "---",  # 7: under a list item: a break
+            "<!-- gklint: disable=GK105 -->",  # 8: an HTML comment
+            "---",  # 9: a break
+            "\t第二十条第（一）项",  # 10: a Word cell line
+            "===",  # 11: text
+            "二、主动公开政府信息情况",
+            "==",  # 13: underlined (any length)
+        ]
+    )
     structure = _structure(text)
     assert {number: line.number for number, line in structure.underlines.items()} == {1: 2, 12: 13}
     assert structure.markup == {2, 5, 7, 9, 13}
@@ -274,7 +281,9 @@ def test_lines_that_are_no_atx_heading_keep_their_text(line):
 
 def test_emphasis_inside_a_heading_leaves_the_title_clean(linter):
     text = FIXTURES.joinpath("reports", "clean-2021.txt").read_text(encoding="utf-8")
-    markdown = text.replace("\n一、总体情况\n", "\n## **一、**总体情况\n").replace("\n二、主动公开政府信息情况\n", "\n二、**主动公开政府信息情况**\n")
+    markdown = text.replace("\n一、总体情况\n", "\n## **一、**总体情况\n").replace(
+        "\n二、主动公开政府信息情况\n", "\n二、**主动公开政府信息情况**\n"
+    )
     report = lint(linter, markdown, True).report
     assert [s.heading.title for s in report.sections[:2]] == ["总体情况", "主动公开政府信息情况"]
     assert all(s.exact_wording for s in report.sections)

@@ -135,8 +135,24 @@ def _digest(violations) -> str:
             description = (v.fix.description.zh, v.fix.description.en) if v.fix.description else None
             fix = (v.fix.applicability.value, description, [(e.start, e.end, e.replacement) for e in v.fix.edits])
         parts.append(
-            repr((v.code, v.name, v.severity.value, v.line, v.column, v.end_line, v.end_column, v.message.zh,
-                  v.message.en, v.start, v.end, v.plugin, v.recovered, fix))
+            repr(
+                (
+                    v.code,
+                    v.name,
+                    v.severity.value,
+                    v.line,
+                    v.column,
+                    v.end_line,
+                    v.end_column,
+                    v.message.zh,
+                    v.message.en,
+                    v.start,
+                    v.end,
+                    v.plugin,
+                    v.recovered,
+                    fix,
+                )
+            )
         )
     return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=8).hexdigest()
 

@@ -32,7 +32,9 @@ def _generated(count: int, seed: int = 15) -> list[str]:
         elif shape < 0.75:  # mobile blocks, some too short or long
             number = "1" + rnd.choice("0123456789") + "".join(rnd.choice("0123456789") for _ in range(rnd.choice((9, 9, 9, 8, 10))))
         elif shape < 0.85:
-            number = rnd.choice(("400", "800", "40", "80", "4000", "8008")) + "".join(rnd.choice("0123456789") for _ in range(rnd.randint(5, 9)))
+            number = rnd.choice(("400", "800", "40", "80", "4000", "8008")) + "".join(
+                rnd.choice("0123456789") for _ in range(rnd.randint(5, 9))
+            )
         else:  # anything: other prefixes, 00, 86, carrier codes
             number = rnd.choice(("00", "86", "0086", "17951", "12593", "01", "9", "")) + "".join(
                 rnd.choice("0123456789") for _ in range(rnd.randint(3, 12))

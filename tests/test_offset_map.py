@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from gklint.run.config import Settings
-from gklint.run.engine import Linter
 from gklint.model.report import OffsetMap
 from gklint.read.source import decode
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .conftest import SAMPLES
 

@@ -10,14 +10,14 @@ import sys
 
 import pytest
 
-from gklint.run import parallel
 from gklint.cli import main
 from gklint.cli_args import build_parser
-from gklint.run.session import Run
+from gklint.output.formatters import OutputContext
+from gklint.run import parallel
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.output.formatters import OutputContext
 from gklint.run.progress import MIN_FILES, Progress, wanted
+from gklint.run.session import Run
 
 from .conftest import SAMPLES, SEEDS, seed
 
@@ -215,7 +215,11 @@ def test_cli_shows_the_bar_on_a_terminal(batch, monkeypatch, capsys):
 STREAMED = ("text", "full", "json", "json-lines", "sarif", "junit", "github", "csv")
 
 
-@pytest.mark.parametrize("options", [("--format", f) for f in STREAMED] + [("--format", "csv", "--statistics"), ("--statistics",), ("--format", "json", "--statistics"), ("--format", "html")])
+@pytest.mark.parametrize(
+    "options",
+    [("--format", f) for f in STREAMED]
+    + [("--format", "csv", "--statistics"), ("--statistics",), ("--format", "json", "--statistics"), ("--format", "html")],
+)
 def test_every_format_streamed_from_workers_is_what_the_whole_batch_formats(batch, capsys, options):
     """Printed as each report is linted (-j 1 and -j 2), byte for byte what the formatter makes of
     all the reports at once; the exit code and stderr (statistics) the same."""

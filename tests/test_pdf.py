@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from gklint.run.config import Settings
-from gklint.run.engine import Linter
 from gklint.output import FORMATS
 from gklint.output.formatters import FORMATTERS, OutputContext, place
 from gklint.read.pdf import PdfReader
+from gklint.run.config import Settings
+from gklint.run.engine import Linter
 
 from .conftest import FIXTURES
 
@@ -382,7 +382,9 @@ def test_radicals_from_the_fonts_unicode_map_are_left_as_they_are():
     assert PdfReader().read(Path("x.pdf"), data).text == "\u2f00\u2ea0中\n"
 
 
-CELLS = b"BT /F1 10 Tf 105 680 Td (A) Tj 100 0 Td (1) Tj 100 0 Td (2) Tj ET BT /F1 10 Tf 105 650 Td (B) Tj 100 0 Td (3) Tj 100 0 Td (4) Tj ET"
+CELLS = (
+    b"BT /F1 10 Tf 105 680 Td (A) Tj 100 0 Td (1) Tj 100 0 Td (2) Tj ET BT /F1 10 Tf 105 650 Td (B) Tj 100 0 Td (3) Tj 100 0 Td (4) Tj ET"
+)
 RULED = {
     "a box and lines, gray given as a number": b"0 G 0.5 w 100 640 300 60 re S 100 670 m 400 670 l S 200 700 m 200 640 l S 300 700 m 300 640 l S ",
     "polylines": b"0.5 w 100 700 m 400 700 l 400 640 l S 400 640 m 100 640 l 100 700 l S 100 670 m 400 670 l S 200 700 m 200 640 l S 300 700 m 300 640 l S ",
@@ -451,9 +453,7 @@ def test_no_traceback_from_the_command_line(tmp_path):
     (tmp_path / "scan.pdf").write_bytes(scan_pdf(1))
     (tmp_path / "cut.pdf").write_bytes(HUAIAN_PDF.read_bytes()[:5000])
     (tmp_path / "locked.pdf").write_bytes((PDFS / "encrypted.pdf").read_bytes())
-    done = subprocess.run(
-        [sys.executable, "-m", "gklint", "--isolated", "--format", "json", str(tmp_path)], capture_output=True, text=True
-    )
+    done = subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--format", "json", str(tmp_path)], capture_output=True, text=True)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     codes = {Path(item["path"]).name: item["code"] for item in json.loads(done.stdout)}
     assert codes == {"cut.pdf": "GK001", "locked.pdf": "GK001", "scan.pdf": "GK005"}  # folders include *.pdf
@@ -475,10 +475,10 @@ def test_a_text_run_does_not_import_the_pdf_libraries_and_a_pdf_run_does():
 
 def test_pairing_years_reads_only_the_first_page(monkeypatch):
     """GK7 pairing identifies every file by its head before the lint: a PDF's first page, not all six."""
+    from gklint.read import pdf
     from gklint.run import history
     from gklint.run.config import Settings
     from gklint.run.engine import Linter
-    from gklint.read import pdf
 
     pages_read = []
     read_pages = pdf.read_pages

@@ -12,19 +12,20 @@ from pathlib import Path
 
 import pytest
 
+from gklint.read.pdf import PdfReader, template_labels
+from gklint.read.pdf_layout import Page, TextLine, Word
+from gklint.read.pdf_words import add_tables
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.read.pdf import PdfReader, template_labels
-from gklint.read.pdf_layout import TextLine, Word
-from gklint.read.pdf_layout import Page
-from gklint.read.pdf_words import add_tables
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf-borderless"
 # Centred cells whose labels wrap over more lines than the row beside them: not read as a grid yet,
 # so the text loses the blank cell (the token reader shifts the row's values).
 NOT_YET: set[str] = set()
 PAIRED = [path for path in sorted(FIXTURES.glob("*.pdf")) if path.with_suffix(".txt").exists()]
-PDFS = [pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="not read yet")) if path.stem in NOT_YET else path for path in PAIRED]
+PDFS = [
+    pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="not read yet")) if path.stem in NOT_YET else path for path in PAIRED
+]
 KINDS = ("active_disclosure", "applications", "review_litigation")
 # Tables 二, 三 and 四 are read from grids: with cells top-aligned (LibreOffice's default) every row, a
 # row cut by a page break included; centred vertically (WPS's default) all but such a row (its 7
@@ -182,7 +183,11 @@ def test_values_that_do_not_line_up_stay_text():
 
 
 def test_one_row_without_a_template_label_keeps_the_block_text():
-    lines = [row_line("规章", ["0", "0", "0"], 100), row_line("其他文件", ["2", "1", "10"], 114), row_line("行政规范性文件", ["2", "1", "10"], 128)]
+    lines = [
+        row_line("规章", ["0", "0", "0"], 100),
+        row_line("其他文件", ["2", "1", "10"], 114),
+        row_line("行政规范性文件", ["2", "1", "10"], 128),
+    ]
     page = read(lines)
     assert page.tables == [] and page.lines == lines
 

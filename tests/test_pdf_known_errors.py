@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from gklint.read.source import SourceText
 from gklint.run.config import Settings
 from gklint.run.engine import FileResult, Linter
-from gklint.read.source import SourceText
 
 from .known_errors import APPLICATIONS, CODES, REVIEW, SEEDS, KnownErrors, documents
 
@@ -57,11 +57,7 @@ def table_cells(result: FileResult) -> dict:
 def arithmetic_findings(result: FileResult) -> set[tuple[str, str, str]]:
     """GK311–GK314 as (code, row id, column id) of the cell each sits on: the row's 总计 (GK313,
     GK314) or 三（七）of the column (GK311, GK312)."""
-    cell_at = {
-        cell.start: (cell.row, cell.column)
-        for kind in (APPLICATIONS, REVIEW)
-        for cell in result.report.table(kind).cells
-    }
+    cell_at = {cell.start: (cell.row, cell.column) for kind in (APPLICATIONS, REVIEW) for cell in result.report.table(kind).cells}
     return {(v.code, *cell_at.get(v.start, ("?", "?"))) for v in result.violations if v.code in CODES}
 
 

@@ -99,13 +99,27 @@ def rows_of(table) -> list[list[str]]:
 
 
 def test_a_row_split_by_the_break_is_joined_into_the_row_above():
-    first = [box(600, 700, 0, 0, "（六）其"), box(600, 650, 1, 1, "3.其他"), *values(600, 650, "1", "0", "1"),
-             box(650, 700, 1, 1, "1.申请人无正当理由逾", full=True), *values(650, 700, "2", "0", "2")]
-    second = [box(80, 120, 0, 0, "他处理"), box(80, 120, 1, 1, "期不补正"), *values(80, 120, "", "", ""),
-              box(120, 150, 0, 1, "（七）总计"), *values(120, 150, "3", "0", "3")]
+    first = [
+        box(600, 700, 0, 0, "（六）其"),
+        box(600, 650, 1, 1, "3.其他"),
+        *values(600, 650, "1", "0", "1"),
+        box(650, 700, 1, 1, "1.申请人无正当理由逾", full=True),
+        *values(650, 700, "2", "0", "2"),
+    ]
+    second = [
+        box(80, 120, 0, 0, "他处理"),
+        box(80, 120, 1, 1, "期不补正"),
+        *values(80, 120, "", "", ""),
+        box(120, 150, 0, 1, "（七）总计"),
+        *values(120, 150, "3", "0", "3"),
+    ]
     pages = two_pages(first, second)
     table = lay_out(chain_tables(pages)[0])
-    assert rows_of(table) == [["（六）其他处理", "3.其他", "1", "0", "1"], ["1.申请人无正当理由逾期不补正", "2", "0", "2"], ["（七）总计", "3", "0", "3"]]
+    assert rows_of(table) == [
+        ["（六）其他处理", "3.其他", "1", "0", "1"],
+        ["1.申请人无正当理由逾期不补正", "2", "0", "2"],
+        ["（七）总计", "3", "0", "3"],
+    ]
     assert table.row_pages == [1, 1, 2]
     group = next(c for c in table.cells if c.text == "（六）其他处理")
     assert (group.row, group.rowspan) == (0, 2)
@@ -113,8 +127,13 @@ def test_a_row_split_by_the_break_is_joined_into_the_row_above():
 
 def test_a_merged_label_going_on_over_the_break_is_one_cell():
     first = [box(600, 650, 0, 0, "（四）无", full=True), box(600, 650, 1, 1, "1.不掌握"), *values(600, 650, "5", "0", "5")]
-    second = [box(80, 160, 0, 0, "法提供"), box(80, 120, 1, 1, "2.没有现成"), *values(80, 120, "1", "0", "1"),
-              box(120, 160, 1, 1, "3.补正后"), *values(120, 160, "0", "0", "0")]
+    second = [
+        box(80, 160, 0, 0, "法提供"),
+        box(80, 120, 1, 1, "2.没有现成"),
+        *values(80, 120, "1", "0", "1"),
+        box(120, 160, 1, 1, "3.补正后"),
+        *values(120, 160, "0", "0", "0"),
+    ]
     table = lay_out(chain_tables(two_pages(first, second))[0])
     assert rows_of(table) == [["（四）无法提供", "1.不掌握", "5", "0", "5"], ["2.没有现成", "1", "0", "1"], ["3.补正后", "0", "0", "0"]]
     label = next(c for c in table.cells if c.text == "（四）无法提供")
@@ -123,8 +142,13 @@ def test_a_merged_label_going_on_over_the_break_is_one_cell():
 
 def test_a_blank_continuation_of_a_merged_label_is_absorbed():
     first = [box(600, 650, 0, 0, "三、本年度办理结果"), box(600, 650, 1, 1, "（一）予以公开"), *values(600, 650, "1", "0", "1")]
-    second = [box(80, 160, 0, 0), box(80, 120, 1, 1, "（二）部分公开"), *values(80, 120, "0", "0", "0"),
-              box(120, 160, 1, 1, "（三）不予公开"), *values(120, 160, "0", "0", "0")]
+    second = [
+        box(80, 160, 0, 0),
+        box(80, 120, 1, 1, "（二）部分公开"),
+        *values(80, 120, "0", "0", "0"),
+        box(120, 160, 1, 1, "（三）不予公开"),
+        *values(120, 160, "0", "0", "0"),
+    ]
     table = lay_out(chain_tables(two_pages(first, second))[0])
     label = next(c for c in table.cells if c.text == "三、本年度办理结果")
     assert label.rowspan == 3 and not any(c.blank for c in table.cells)
@@ -132,10 +156,17 @@ def test_a_blank_continuation_of_a_merged_label_is_absorbed():
 
 def test_a_new_row_and_a_new_label_are_not_joined():
     # Both rows have values; the label above ends a full line, but the one below starts an item.
-    first = [box(600, 650, 0, 0, "（五）不予处理"), box(600, 650, 1, 1, "1.本机关不掌握相关政府信", full=True), *values(600, 650, "5", "0", "5")]
+    first = [
+        box(600, 650, 0, 0, "（五）不予处理"),
+        box(600, 650, 1, 1, "1.本机关不掌握相关政府信", full=True),
+        *values(600, 650, "5", "0", "5"),
+    ]
     second = [box(80, 120, 0, 0, "（六）其他处理"), box(80, 120, 1, 1, "2.没有现成信息"), *values(80, 120, "1", "0", "1")]
     table = lay_out(chain_tables(two_pages(first, second))[0])
-    assert rows_of(table) == [["（五）不予处理", "1.本机关不掌握相关政府信", "5", "0", "5"], ["（六）其他处理", "2.没有现成信息", "1", "0", "1"]]
+    assert rows_of(table) == [
+        ["（五）不予处理", "1.本机关不掌握相关政府信", "5", "0", "5"],
+        ["（六）其他处理", "2.没有现成信息", "1", "0", "1"],
+    ]
 
 
 def test_a_blank_value_below_a_value_is_kept_blank():
@@ -174,7 +205,14 @@ def test_rendered_cells_point_into_the_text_and_rows_know_their_page():
 
 @pytest.mark.parametrize(
     "first, second, joined",
-    [("三、", "本", "三、本"), ("本", "年", "本年"), ("Total", "amount", "Total amount"), ("447", "228", "447228"), ("第 2", "页", "第 2页"), ("", "x", "x")],
+    [
+        ("三、", "本", "三、本"),
+        ("本", "年", "本年"),
+        ("Total", "amount", "Total amount"),
+        ("447", "228", "447228"),
+        ("第 2", "页", "第 2页"),
+        ("", "x", "x"),
+    ],
 )
 def test_join_text(first, second, joined):
     assert join_text(first, second) == joined
@@ -183,7 +221,16 @@ def test_join_text(first, second, joined):
 def test_a_wider_space_between_lines_is_a_blank_line():
     tops = [100.0, 120.0, 140.0, 160.0, 200.0, 220.0, 240.0]  # lines 16 high, 4 apart; 24 before the fifth
     rendered = render([page(1, [(f"第{i}行文字。", top) for i, top in enumerate(tops, start=1)])])
-    assert rendered.text.splitlines() == ["第1行文字。", "第2行文字。", "第3行文字。", "第4行文字。", "", "第5行文字。", "第6行文字。", "第7行文字。"]
+    assert rendered.text.splitlines() == [
+        "第1行文字。",
+        "第2行文字。",
+        "第3行文字。",
+        "第4行文字。",
+        "",
+        "第5行文字。",
+        "第6行文字。",
+        "第7行文字。",
+    ]
     assert [getattr(r, "line", None) for r in rendered.records] == [1, 2, 3, 4, None, 5, 6, 7]
 
 

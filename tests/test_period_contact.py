@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gklint.run.fixes import fix_until_stable
 from gklint.read.source import SourceText
+from gklint.run.fixes import fix_until_stable
 
 from .conftest import FIXTURES, seed
 

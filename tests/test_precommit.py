@@ -31,8 +31,10 @@ def reports(tmp_path_factory):
         **os.environ,
         "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
     }
     snapshot = tmp_path_factory.mktemp("gklint-snapshot")
     for name in _git("ls-files", "-co", "--exclude-standard", "-z", cwd=CHECKOUT, env=env).split("\0"):
@@ -57,7 +59,9 @@ def reports(tmp_path_factory):
 
 def _pre_commit(root, env, hook):
     _git("add", "-A", cwd=root, env=env)
-    run = subprocess.run([sys.executable, "-m", "pre_commit", "run", hook, "--all-files"], cwd=root, env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", hook, "--all-files"], cwd=root, env=env, capture_output=True, text=True
+    )
     return run.returncode, run.stdout + run.stderr
 
 

@@ -18,7 +18,7 @@ from gklint.cli import main
 from gklint.run.history import body_key
 
 from .conftest import FIXTURES, seed
-from .test_history import HUAIAN_TEXT, huaian
+from .test_history import huaian
 
 HAS_GIT = shutil.which("git") is not None
 needs_git = pytest.mark.skipif(not HAS_GIT, reason="needs git")
@@ -50,25 +50,28 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
 # -- folder search -------------------------------------------------------------------------------
 def test_a_folder_of_a_repository_gives_only_its_reports(tmp_path, capsys, monkeypatch):
     """A venv, gitignored scratch files, .git/info/exclude, README and LICENSE: only the reports are linted."""
-    write(tmp_path, {
-        ".git/info/exclude": "private.txt\n",
-        ".gitignore": "scratch/\n*.bak.txt\n!keep.bak.txt\n",
-        "venv/pyvenv.cfg": "home = /usr/bin\n",
-        "venv/lib/python3.12/site-packages/pkg/LICENSE.txt": "MIT License\n",
-        "env2/pyvenv.cfg": "home = /usr/bin\n",
-        "env2/report.txt": BROKEN,
-        "scratch/draft.txt": BROKEN,
-        "reports/old.bak.txt": BROKEN,
-        "reports/keep.bak.txt": BROKEN,
-        "private.txt": BROKEN,
-        "reports/2020.txt": BROKEN,
-        "reports/.gitignore": "tmp-*.txt\n",  # a deeper .gitignore, for its own folder
-        "reports/tmp-1.txt": BROKEN,
-        "tmp-2.txt": BROKEN,  # not under reports/: linted
-        "README.md": "# 报告库\n\n说明。\n",
-        "LICENSE.txt": "MIT License\n",
-        "reports/empty.md": "",
-    })
+    write(
+        tmp_path,
+        {
+            ".git/info/exclude": "private.txt\n",
+            ".gitignore": "scratch/\n*.bak.txt\n!keep.bak.txt\n",
+            "venv/pyvenv.cfg": "home = /usr/bin\n",
+            "venv/lib/python3.12/site-packages/pkg/LICENSE.txt": "MIT License\n",
+            "env2/pyvenv.cfg": "home = /usr/bin\n",
+            "env2/report.txt": BROKEN,
+            "scratch/draft.txt": BROKEN,
+            "reports/old.bak.txt": BROKEN,
+            "reports/keep.bak.txt": BROKEN,
+            "private.txt": BROKEN,
+            "reports/2020.txt": BROKEN,
+            "reports/.gitignore": "tmp-*.txt\n",  # a deeper .gitignore, for its own folder
+            "reports/tmp-1.txt": BROKEN,
+            "tmp-2.txt": BROKEN,  # not under reports/: linted
+            "README.md": "# 报告库\n\n说明。\n",
+            "LICENSE.txt": "MIT License\n",
+            "reports/empty.md": "",
+        },
+    )
     monkeypatch.chdir(tmp_path)
     code, items, err = lint(capsys, "--isolated", "--select", "GK0,GK103", ".")
     assert code == 1 and err == ""
@@ -77,18 +80,23 @@ def test_a_folder_of_a_repository_gives_only_its_reports(tmp_path, capsys, monke
     code, items, _ = lint(capsys, "--isolated", "--select", "GK0", "README.md", "scratch/draft.txt")
     assert [(i["path"], i["code"]) for i in items] == [("README.md", "GK002")]
     # …unless --force-exclude (the pre-commit hook): then it is skipped as a folder's file would be.
-    code, items, _ = lint(capsys, "--isolated", "--force-exclude", "--select", "GK0,GK103", "README.md", "scratch/draft.txt", "reports/2020.txt")
+    code, items, _ = lint(
+        capsys, "--isolated", "--force-exclude", "--select", "GK0,GK103", "README.md", "scratch/draft.txt", "reports/2020.txt"
+    )
     assert {i["path"] for i in items} == {"reports/2020.txt"}
 
 
 def test_exclude_is_relative_to_the_configuration_and_the_command_line_adds_to_it(tmp_path, capsys, monkeypatch):
-    write(tmp_path, {
-        "gklint.toml": 'select = ["GK103"]\nexclude = ["archive/*"]\n',
-        "archive/2019.txt": BROKEN,
-        "sub/archive/2019.txt": BROKEN,  # not the configuration's archive/
-        "sub/drafts/a.txt": BROKEN,
-        "sub/drafts/b.txt": BROKEN,
-    })
+    write(
+        tmp_path,
+        {
+            "gklint.toml": 'select = ["GK103"]\nexclude = ["archive/*"]\n',
+            "archive/2019.txt": BROKEN,
+            "sub/archive/2019.txt": BROKEN,  # not the configuration's archive/
+            "sub/drafts/a.txt": BROKEN,
+            "sub/drafts/b.txt": BROKEN,
+        },
+    )
     monkeypatch.chdir(tmp_path / "sub")
     paths = lambda *args: sorted({i["path"] for i in lint(capsys, *args)[1]})  # noqa: E731
     assert paths(".") == ["archive/2019.txt", "drafts/a.txt", "drafts/b.txt"]
@@ -119,7 +127,10 @@ def gk701(items: list[dict]) -> list[tuple[str, int, int]]:
 
 
 def test_a_report_linted_alone_finds_last_year_in_its_repository(tmp_path, capsys, monkeypatch):
-    write(tmp_path, {".git/HEAD": "ref: refs/heads/main\n", "2022/report.txt": HUAIAN_2022, "2023/report.txt": HUAIAN_2023, "notes.txt": "2022年\n"})
+    write(
+        tmp_path,
+        {".git/HEAD": "ref: refs/heads/main\n", "2022/report.txt": HUAIAN_2022, "2023/report.txt": HUAIAN_2023, "notes.txt": "2022年\n"},
+    )
     monkeypatch.chdir(tmp_path)
     _, whole, _ = lint(capsys, "--isolated", "--select", "GK7", ".")
     assert gk701(whole) == [("report.txt", 93, 18), ("report.txt", 93, 31)]
@@ -151,9 +162,12 @@ def repo(tmp_path):
         **os.environ,
         "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(tmp_path),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(tmp_path),
     }
     git(root, env, "init", "-q")
     return root, env
@@ -184,14 +198,17 @@ def test_init_then_pre_commit_fails_on_a_broken_draft_and_passes_once_fixed(repo
     from .seed_docx import build_docx
 
     root, env = repo
-    write(root, {
-        "README.md": "# 年度报告草稿库\n\n说明文字。\n",
-        "drafts/README.md": "# 草稿\n",  # in a report folder, yet not a report: skipped by the hook
-        "drafts/2023-weihai.txt": BROKEN,
-        "drafts/2023-zichuan.docx": build_docx(seed("003").read_text(encoding="utf-8")),
-        "drafts/2024-huaian.pdf": (FIXTURES / "samples" / "huaian-2024.pdf").read_bytes(),
-        "tools/convert.py": "print('not a report')\n",
-    })
+    write(
+        root,
+        {
+            "README.md": "# 年度报告草稿库\n\n说明文字。\n",
+            "drafts/README.md": "# 草稿\n",  # in a report folder, yet not a report: skipped by the hook
+            "drafts/2023-weihai.txt": BROKEN,
+            "drafts/2023-zichuan.docx": build_docx(seed("003").read_text(encoding="utf-8")),
+            "drafts/2024-huaian.pdf": (FIXTURES / "samples" / "huaian-2024.pdf").read_bytes(),
+            "tools/convert.py": "print('not a report')\n",
+        },
+    )
     gklint_init(root, env)
     config = (root / "gklint.toml").read_text(encoding="utf-8")
     # Only the reading, numbering and phone rules, so that "fixed" is easy to make from a real seed.

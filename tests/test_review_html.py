@@ -150,7 +150,9 @@ def test_the_summary_draws_the_top_codes(page):
 
 
 def _failing_cells(detail: dict) -> list[dict]:
-    return [cell for table in detail["tables"] for row in table["rows"] for cell in row["cells"] if isinstance(cell, dict) and cell.get("f")]
+    return [
+        cell for table in detail["tables"] for row in table["rows"] for cell in row["cells"] if isinstance(cell, dict) and cell.get("f")
+    ]
 
 
 def test_the_mutated_table_carries_the_failing_cells_with_the_expected_value(page):
@@ -205,9 +207,22 @@ def test_the_page_in_english(tmp_path):
 def _chromium(profile: Path, *arguments: str) -> str:
     """Headless Chromium, offline (no background networking, updates or sync); its stdout."""
     return subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}", *arguments],
-        capture_output=True, text=True, timeout=120, check=True,
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            *arguments,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     ).stdout
 
 
@@ -289,8 +304,20 @@ def pair_page_file(tmp_path_factory) -> Path:
     (folder / "huaian-2023.txt").write_text(huaian(2023, "30 0 0 0 0 0 30"), encoding="utf-8")
     (folder / "huaian-2024.txt").write_text(HUAIAN_TEXT, encoding="utf-8")
     out = folder / "review.html"
-    main(["--isolated", "--select", "ALL", "--format", "html", "-o", str(out), str(folder / "huaian-2023.txt"),
-          str(folder / "huaian-2024.txt"), str(MUTATED_SEED)])
+    main(
+        [
+            "--isolated",
+            "--select",
+            "ALL",
+            "--format",
+            "html",
+            "-o",
+            str(out),
+            str(folder / "huaian-2023.txt"),
+            str(folder / "huaian-2024.txt"),
+            str(MUTATED_SEED),
+        ]
+    )
     return out
 
 
@@ -327,13 +354,26 @@ def test_the_comparison_data_holds_the_chains_the_rules_checked(pair_page):
 
 def test_rule_docs_are_embedded_for_the_codes_that_occur(pair_page_file, pair_page, tmp_path):
     occurring = {code for row in pair_page.find("tr", **{"class": "report-row"}) for code in row["attrs"]["data-codes"].split()}
-    documented = {article["attrs"]["id"][len("rule-"):] for article in pair_page.find("article", **{"class": "rule-doc"})}
+    documented = {article["attrs"]["id"][len("rule-") :] for article in pair_page.find("article", **{"class": "rule-doc"})}
     assert documented == occurring and {"GK701", "GK702", "GK703"} <= documented
     (gk701,) = pair_page.find("article", id="rule-GK701")
     assert "为什么重要" in gk701["text"] and "结转下年度继续办理" in gk701["text"] and "What it does" not in gk701["text"]
     out = tmp_path / "review-en.html"
-    main(["--isolated", "--select", "GK701", "--format", "html", "--lang", "en", "-o", str(out),
-          str(pair_page_file.parent / "huaian-2023.txt"), str(pair_page_file.parent / "huaian-2024.txt")])
+    main(
+        [
+            "--isolated",
+            "--select",
+            "GK701",
+            "--format",
+            "html",
+            "--lang",
+            "en",
+            "-o",
+            str(out),
+            str(pair_page_file.parent / "huaian-2023.txt"),
+            str(pair_page_file.parent / "huaian-2024.txt"),
+        ]
+    )
     english = Page(out.read_text(encoding="utf-8"))
     (gk701,) = english.find("article", id="rule-GK701")
     assert "Why it matters" in gk701["text"] and "为什么重要" not in gk701["text"]
@@ -381,7 +421,6 @@ def test_headless_chromium_shows_the_comparison_with_the_gk701_failure_in_place(
     shot = tmp_path / "comparison.png"
     _chromium(tmp_path / "profile", "--window-size=1400,2000", f"--screenshot={shot}", pair_page_file.as_uri() + f"#cmp-{this}")
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
-
 
 
 @needs_chromium

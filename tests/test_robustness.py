@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 
 from gklint import Edit, Finding, Fix, Severity, hookimpl, rule
-from gklint.run import fixes, parallel
 from gklint.cli import main
-from gklint.run.session import Run
+from gklint.run import fixes, parallel
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.run.plugins import load_plugins
+from gklint.run.session import Run
 
 from .conftest import seed
 from .test_fix_cli import cli, copy_seed
@@ -50,12 +50,12 @@ def test_fix_does_not_replace_a_file_that_changed_while_gklint_ran(tmp_path, mon
 
     def someone_saves_meanwhile(*args, **kwargs):
         with open(path, "ab") as stream:
-            stream.write("新增的一行。\n".encode("utf-8"))
+            stream.write("新增的一行。\n".encode())
         return fix_until_stable(*args, **kwargs)
 
     monkeypatch.setattr(fixes, "fix_until_stable", someone_saves_meanwhile)
     done = cli("--fix", str(path), cwd=tmp_path)
-    assert path.read_bytes() == seed(FIXABLE).read_bytes() + "新增的一行。\n".encode("utf-8")
+    assert path.read_bytes() == seed(FIXABLE).read_bytes() + "新增的一行。\n".encode()
     assert done.returncode == 1
     assert b"changed while gklint was running" in done.stderr and b"fixes were not written" in done.stderr
     assert "已修复" not in done.stdout.decode("utf-8")  # nothing claimed as fixed

@@ -27,17 +27,17 @@ before) and lints this year's file; the case fails if the two were not paired.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 
+from gklint.read.source import SourceText
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.run.fixes import fix_until_stable
-from gklint.read.source import SourceText
 
 from .conftest import FIXTURES
 
@@ -46,13 +46,13 @@ SCHEMA_PATH = Path(__file__).parent / "rule_cases.schema.json"
 RULES_PACKAGE = Path(__file__).resolve().parents[1] / "rules" / "gklint_rules"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_rules() -> dict:
     """Every rule that loads (built-in and engine codes), code → Rule."""
     return dict(Linter(Settings(select=["ALL"])).rules)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(codes: tuple[str, ...]) -> Draft202012Validator:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)

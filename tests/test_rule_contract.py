@@ -248,8 +248,20 @@ def test_a_module_named_for_another_code_is_reported(tmp_path, monkeypatch):
 # -- the public API ----------------------------------------------------------------------------
 def test_the_api_exports_what_it_lists():
     assert all(hasattr(api, name) for name in api.__all__)
-    assert {"rule", "Finding", "Fix", "Edit", "Message", "Severity", "FixAvailability", "Applicability", "hookimpl",
-            "Report", "Table", "Period"} <= set(api.__all__)
+    assert {
+        "rule",
+        "Finding",
+        "Fix",
+        "Edit",
+        "Message",
+        "Severity",
+        "FixAvailability",
+        "Applicability",
+        "hookimpl",
+        "Report",
+        "Table",
+        "Period",
+    } <= set(api.__all__)
 
 
 def test_builtin_rules_import_the_contract_from_the_api():

@@ -18,9 +18,20 @@ pytestmark = pytest.mark.slow  # the CLI as a subprocess over every seed and sam
 @pytest.fixture(scope="module")
 def found() -> dict[tuple[str, str], list[int]]:
     out = subprocess.run(
-        [sys.executable, "-m", "gklint", "--isolated", "--select", "ALL", "--format", "json",
-         str(FIXTURES / "seeds"), str(FIXTURES / "samples")],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "gklint",
+            "--isolated",
+            "--select",
+            "ALL",
+            "--format",
+            "json",
+            str(FIXTURES / "seeds"),
+            str(FIXTURES / "samples"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
     lines: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -46,7 +57,20 @@ def test_seed_000(found):
     assert 14 in found[("000", "GK604")]  # (三)
     assert found[("000", "GK301")] == [27]  # empty section 二 has no table
     assert found[("000", "GK304")] == [50, 322]  # blank cells in 三 and 四: one finding a table
-    assert not codes(found, "000") & {"GK101", "GK105", "GK201", "GK211", "GK311", "GK312", "GK313", "GK314", "GK401", "GK402", "GK403", "GK501"}
+    assert not codes(found, "000") & {
+        "GK101",
+        "GK105",
+        "GK201",
+        "GK211",
+        "GK311",
+        "GK312",
+        "GK313",
+        "GK314",
+        "GK401",
+        "GK402",
+        "GK403",
+        "GK501",
+    }
 
 
 def test_seed_001(found):

@@ -20,9 +20,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, 
 ENV = {
     **os.environ,
     "PYTHONIOENCODING": "utf-8",
-    "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent",
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "HOME": "/nonexistent",
 }
 SELECT = "GK103,GK106,GK201,GK211,GK212,GK601"
 
@@ -81,8 +84,8 @@ def test_only_changed_lines_of_changed_files(repo):
 
 def test_untracked_file_is_wholly_changed(repo):
     shutil.copyfile(seed("002"), repo / "new.txt")
-    new = [f for f in found("--since", "HEAD", cwd=repo)]
-    assert new == [f for f in found("new.txt", cwd=repo)]
+    new = list(found("--since", "HEAD", cwd=repo))
+    assert new == list(found("new.txt", cwd=repo))
     assert {code for _, code, _ in new} >= {"GK106", "GK201"}
 
 

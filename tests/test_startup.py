@@ -118,7 +118,7 @@ def test_the_cache_is_the_key_then_the_data(tmp_path, writing):
     read_yaml(path)
     key = template._cache_key(path.read_bytes())
     assert _cache_of(path).read_bytes().startswith(key)
-    assert marshal.loads(_cache_of(path).read_bytes()[len(key):]) == {"a": 1}
+    assert marshal.loads(_cache_of(path).read_bytes()[len(key) :]) == {"a": 1}
 
 
 def test_no_cache_when_it_cannot_be_written(tmp_path, writing, parses):

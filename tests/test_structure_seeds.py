@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from gklint.read.source import SourceText
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.run.fixes import fix_until_stable
-from gklint.read.source import SourceText
 
 from .conftest import SAMPLES, SEEDS, seed
 

@@ -6,10 +6,10 @@ import json
 import subprocess
 from pathlib import Path
 
+from gklint.read.source import SourceText
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.run.fixes import fix_until_stable
-from gklint.read.source import SourceText
 
 from .conftest import seed
 from .test_fix_cli import cli
@@ -26,7 +26,11 @@ def gklint(*args: str, cwd: Path, isolated: bool = True) -> subprocess.Completed
 
 
 def lint(text: str, select: list[str], name: str = "report.md") -> list:
-    return Linter(Settings(select=select)).lint_source(SourceText(text, "utf-8", "markdown" if name.endswith(".md") else "text"), Path(name)).violations
+    return (
+        Linter(Settings(select=select))
+        .lint_source(SourceText(text, "utf-8", "markdown" if name.endswith(".md") else "text"), Path(name))
+        .violations
+    )
 
 
 def gk004_only(select: list[str]):
@@ -63,7 +67,9 @@ def test_disable_enable_region(tmp_path):
     first, last = 40, 80  # 1-based lines of the original put inside the region
     inside = [n for n in plain if first <= n <= last]
     assert inside and len(inside) < len(plain)
-    edited = lines[: first - 1] + ["<!-- gklint: disable=GK601 -->"] + lines[first - 1 : last] + ["<!-- gklint: enable=GK601 -->"] + lines[last:]
+    edited = (
+        lines[: first - 1] + ["<!-- gklint: disable=GK601 -->"] + lines[first - 1 : last] + ["<!-- gklint: enable=GK601 -->"] + lines[last:]
+    )
     got = [v.line for v in lint("\n".join(edited), ["GK601", "GK004"])]
     expected = [n for n in plain if n < first] + [n + 2 for n in plain if n > last]
     assert got == expected
@@ -107,7 +113,9 @@ def test_bad_directives_are_reported():
     assert "closes no disable" in messages[1]
     assert "unreadable" in messages[2]
     # GK004 is an info rule: not in the default selection.
-    assert [v for v in Linter(Settings()).lint_source(SourceText(text, "utf-8", "markdown"), Path("r.md")).violations if v.code == "GK004"] == []
+    assert [
+        v for v in Linter(Settings()).lint_source(SourceText(text, "utf-8", "markdown"), Path("r.md")).violations if v.code == "GK004"
+    ] == []
 
 
 def test_per_file_ignores_from_the_cli(tmp_path):

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from gklint.facts.tables import read_tables
+from gklint.read.source import SourceText
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
 from gklint.run.fixes import apply_once
-from gklint.read.source import SourceText
-from gklint.facts.tables import read_tables
 
 from .conftest import FIXTURES, SEEDS, seed
 
@@ -293,8 +293,18 @@ ROWS = [
     ("（七）总计", [30, 0, 0, 1, 0, 0, 31]),
     ("四、结转下年度继续办理", [1, 0, 0, 0, 0, 0, 1]),
 ]
-HEADER = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "自然人", "法人或其他组织", "总计",
-          "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+HEADER = [
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "总计",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+]
 
 
 def _render(shape: str) -> str:
@@ -431,7 +441,10 @@ def _with_review(review: str) -> str:
 def test_review_table_as_one_row_of_fifteen():
     table = _report(_with_review(BASE_REVIEW)).table("review_litigation")
     assert [(r.id, _values(table, r.id)) for r in table.rows] == [
-        ("review", [1, 0, 0, 0, 1]), ("direct_suit", [0] * 5), ("suit_after_review", [0] * 5)]
+        ("review", [1, 0, 0, 0, 1]),
+        ("direct_suit", [0] * 5),
+        ("suit_after_review", [0] * 5),
+    ]
     assert table.value("review", "total") == 1
 
 
@@ -442,7 +455,10 @@ def test_review_table_as_three_labelled_rows():
     )
     table = _report(text).table("review_litigation")
     assert [(r.id, _values(table, r.id)) for r in table.rows] == [
-        ("review", [1, 0, 0, 0, 1]), ("direct_suit", [0] * 5), ("suit_after_review", [0, 2, 0, 0, 1])]
+        ("review", [1, 0, 0, 0, 1]),
+        ("direct_suit", [0] * 5),
+        ("suit_after_review", [0, 2, 0, 0, 1]),
+    ]
     violations = _lint(text, select=["GK314"])
     assert [(v.code, v.line) for v in violations] == [("GK314", table.cell("suit_after_review", "total").line)]
     assert "相差 1" in violations[0].message.zh

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from gklint.read.source import SourceText, decode
 from gklint.run.config import Settings
 from gklint.run.engine import Linter
-from gklint.read.source import SourceText, decode
 
 from .conftest import FIXTURES, SEEDS
 
@@ -59,7 +59,12 @@ def test_pingtan_six_sections_no_gk002(pingtan):
 def test_pingtan_overview_subheadings_and_tables(pingtan):
     report = pingtan.report
     assert [h.title for h in report.subheadings if h.section == 1] == [
-        "主动公开方面", "依申请公开方面", "政府信息管理方面", "信息公开平台建设方面", "监督保障方面"]
+        "主动公开方面",
+        "依申请公开方面",
+        "政府信息管理方面",
+        "信息公开平台建设方面",
+        "监督保障方面",
+    ]
     assert {t.kind for t in report.tables} == {"active_disclosure", "applications", "review_litigation"}
     review = report.table("review_litigation")
     assert review.readable and review.value("review", "total") == 2 and review.value("direct_suit", "total") == 1
@@ -106,16 +111,17 @@ def test_pingtan_rendered_text_is_the_file_plus_newlines(pingtan):
 def test_pingtan_fix_is_written_back_through_the_breaks(tmp_path):
     copy = tmp_path / "pingtan.txt"
     shutil.copyfile(PINGTAN, copy)
-    out = subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--select", "GK104", "--fix", str(copy)],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "gklint", "--isolated", "--select", "GK104", "--fix", str(copy)], capture_output=True, text=True
+    )
     assert "Traceback" not in out.stderr, out.stderr
     before, after = PINGTAN.read_text("utf-8"), copy.read_text("utf-8")
     assert after == before.replace("政府信息公开行政法复议", "政府信息公开行政复议")  # one character, no newline added
 
 
 def test_inserted_breaks_translate_edits():
-    from gklint.read.flattened import Break, render
     from gklint.core.violation import Edit
+    from gklint.read.flattened import Break, render
 
     source = SourceText("甲乙。 一、总体情况 丙丁", "utf-8")
     rendered = render(source, [Break(4, "section"), Break(11, "title-end")])
@@ -191,11 +197,16 @@ def test_a_bare_numeral_inside_a_sentence_is_not_a_heading(linter):
     # 「分为一、总体情况」: after 为, not after 。 ， ） or a space — not a heading
     text = text.replace("编制，全文包括", "编制，全文分为一、总体情况等六个部分，包括", 1)
     # a list of the parts in the preamble: each title followed by 、 ； — items, not headings
-    text = text.replace("本报告所列数据", "全文包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。本报告所列数据", 1)
+    text = text.replace(
+        "本报告所列数据", "全文包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。本报告所列数据", 1
+    )
     result = lint(linter, text)
     assert sections(result) == [1, 2, 3, 4, 5, 6]
     first = result.report.sections[0].heading
-    assert result.report.text[first.line.start :].startswith("一、总体情况") and "2022年，临河县" in result.report.text[first.line.end : first.line.end + 12]
+    assert (
+        result.report.text[first.line.start :].startswith("一、总体情况")
+        and "2022年，临河县" in result.report.text[first.line.end : first.line.end + 12]
+    )
     assert not [h for h in result.report.subheadings if h.title.startswith("总体情况")]
 
 
@@ -246,8 +257,15 @@ def test_txt_holding_html_reads_as_html(linter, tmp_path, shape, encoding):
 def test_html_sniffing_is_by_the_start_of_the_text():
     from gklint.read.sniff import looks_like_html
 
-    for markup in ["<!DOCTYPE html><html>", "\ufeff  <html lang=zh>", "<div class=content>", "<p>一、总体情况</p>",
-                   "<TABLE border=1>", "<!-- saved --> <div>", "\n\n<p style='x'>"]:
+    for markup in [
+        "<!DOCTYPE html><html>",
+        "\ufeff  <html lang=zh>",
+        "<div class=content>",
+        "<p>一、总体情况</p>",
+        "<TABLE border=1>",
+        "<!-- saved --> <div>",
+        "\n\n<p style='x'>",
+    ]:
         assert looks_like_html(markup.encode("utf-8")), markup
     for text in ["一、总体情况 <p>", "<报告>", "<pre-release notes", "标题: <div>", "<<div>", "<product>"]:
         assert not looks_like_html(text.encode("utf-8")), text
@@ -255,7 +273,9 @@ def test_html_sniffing_is_by_the_start_of_the_text():
 
 def test_markdown_starting_with_html_stays_markdown(linter, tmp_path):
     path = tmp_path / "report.md"
-    path.write_text("<div align=center>临河县交通运输局2022年政府信息公开工作年度报告</div>\n\n" + CLEAN.read_text("utf-8").split("\n", 1)[1], "utf-8")
+    path.write_text(
+        "<div align=center>临河县交通运输局2022年政府信息公开工作年度报告</div>\n\n" + CLEAN.read_text("utf-8").split("\n", 1)[1], "utf-8"
+    )
     result = linter.lint_path(path)
     assert result.source.kind == "markdown" and sections(result) == [1, 2, 3, 4, 5, 6]
 
@@ -304,8 +324,11 @@ def test_json_and_sarif_place_fix_edits_in_the_file():
     import json
 
     for fmt in ("json", "sarif"):
-        out = subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--select", "GK104", "--format", fmt, str(PINGTAN)],
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "gklint", "--isolated", "--select", "GK104", "--format", fmt, str(PINGTAN)],
+            capture_output=True,
+            text=True,
+        )
         data = json.loads(out.stdout)
         line = PINGTAN.read_text("utf-8").splitlines()[9]
         column = line.index("行政法复议") + 3  # 法
@@ -323,8 +346,14 @@ def test_parallel_run_gives_the_same(tmp_path):
     folder.mkdir()
     shutil.copyfile(PINGTAN, folder / "pingtan.txt")
     (folder / "clean-flat.txt").write_text(one_line(CLEAN.read_text("utf-8")), "utf-8")
-    runs = [subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--select", "ALL", "--format", "full", *jobs, str(folder)],
-                           capture_output=True, text=True).stdout for jobs in ([], ["-j", "2"])]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "gklint", "--isolated", "--select", "ALL", "--format", "full", *jobs, str(folder)],
+            capture_output=True,
+            text=True,
+        ).stdout
+        for jobs in ([], ["-j", "2"])
+    ]
     assert runs[0] == runs[1] and "GK204" in runs[0]
 
 
@@ -435,7 +464,9 @@ def test_each_ambiguous_row_is_its_own_gk309(linter):
 
 
 def test_row_labels_in_a_sentence_are_not_rows(linter):
-    text = CLEAN.read_text("utf-8").replace("二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n本年度制发规章 0件，行政许可350件。\n", 1)
+    text = CLEAN.read_text("utf-8").replace(
+        "二、主动公开政府信息情况\n", "二、主动公开政府信息情况\n本年度制发规章 0件，行政许可350件。\n", 1
+    )
     report = lint(linter, one_line(text)).report
     assert any(line.text.startswith("本年度制发规章 0件，行政许可350件。") for line in report.lines)
     assert report.table("active_disclosure").readable
@@ -466,8 +497,9 @@ def test_digit_runs_by_groups():
 def test_findings_on_recovered_values_say_so(linter, tmp_path):
     """一 read from 「103000013」 (10 3 0 0 0 0 13, the one cut that adds up) where 10 2 … 12 was right:
     the column sums now fail, and the finding says its value was cut from digits run together."""
-    text = one_line(CLEAN.read_text("utf-8").replace(
-        "一、本年新收政府信息公开申请数量 10 2 0 0 0 0 12", "一、本年新收政府信息公开申请数量 103000013"))
+    text = one_line(
+        CLEAN.read_text("utf-8").replace("一、本年新收政府信息公开申请数量 10 2 0 0 0 0 12", "一、本年新收政府信息公开申请数量 103000013")
+    )
     result = lint(linter, text)
     assert [c.value for c in result.report.table("applications").row("new").cells] == [10, 3, 0, 0, 0, 0, 13]
     on_cells = [v for v in result.violations if v.code in ("GK311", "GK312") and v.recovered]
@@ -476,8 +508,11 @@ def test_findings_on_recovered_values_say_so(linter, tmp_path):
     path.write_text(text, "utf-8")
     import json
 
-    run = lambda fmt: subprocess.run([sys.executable, "-m", "gklint", "--isolated", "--select", "GK3", "--format", fmt, str(path)],
-                                     capture_output=True, text=True).stdout
+    run = lambda fmt: (
+        subprocess.run(
+            [sys.executable, "-m", "gklint", "--isolated", "--select", "GK3", "--format", fmt, str(path)], capture_output=True, text=True
+        ).stdout
+    )
     assert any(item.get("recovered") for item in json.loads(run("json")) if item["code"] == "GK311")
     assert "表中数值从连在一起的数字中拆出" in run("full")
 

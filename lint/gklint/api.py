@@ -44,11 +44,11 @@ from __future__ import annotations
 
 from gklint.core.hookspecs import hookimpl
 from gklint.core.rule import NEEDS, Option, Rule, RuleDeclarationError, RuleModuleError, load_rule_modules, rule
+from gklint.core.template import law
 from gklint.core.text import label_key, strip_spaces, to_simplified
 from gklint.core.violation import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity
 from gklint.facts.contact import Contacts, Email, Phone
 from gklint.facts.figures import Figure, Part, Quantity, Share, TableClaim
-from gklint.core.template import law
 from gklint.facts.period import DateMention, Passage, PassageIndex, Period, PublicationDate, report_year
 from gklint.facts.report_facts import Facts
 from gklint.model.report import Cell, Heading, Line, MetadataField, Paragraph, Report, Section, Table, TableRow, Title

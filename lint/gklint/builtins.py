@@ -5,14 +5,14 @@ Registered through the `gklint` entry-point group like any other plugin.
 
 from __future__ import annotations
 
-from gklint.output import FORMATS
-from gklint.output.formatters import FORMATTERS
 from gklint.core.hookspecs import hookimpl
 from gklint.core.rule import Rule
-from gklint.read.readers import READERS
-from gklint.read.source import TextReader
 from gklint.core.template import builtin_template_paths
 from gklint.core.violation import Applicability, FixAvailability, Severity
+from gklint.output import FORMATS
+from gklint.output.formatters import FORMATTERS
+from gklint.read.readers import READERS
+from gklint.read.source import TextReader
 
 
 def _emitted_by_engine(report, options):

@@ -56,7 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return init_main(argv[1:])
     if argv and argv[0] in ("rule", "rules"):
-        lang = "en" if "--lang=en" in argv or ("--lang" in argv and argv[argv.index("--lang") + 1 : argv.index("--lang") + 2] == ["en"]) else "zh"
+        lang = (
+            "en"
+            if "--lang=en" in argv or ("--lang" in argv and argv[argv.index("--lang") + 1 : argv.index("--lang") + 2] == ["en"])
+            else "zh"
+        )
         rest = [a for a in argv if not a.startswith("--lang") and a not in LANGS]
         return _rule_command(rest, lang)
     return check(argv)
@@ -254,7 +258,10 @@ def _lint(run: Run, args, paths: list[Path]) -> None:
 
         if run.fixing:  # ruff's way: the fixed text on stdout, the findings left on stderr
             run.stdin_display = args.stdin_filename or "-"
-            run.results = [*linter.plugin_error_results(), run.lint_file(Path(args.stdin_filename or "stdin.txt"), stdin=sys.stdin.buffer.read())]
+            run.results = [
+                *linter.plugin_error_results(),
+                run.lint_file(Path(args.stdin_filename or "stdin.txt"), stdin=sys.stdin.buffer.read()),
+            ]
         else:
             run.results = [*linter.plugin_error_results(), lint_stdin(linter, args.stdin_filename)]
         return
@@ -354,7 +361,11 @@ def _rule_command(args: list[str], lang: str) -> int:
         print(render_rule_list(rules, lang))
         return EXIT_CLEAN
     if len(args) != 2 or args[1] in ("-h", "--help"):
-        usage = "用法：gklint rule CODE [--lang en]（CODE 为规则代码或名称）" if lang == "zh" else "usage: gklint rule CODE [--lang en] (a rule's code or name)"
+        usage = (
+            "用法：gklint rule CODE [--lang en]（CODE 为规则代码或名称）"
+            if lang == "zh"
+            else "usage: gklint rule CODE [--lang en] (a rule's code or name)"
+        )
         print(usage, file=sys.stdout if len(args) == 2 else sys.stderr)
         return EXIT_CLEAN if len(args) == 2 else EXIT_ERROR
     wanted = args[1]

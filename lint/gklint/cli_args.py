@@ -22,8 +22,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="政府信息公开工作年度报告合规检查 · compliance linter for government information disclosure annual reports.",
         epilog="Also: `gklint rule CODE` prints a rule's documentation; `gklint rules` lists all rules; `gklint init` writes a configuration and pre-commit hooks.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (folders: recursively, over `include`: .txt .md .pdf .docx .html; gitignored files and non-reports skipped); default: .")
-    parser.add_argument("--format", help="output format: text (default; github under GitHub Actions), json, json-lines, full, sarif, github, junit, csv, html, or one a plugin adds")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files or folders (folders: recursively, over `include`: .txt .md .pdf .docx .html; gitignored files and non-reports skipped); default: .",
+    )
+    parser.add_argument(
+        "--format",
+        help="output format: text (default; github under GitHub Actions), json, json-lines, full, sarif, github, junit, csv, html, or one a plugin adds",
+    )
     parser.add_argument("--select", action="append", metavar="CODES", help="rules to run (code prefixes, names, ALL); replaces the default")
     parser.add_argument("--extend-select", action="append", metavar="CODES", help="rules to add to the selection")
     parser.add_argument("--ignore", action="append", metavar="CODES", help="rules to skip")
@@ -35,13 +43,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, help="use this config file (gklint.toml or pyproject.toml)")
     parser.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     parser.add_argument("--stdin-filename", metavar="NAME", help="lint the text piped on stdin as the file NAME (path `-` does the same)")
-    parser.add_argument("--include", action="append", metavar="GLOBS", help="file patterns a folder is searched for (default *.txt, *.md, *.pdf, *.docx, *.html, *.htm)")
-    parser.add_argument("--exclude", action="append", metavar="GLOBS", help="files and folders to skip when searching folders (replaces `exclude`; relative to the current folder)")
+    parser.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOBS",
+        help="file patterns a folder is searched for (default *.txt, *.md, *.pdf, *.docx, *.html, *.htm)",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOBS",
+        help="files and folders to skip when searching folders (replaces `exclude`; relative to the current folder)",
+    )
     parser.add_argument("--extend-exclude", action="append", metavar="GLOBS", help="more files and folders to skip, added to `exclude`")
-    parser.add_argument("--force-exclude", action="store_true", help="apply exclude, .gitignore and the skipping of non-reports to files named on the command line too (the pre-commit hook)")
+    parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude, .gitignore and the skipping of non-reports to files named on the command line too (the pre-commit hook)",
+    )
     parser.add_argument("-o", "--output-file", type=Path, help="write the report to this file instead of stdout")
-    parser.add_argument("--previous", type=Path, metavar="FILE", help="last year's report of the same body, for the cross-year checks GK7xx (default: paired automatically among the files given)")
-    parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU core); same results as -j 1")
+    parser.add_argument(
+        "--previous",
+        type=Path,
+        metavar="FILE",
+        help="last year's report of the same body, for the cross-year checks GK7xx (default: paired automatically among the files given)",
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="lint files in N processes (0: one per CPU core); same results as -j 1"
+    )
     parser.add_argument("--version", action="store_true", help="print the version and loaded plugins")
     fixes = parser.add_argument_group("fixes")
     fixes.add_argument("--fix", action="store_true", help="apply safe fixes ([*]) to the files, then report what remains")
@@ -62,10 +91,19 @@ def _add_output_flags(parser: argparse.ArgumentParser) -> None:
     output = parser.add_argument_group("output")
     output.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary or notes")
     output.add_argument("-v", "--verbose", action="store_true", help="also print what the run did (configuration, files, time) on stderr")
-    output.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the output: auto (on a terminal, unless NO_COLOR is set), always, never")
-    output.add_argument("--show-settings", action="store_true", help="print the settings in effect (configuration file, selection, rules) and exit")
+    output.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the output: auto (on a terminal, unless NO_COLOR is set), always, never",
+    )
+    output.add_argument(
+        "--show-settings", action="store_true", help="print the settings in effect (configuration file, selection, rules) and exit"
+    )
     output.add_argument("--show-files", action="store_true", help="print the files that would be linted and exit")
-    output.add_argument("--encoding", metavar="NAME", help="decode text files with this encoding (e.g. gbk, big5) instead of detecting it; a BOM still wins")
+    output.add_argument(
+        "--encoding", metavar="NAME", help="decode text files with this encoding (e.g. gbk, big5) instead of detecting it; a BOM still wins"
+    )
 
 
 def cli_excludes(args) -> dict:

@@ -12,15 +12,27 @@ from typing import TYPE_CHECKING
 from gklint.read.source import GB18030
 
 if TYPE_CHECKING:
-    from gklint.run.session import Run
     from gklint.run.engine import Linter
+    from gklint.run.session import Run
 
 
 def settings_text(linter: Linter) -> str:
     """ruff's --show-settings: what this run would use."""
     settings = linter.settings
     lines = [f"config file: {settings.config_path or '(none: defaults)'}"]
-    for name in ("select", "extend_select", "ignore", "per_file_ignores", "lang", "template", "issuer", "include", "exclude", "rule_options", "encoding"):
+    for name in (
+        "select",
+        "extend_select",
+        "ignore",
+        "per_file_ignores",
+        "lang",
+        "template",
+        "issuer",
+        "include",
+        "exclude",
+        "rule_options",
+        "encoding",
+    ):
         lines.append(f"{name.replace('_', '-')}: {getattr(settings, name, None)!r}")
     lines.append(f"rules selected ({len(linter.selected)}): {' '.join(sorted(linter.selected))}")
     lines.append(f"formats: {' '.join(sorted(linter.formatters))}")
@@ -29,7 +41,7 @@ def settings_text(linter: Linter) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_verbose(run: "Run", settings, seconds: float) -> None:
+def print_verbose(run: Run, settings, seconds: float) -> None:
     zh = settings.lang == "zh"
     config = settings.config_path or ("无（默认设置）" if zh else "none (defaults)")
     files = run.reported or len(run.results)  # a streamed run keeps no results

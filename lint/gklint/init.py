@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-from gklint.core import __version__
 from gklint.run.config import CONFIG_NAMES
 
 if sys.version_info >= (3, 11):
@@ -49,12 +48,24 @@ def build_parser() -> argparse.ArgumentParser:
         "and add the gklint pre-commit hooks to .pre-commit-config.yaml.",
     )
     parser.add_argument("directory", nargs="?", type=Path, default=Path("."), help="the project folder (default: .)")
-    parser.add_argument("--toml", metavar="FILE", help="write the configuration to this file in the folder "
-                        "(gklint.toml, .gklint.toml or pyproject.toml; default: pyproject.toml if there is one, else gklint.toml)")
+    parser.add_argument(
+        "--toml",
+        metavar="FILE",
+        help="write the configuration to this file in the folder "
+        "(gklint.toml, .gklint.toml or pyproject.toml; default: pyproject.toml if there is one, else gklint.toml)",
+    )
     parser.add_argument("--force", action="store_true", help="replace an existing gklint configuration")
     parser.add_argument("--fix-hook", action="store_true", help="also add the gklint-fix hook (applies safe fixes on commit)")
-    parser.add_argument("--hook-repo", metavar="URL", help="take the hooks from this git repository (default: a `repo: local` hook running the installed gklint)")
-    parser.add_argument("--hook-rev", metavar="REV", help="with --hook-repo: its tag, branch or commit (default: the newest tag `git ls-remote` lists, else HEAD's commit)")
+    parser.add_argument(
+        "--hook-repo",
+        metavar="URL",
+        help="take the hooks from this git repository (default: a `repo: local` hook running the installed gklint)",
+    )
+    parser.add_argument(
+        "--hook-rev",
+        metavar="REV",
+        help="with --hook-repo: its tag, branch or commit (default: the newest tag `git ls-remote` lists, else HEAD's commit)",
+    )
     parser.add_argument("--no-pre-commit", action="store_true", help="do not touch .pre-commit-config.yaml")
     return parser
 
@@ -99,7 +110,11 @@ def hook_source(folder: Path, args, config_bytes: bytes | None) -> HookSource:
 
 
 def _write_config(config_path: Path, config_bytes: bytes | None, replaced: bool) -> None:
-    zh, en = (f"{config_path} 的 [tool.gklint]", f"[tool.gklint] in {config_path}") if config_path.name == "pyproject.toml" else (str(config_path), str(config_path))
+    zh, en = (
+        (f"{config_path} 的 [tool.gklint]", f"[tool.gklint] in {config_path}")
+        if config_path.name == "pyproject.toml"
+        else (str(config_path), str(config_path))
+    )
     if config_bytes is None:
         print(f"保留 {zh} 中已有的 gklint 配置（--force 替换）· kept the gklint configuration in {en} (--force replaces it)")
         return
@@ -259,6 +274,8 @@ def _table_header(line: str) -> str | None:
     if rest and not (rest.startswith("#") and "\n" not in rest):
         return None
     return line[opening.end() : close].strip(" \t")
+
+
 _GKLINT_KEY = re.compile(r'^tool[ \t]*\.[ \t]*(?:gklint|"gklint"|\'gklint\')(?:[ \t]*\.|$)')
 
 
@@ -275,7 +292,9 @@ def _without_gklint_tables(data: bytes, path: Path) -> bytes:
     result = b"".join(kept).rstrip(b"\r\n") + (_newline(data).encode() if kept else b"")
     if _has_gklint_table(result, path):
         # Written some other way (dotted keys under [tool], an inline table): not ours to guess.
-        raise InitError(f"{path}: 无法自动移除现有的 gklint 配置，请手工删除 · cannot remove the existing gklint configuration automatically; remove it by hand")
+        raise InitError(
+            f"{path}: 无法自动移除现有的 gklint 配置，请手工删除 · cannot remove the existing gklint configuration automatically; remove it by hand"
+        )
     return result
 
 
@@ -344,11 +363,9 @@ def report_folders(folder: Path, include: Sequence[str], exclude: Sequence[str] 
     "" for the top itself) holding files that look like reports: a title with a body and a year
     (`history.identify_file`, which reads only the head)."""
     from gklint.run.config import Settings
-    from gklint.run.discovery import Discovery
+    from gklint.run.discovery import Discovery, git_root
     from gklint.run.engine import Linter
     from gklint.run.history import identify_file
-
-    from gklint.run.discovery import git_root
 
     linter = Linter(Settings(select=["GK001"]))
     searched = folder.resolve()
@@ -414,7 +431,7 @@ def remote_rev(url: str, wanted: str | None) -> str:
         if wanted in names or wanted in refs.values() or re.fullmatch(r"[0-9a-f]{40}", wanted):
             return wanted
         raise InitError(f"--hook-rev {wanted}: {url} 中没有这个标签或分支 / no such tag or branch in {url}")
-    tags = [ref[len("refs/tags/"):] for ref in refs if ref.startswith("refs/tags/") and not ref.endswith("^{}")]
+    tags = [ref[len("refs/tags/") :] for ref in refs if ref.startswith("refs/tags/") and not ref.endswith("^{}")]
     if tags:
         return max(tags, key=lambda tag: (_version_key(tag), tag))
     if "HEAD" in refs:

@@ -31,7 +31,9 @@ def describe(path: Path) -> str:
         n = heading.numbering
         out.append(f"  sub {heading.section} L{heading.line.number} {n.style} {n.value} {heading.title[:30]!r}")
     for table in report.tables:
-        out.append(f"table {table.kind} (section {table.section}) lines {table.first_line}-{table.last_line} shape={table.shape} cells={len(table.cells)} readable={table.readable}")
+        out.append(
+            f"table {table.kind} (section {table.section}) lines {table.first_line}-{table.last_line} shape={table.shape} cells={len(table.cells)} readable={table.readable}"
+        )
     out.append(f"paragraphs: {len(report.paragraphs)}")
     for p in report.paragraphs[:0]:
         out.append(f"  {p.first_line}-{p.last_line}: {p.text[:60]}")

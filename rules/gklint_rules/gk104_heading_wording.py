@@ -14,10 +14,7 @@ def _minimal_edit(written: str, wanted: str, offset: int) -> Edit:
     while prefix < min(len(written), len(wanted)) and written[prefix] == wanted[prefix]:
         prefix += 1
     suffix = 0
-    while (
-        suffix < min(len(written), len(wanted)) - prefix
-        and written[len(written) - 1 - suffix] == wanted[len(wanted) - 1 - suffix]
-    ):
+    while suffix < min(len(written), len(wanted)) - prefix and written[len(written) - 1 - suffix] == wanted[len(wanted) - 1 - suffix]:
         suffix += 1
     return Edit(offset + prefix, offset + len(written) - suffix, wanted[prefix : len(wanted) - suffix])
 

@@ -84,7 +84,7 @@ def _group_fixes(items, problems, parents) -> dict[int, list[tuple[int, str]]]:
     used_styles = {style for style, _ in items}
     old = set(by_index)
     fixes: dict[int, list[tuple[int, str]]] = {}
-    for parent, group in children.items():
+    for group in children.values():
         styles = {items[i][0] for i in group}
         if len(styles) != 1 or not all(i in by_index and by_index[i].kind != MIXED for i in group):
             continue
@@ -215,8 +215,7 @@ def check(report, options):
             plan = fixes.get(problem.index)
             if plan:
                 edits = [
-                    Edit(subs[i].numbering.start, subs[i].numbering.end, nb.render(style, subs[i].numbering.value))
-                    for i, style in plan
+                    Edit(subs[i].numbering.start, subs[i].numbering.end, nb.render(style, subs[i].numbering.value)) for i, style in plan
                 ]
                 fix = Fix.safe(
                     *edits,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from gklint.api import Applicability, Edit, Finding, Fix, FixAvailability, Message, Severity, rule
-from gklint.facts.period import date_mentions
 from gklint.core.text import CN_DIGITS
+from gklint.facts.period import date_mentions
 
 
 def _year_text(year: int, chinese: bool) -> str:

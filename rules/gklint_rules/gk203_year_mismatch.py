@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from gklint.api import Finding, Severity, rule
-from gklint.model.parser import find_year
 from gklint.core.template import law
+from gklint.model.parser import find_year
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 # "本年度（2019年）": the text names this year and writes another.

@@ -74,7 +74,9 @@ def check(report, options):
             )
         elif phone.bad_separators:
             chars = "".join(sorted({report.text[o] for o in phone.bad_separators}))
-            fixed = "".join("-" if phone.start + i in phone.bad_separators else c for i, c in enumerate(report.text[phone.start : phone.end]))
+            fixed = "".join(
+                "-" if phone.start + i in phone.bad_separators else c for i, c in enumerate(report.text[phone.start : phone.end])
+            )
             yield Finding(
                 phone.start,
                 phone.end,

@@ -13,7 +13,7 @@ _BOOK_TITLE_RE = re.compile(r"《([^《》]{2,40})》")
 _PRC = "中华人民共和国"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _outdated() -> tuple:
     return tuple((re.compile(item["pattern"]), item) for item in law()["regulation"]["outdated"])
 
@@ -21,11 +21,7 @@ def _outdated() -> tuple:
 def _minimal_edits(start: int, old: str, new: str) -> list[Edit]:
     """Edits turning `old` (at `start`) into `new`, touching only what differs."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return [
-        Edit(start + i1, start + i2, new[j1:j2])
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+    return [Edit(start + i1, start + i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 @rule(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from gklint.api import Finding, Severity, rule
 from gklint.facts.tables import KIND_SECTION
 
-
 WHAT = {
     "active_disclosure": ("主动公开情况统计表（第二十条第（一）、（五）、（六）、（八）项等）", "proactive disclosure (第二十条 items)"),
     "applications": ("收到和处理政府信息公开申请情况统计表", "applications received and handled"),

@@ -82,7 +82,9 @@ def check(report, options):
                 if not (
                     cell.glued
                     or cell.non_numeric
-                    or cell.kind == "count" and cell.value is not None and (cell.value < 0 or cell.value != int(cell.value))
+                    or cell.kind == "count"
+                    and cell.value is not None
+                    and (cell.value < 0 or cell.value != int(cell.value))
                 ):
                     continue  # nothing below can apply (most cells)
                 column = table.column_label(cell.column) if cell.column else "多出的值"

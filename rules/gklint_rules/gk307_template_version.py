@@ -78,8 +78,12 @@ def check(report, options):
             zh_msg = f"{zh}混用了两个版本的模板格式{example_zh}；{year_zh}应使用{NAMES.get(expected, expected)}格式"
             en_msg = f"{en} mixes rows of both template versions{example_en}; {year_en} uses {NAMES.get(expected, expected)}"
         else:
-            zh_msg = f"{zh}采用{NAMES.get(table.version, table.version)}格式{example_zh}，但{year_zh}应使用{NAMES.get(expected, expected)}格式"
-            en_msg = f"{en} follows {NAMES.get(table.version, table.version)}{example_en}, but {year_en} uses {NAMES.get(expected, expected)}"
+            zh_msg = (
+                f"{zh}采用{NAMES.get(table.version, table.version)}格式{example_zh}，但{year_zh}应使用{NAMES.get(expected, expected)}格式"
+            )
+            en_msg = (
+                f"{en} follows {NAMES.get(table.version, table.version)}{example_en}, but {year_en} uses {NAMES.get(expected, expected)}"
+            )
         yield Finding(start, end, zh=zh_msg, en=en_msg)
 
 

@@ -72,4 +72,5 @@ def check(report, options):
             en=f"{en}, row {m.row.label}: 总计 is {fmt(m.total.number)} but the applicant columns sum to {m.expression} = {fmt(m.expected)}, a difference of {m.difference}",
         )
 
+
 RULE = check

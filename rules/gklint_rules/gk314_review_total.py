@@ -73,4 +73,5 @@ def check(report, options):
             en=f"{en}, {m.row.label}: 总计 is {fmt(m.total.number)} but upheld+corrected+other+pending = {m.expression} = {fmt(m.expected)}, a difference of {m.difference}",
         )
 
+
 RULE = check

@@ -82,8 +82,7 @@ def check(report, options):
                 claim.end,
                 zh=f"正文所述受理申请{claim.value}件（含上年结转），与第三部分表格「一、本年新收」加「二、上年结转」总计"
                 f"{_fmt(both)}件{_where(report, new)}不一致",
-                en=f"the text states {claim.value} applications including those carried over; table 三 一 + 二 (总计) "
-                f"is {_fmt(both)}",
+                en=f"the text states {claim.value} applications including those carried over; table 三 一 + 二 (总计) is {_fmt(both)}",
             )
             continue
         if claim.value == new.value or (both is not None and claim.value == both):

@@ -77,7 +77,7 @@ def _page_footers(report):
         )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _words_re(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
@@ -135,7 +135,7 @@ def check(report, options):
 
     ## Example
     ```
-    	[bookmark: _GoBack] 9
+        [bookmark: _GoBack] 9
     本年度共收到XX件申请。
     — 1 —
     ```

@@ -100,7 +100,9 @@ def check(report, options):
                     pair.end(),
                     zh=f"标题中的「{pair.group()}」使用了半角括号，应为「{wanted}」",
                     en=f"{pair.group()!r} in the heading uses half-width brackets; write {wanted!r}",
-                    fix=Fix.safe(*_bracket_edits(text, pair.start(), pair.end()), description=Message(f"改为「{wanted}」", f"write {wanted!r}")),
+                    fix=Fix.safe(
+                        *_bracket_edits(text, pair.start(), pair.end()), description=Message(f"改为「{wanted}」", f"write {wanted!r}")
+                    ),
                 )
 
 

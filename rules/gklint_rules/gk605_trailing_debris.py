@@ -119,7 +119,7 @@ def check(report, options):
         return
     first = debris[0]
     final = [line for line, _ in tail if not line.is_blank][-1]
-    keep_until = (after[last_prose] if last_prose >= 0 else last.heading.line)
+    keep_until = after[last_prose] if last_prose >= 0 else last.heading.line
     text = report.text
     cut = keep_until.end
     if text.startswith("\r\n", cut):

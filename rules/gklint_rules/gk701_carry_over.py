@@ -82,4 +82,5 @@ def check(report, options):
             f"carried {fmt(before.number)} forward (四、结转下年度继续办理)",
         )
 
+
 RULE = check

@@ -83,4 +83,5 @@ def check(report, options):
             f"{fmt(before.number)} in force + {fmt(issued.number)} issued − {fmt(repealed.number)} repealed = {fmt(expected)}",
         )
 
+
 RULE = check

@@ -292,8 +292,14 @@ def load_rule_modules(package: str) -> list[Rule | RuleModuleError]:
             declared = [module.RULE] if hasattr(module, "RULE") else []
         rules = [item for item in declared if isinstance(item, Rule)]
         if not rules or len(rules) != len(declared):
-            found.append(RuleModuleError(name, "declares no rule: a rule module defines RULE (a function decorated with @rule)"
-                                         if not declared else f"RULE is not a Rule: {declared!r}"))
+            found.append(
+                RuleModuleError(
+                    name,
+                    "declares no rule: a rule module defines RULE (a function decorated with @rule)"
+                    if not declared
+                    else f"RULE is not a Rule: {declared!r}",
+                )
+            )
         prefix = info.name[:5].upper()
         if prefix[:2] == "GK" and prefix[2:].isdigit() and rules and all(r.code != prefix for r in rules):
             found.append(RuleModuleError(name, f"named for {prefix} but declares {', '.join(r.code for r in rules)}"))
@@ -302,7 +308,7 @@ def load_rule_modules(package: str) -> list[Rule | RuleModuleError]:
 
 
 def describe_error(error: BaseException) -> str:
-    """"ExceptionType: message (file.py:line)", the line where it was raised."""
+    """ "ExceptionType: message (file.py:line)", the line where it was raised."""
     import traceback
 
     frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None

@@ -122,7 +122,7 @@ def load_template(path: Path, base: Path | None = TEMPLATE_DIR / "base.yaml") ->
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def builtin_template_paths() -> tuple[Path, ...]:
     return (TEMPLATE_DIR / "2019.yaml", TEMPLATE_DIR / "2021.yaml")
 
@@ -149,7 +149,7 @@ class TemplateSet:
         return self.templates[-1]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def section_keys(template_sections: tuple[SectionSpec, ...]) -> tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...]:
     """Precomputed comparison keys per section: (number, exact keys, core keys)."""
     return tuple(
@@ -165,7 +165,7 @@ def section_keys(template_sections: tuple[SectionSpec, ...]) -> tuple[tuple[int,
 LAW_PATH = TEMPLATE_DIR / "law.yaml"  # legal facts behind the GK2 and GK7 rules
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def law() -> dict[str, Any]:
     """The legal facts of templates/law.yaml (deadlines, names, keyword lists)."""
     return read_yaml(LAW_PATH) or {}  # read and cached as the templates are

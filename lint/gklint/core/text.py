@@ -70,19 +70,19 @@ def _simplified(chars: str) -> str:
     return "".join([c for c, simple, old in zip(chars, _converted(_T2S, chars), s2t) if old != c and simple == c])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def traditional_chars() -> str:
     """Every character `is_traditional_char` accepts, in code-point order."""
     return _block_chars("traditional-chars", _traditional)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def traditional_re() -> re.Pattern:
     """A character `is_traditional_char` accepts: a fast scan of whole texts for any."""
     return re.compile(f"[{traditional_chars()}]")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def simplified_chars() -> frozenset[str]:
     """Every simplified-only Han character (OpenCC s2t changes it, t2s keeps it): 区, 报."""
     return frozenset(_block_chars("simplified-chars", _simplified))
@@ -99,9 +99,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 # A Han character, then a bracketed Latin syllable carrying a tone mark or ü. The bracket comes
 # first and the look-behind checks the character before it: a pattern that starts with a
 # character class lets the regex engine skip ahead to the brackets (3x faster on whole reports).
-PINYIN_DEBRIS_RE = re.compile(
-    r"[(（](?<=[\u3400-\u9fff][(（])(?=[a-z" + _TONED + r"]{0,5}[" + _TONED + r"])[a-z" + _TONED + r"]{1,6}[)）]"
-)
+PINYIN_DEBRIS_RE = re.compile(r"[(（](?<=[\u3400-\u9fff][(（])(?=[a-z" + _TONED + r"]{0,5}[" + _TONED + r"])[a-z" + _TONED + r"]{1,6}[)）]")
 
 
 def strip_pinyin_debris(text: str) -> str:
@@ -112,20 +110,104 @@ def strip_pinyin_debris(text: str) -> str:
 
 # U+2E80–U+2EFF (CJK Radicals Supplement) has no NFKC mapping: a table is needed.
 RADICAL_SUPPLEMENT = {
-    "⺁": "厂", "⺇": "几", "⺈": "刀", "⺋": "卩", "⺍": "小", "⺎": "兀", "⺏": "尢",
-    "⺐": "尢", "⺒": "巳", "⺓": "幺", "⺔": "彐", "⺕": "彐", "⺛": "旡", "⺝": "月",
-    "⺟": "母", "⺠": "民", "⺡": "氵", "⺢": "水", "⺣": "灬", "⺤": "爫", "⺥": "爫",
-    "⺦": "丬", "⺧": "牛", "⺨": "犭", "⺩": "王", "⺪": "疋", "⺫": "罒", "⺬": "示",
-    "⺭": "礻", "⺮": "竹", "⺯": "糸", "⺰": "纟", "⺱": "冈", "⺲": "罒", "⺳": "网",
-    "⺴": "网", "⺵": "网", "⺶": "羊", "⺷": "羊", "⺸": "羊", "⺹": "耂", "⺺": "聿",
-    "⺻": "聿", "⺼": "月", "⺽": "臼", "⺾": "艹", "⺿": "艹", "⻀": "艹", "⻁": "虎",
-    "⻂": "衤", "⻃": "西", "⻄": "西", "⻅": "见", "⻆": "角", "⻇": "角", "⻈": "讠",
-    "⻉": "贝", "⻊": "足", "⻋": "车", "⻌": "辶", "⻍": "辶", "⻎": "辶", "⻏": "阝",
-    "⻐": "钅", "⻑": "长", "⻒": "长", "⻓": "长", "⻔": "门", "⻕": "门", "⻖": "阝",
-    "⻗": "雨", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食",
-    "⻞": "食", "⻟": "食", "⻠": "饣", "⻡": "首", "⻢": "马", "⻣": "骨", "⻤": "鬼",
-    "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻫": "齐",
-    "⻬": "齐", "⻭": "齿", "⻮": "齿", "⻯": "龙", "⻰": "龙", "⻱": "龟", "⻲": "龟",
+    "⺁": "厂",
+    "⺇": "几",
+    "⺈": "刀",
+    "⺋": "卩",
+    "⺍": "小",
+    "⺎": "兀",
+    "⺏": "尢",
+    "⺐": "尢",
+    "⺒": "巳",
+    "⺓": "幺",
+    "⺔": "彐",
+    "⺕": "彐",
+    "⺛": "旡",
+    "⺝": "月",
+    "⺟": "母",
+    "⺠": "民",
+    "⺡": "氵",
+    "⺢": "水",
+    "⺣": "灬",
+    "⺤": "爫",
+    "⺥": "爫",
+    "⺦": "丬",
+    "⺧": "牛",
+    "⺨": "犭",
+    "⺩": "王",
+    "⺪": "疋",
+    "⺫": "罒",
+    "⺬": "示",
+    "⺭": "礻",
+    "⺮": "竹",
+    "⺯": "糸",
+    "⺰": "纟",
+    "⺱": "冈",
+    "⺲": "罒",
+    "⺳": "网",
+    "⺴": "网",
+    "⺵": "网",
+    "⺶": "羊",
+    "⺷": "羊",
+    "⺸": "羊",
+    "⺹": "耂",
+    "⺺": "聿",
+    "⺻": "聿",
+    "⺼": "月",
+    "⺽": "臼",
+    "⺾": "艹",
+    "⺿": "艹",
+    "⻀": "艹",
+    "⻁": "虎",
+    "⻂": "衤",
+    "⻃": "西",
+    "⻄": "西",
+    "⻅": "见",
+    "⻆": "角",
+    "⻇": "角",
+    "⻈": "讠",
+    "⻉": "贝",
+    "⻊": "足",
+    "⻋": "车",
+    "⻌": "辶",
+    "⻍": "辶",
+    "⻎": "辶",
+    "⻏": "阝",
+    "⻐": "钅",
+    "⻑": "长",
+    "⻒": "长",
+    "⻓": "长",
+    "⻔": "门",
+    "⻕": "门",
+    "⻖": "阝",
+    "⻗": "雨",
+    "⻘": "青",
+    "⻙": "韦",
+    "⻚": "页",
+    "⻛": "风",
+    "⻜": "飞",
+    "⻝": "食",
+    "⻞": "食",
+    "⻟": "食",
+    "⻠": "饣",
+    "⻡": "首",
+    "⻢": "马",
+    "⻣": "骨",
+    "⻤": "鬼",
+    "⻥": "鱼",
+    "⻦": "鸟",
+    "⻧": "卤",
+    "⻨": "麦",
+    "⻩": "黄",
+    "⻪": "黾",
+    "⻫": "齐",
+    "⻬": "齐",
+    "⻭": "齿",
+    "⻮": "齿",
+    "⻯": "龙",
+    "⻰": "龙",
+    "⻱": "龟",
+    "⻲": "龟",
     "⻳": "龟",
 }
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
 from enum import Enum
+from typing import Iterable
 
 
 class Severity(str, Enum):
@@ -57,7 +57,7 @@ class Edit:
     replacement: str
 
     @classmethod
-    def many(cls, spans: Iterable[tuple[int, int, str]]) -> list["Edit"]:
+    def many(cls, spans: Iterable[tuple[int, int, str]]) -> list[Edit]:
         """Edit(start, end, replacement) for each triple, built without the frozen dataclass's
         per-field `object.__setattr__` (a fix of 10^5 edits: GK601, GK602 on a large report)."""
         new = object.__new__
@@ -76,15 +76,15 @@ class Fix:
     description: Message | None = None
 
     @classmethod
-    def safe(cls, *edits: Edit, description: Message | None = None) -> "Fix":
+    def safe(cls, *edits: Edit, description: Message | None = None) -> Fix:
         return cls(tuple(edits), Applicability.SAFE, description)
 
     @classmethod
-    def unsafe(cls, *edits: Edit, description: Message | None = None) -> "Fix":
+    def unsafe(cls, *edits: Edit, description: Message | None = None) -> Fix:
         return cls(tuple(edits), Applicability.UNSAFE, description)
 
     @classmethod
-    def display_only(cls, *edits: Edit, description: Message | None = None) -> "Fix":
+    def display_only(cls, *edits: Edit, description: Message | None = None) -> Fix:
         return cls(tuple(edits), Applicability.DISPLAY_ONLY, description)
 
 

@@ -128,7 +128,7 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, str]:
     data = law()["contact"]
     bad = data["bad_separators"]
@@ -211,7 +211,7 @@ def _emails(passage: Passage) -> list[Email]:
     return emails
 
 
-def find_contacts(report: "Report") -> Contacts:
+def find_contacts(report: Report) -> Contacts:
     phones: list[Phone] = []
     emails: list[Email] = []
     for passage in report.facts.passages:

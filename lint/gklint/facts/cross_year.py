@@ -80,7 +80,7 @@ def in_force_chain(table, last) -> Iterator[InForce]:
 SHINGLE = 5  # characters per shingle
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compact_res() -> tuple[re.Pattern, re.Pattern]:
     """What is not a word character, and numbers; compiled on first use (2 ms): only a report
     with last year's beside it is compared."""

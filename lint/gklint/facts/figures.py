@@ -21,8 +21,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from gklint.core import numbering as nb
-from gklint.facts.period import text_starts, texts_holding
 from gklint.core.text import MAX_FIGURE_DIGITS, ascii_digits
+from gklint.facts.period import text_starts, texts_holding
 
 if TYPE_CHECKING:  # pragma: no cover
     from gklint.model.report import Paragraph, Report
@@ -121,7 +121,7 @@ def _count(number: str) -> int | None:
     return int(number) if _figure_sized(number) else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _any_char_re(chars: str) -> re.Pattern:
     return re.compile(f"[{re.escape(chars)}]")
 
@@ -153,7 +153,7 @@ def _quantity_re(config: dict[str, Any]) -> re.Pattern:
     return _quantity_pattern(tuple(tuple(family) for family in config.get("unit_families", [])))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _quantity_pattern(families: tuple[tuple[str, ...], ...]) -> re.Pattern:
     units = sorted({u for family in families for u in family}, key=len, reverse=True)
     units = [u for u in units if not u.startswith("余")] or ["条"]
@@ -289,7 +289,7 @@ def _parts(
             raise _Unclear
         begin = pending_label if pending_label is not None else piece.start
         pending_label = None
-        lead = len(text[begin:piece.end]) - len(text[begin:piece.end].lstrip(" \t\u3000：:"))
+        lead = len(text[begin : piece.end]) - len(text[begin : piece.end].lstrip(" \t\u3000：:"))
         label_end = text.index(count.text, piece.start) + len(count.text) if count.text in text[piece.start : piece.end] else piece.end
         s, e = paragraph.source_span(begin + lead, piece.end)
         label = text[begin + lead : label_end].strip()
@@ -420,7 +420,7 @@ def _list_figure(
     family = None
     for paragraph, numbering in zip(run, numberings):
         text = ascii_digits(paragraph.text)
-        counts = [q for q in _quantities(text, 0, len(text), pattern, paragraph)]
+        counts = list(_quantities(text, 0, len(text), pattern, paragraph))
         shares = _shares(text, 0, len(text), config, paragraph)
         if any(word in text for word in not_part) or len(counts) > 1 or len(shares) > 1:
             return None
@@ -460,7 +460,7 @@ def _list_figure(
             continue
         if len(counts) == 1 and family is not None and _family(config, counts[0].unit) == family:
             stated = text.rstrip("。：: \t\u3000")
-            near_end = stated.endswith(counts[0].text) or stated.endswith("其中")
+            near_end = stated.endswith((counts[0].text, "其中"))
             if near_end or len(text) <= 40:
                 total = counts[0]
         break
@@ -632,7 +632,7 @@ def _counts_carried(text: str, position: int) -> bool:
             search += 1
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _application_patterns(verbs: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:
     """(a count of applications, "没有…申请") for the template's application verbs; None without verbs."""
     alternatives = "|".join(map(re.escape, verbs))
@@ -644,7 +644,7 @@ def _application_patterns(verbs: tuple[str, ...]) -> tuple[re.Pattern, re.Patter
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _result_pattern(word: str) -> re.Pattern:
     # The word first, the character before it checked by a look-behind after it: the regex engine
     # then skips ahead to the word (a leading look-behind is tried at every position).
@@ -652,17 +652,17 @@ def _result_pattern(word: str) -> re.Pattern:
     return re.compile(rf"{word}(?<![不以分]{word})(?:的)?(?:申请)?(?:数|数量)?(?:为|共)?{_SP}(?P<num>[0-9]+){_SP}件")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _literal_re(word: str) -> re.Pattern:
     return re.compile(re.escape(word))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _review_pattern(word: str) -> re.Pattern:
     return re.compile(rf"{re.escape(word)}(?:案件|申请)?(?:共|为)?{_SP}(?P<num>[0-9]+){_SP}{_CASE_UNITS}")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _document_pattern(word: str) -> re.Pattern:
     return re.compile(rf"{re.escape(word)}(?:共|为)?{_SP}(?P<num>[0-9]+){_SP}(?:件|个|部|份)")
 
@@ -750,7 +750,7 @@ def _review_claims(report: Report, text: str, paragraph: Paragraph, config: dict
 
 
 def _review_result_claims(report: Report, topic: str, total: TableClaim, config: dict[str, Any]) -> list[TableClaim]:
-    """"行政复议351件，其中结果维持72件…": the parts of that figure, by result column."""
+    """ "行政复议351件，其中结果维持72件…": the parts of that figure, by result column."""
     figure = next((f for f in report.facts.figures if f.total is not None and f.total.start == total.start), None)
     if figure is None:
         return []
@@ -786,8 +786,16 @@ def _document_claims(text: str, paragraph: Paragraph, config: dict[str, Any]) ->
                 for verb in documents.get("verbs", []):
                     if any(v in clause for v in verb["words"]):
                         claims.append(
-                            _claim("documents", count, text, match.start("num"), match.end(), paragraph,
-                                   row=entry["row"], columns=tuple(verb["columns"]))
+                            _claim(
+                                "documents",
+                                count,
+                                text,
+                                match.start("num"),
+                                match.end(),
+                                paragraph,
+                                row=entry["row"],
+                                columns=tuple(verb["columns"]),
+                            )
                         )
                         break
     return claims

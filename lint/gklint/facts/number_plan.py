@@ -56,7 +56,7 @@ def valid_cn(digits: str) -> bool | None:
     return any((not sizes or size in sizes) and pattern.fullmatch(national) for pattern, sizes in types)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _plan():
     data = metadata()
     if data is None:

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from gklint.core.template import law
 from gklint.core.text import (
@@ -181,7 +181,7 @@ class Passage:
 
     __slots__ = ("paragraph", "text", "section", "_folded")
 
-    def __init__(self, paragraph: "Paragraph", text: str) -> None:
+    def __init__(self, paragraph: Paragraph, text: str) -> None:
         self.paragraph = paragraph
         self.text = text  # the paragraph's text, folded
         self.section = paragraph.section
@@ -212,7 +212,7 @@ class PassageIndex:
 
     __slots__ = ("passages", "text", "_starts")
 
-    def __init__(self, paragraphs: "list[Paragraph]") -> None:
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
         self.text, folded = _fold_all([p.text for p in paragraphs])
         self.passages = [Passage(p, text) for p, text in zip(paragraphs, folded)]
         self._starts: list[int] | None = None
@@ -223,7 +223,7 @@ class PassageIndex:
     def __len__(self) -> int:
         return len(self.passages)
 
-    def holding(self, *needles: "str | re.Pattern") -> list[Passage]:
+    def holding(self, *needles: str | re.Pattern) -> list[Passage]:
         """The passages whose text holds one of `needles` (`texts_holding`), in order."""
         if self._starts is None:
             self._starts = text_starts([p.text for p in self.passages])
@@ -292,7 +292,9 @@ RANGE_RE = re.compile(
 _DATE_REACH = 7
 _RANGE_REACH = 8
 # "统计期限为2020年度" / "统计时间为2020年": a whole year named without dates.
-_YEAR_ONLY_RE = re.compile(r"(?:(?P<y>(?:19|20)\d{2})|(?P<ycn>[〇○零一二三四五六七八九]{4}))年(?:度)?(?![0-9〇○零一二三四五六七八九十]{1,2}月)")
+_YEAR_ONLY_RE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})|(?P<ycn>[〇○零一二三四五六七八九]{4}))年(?:度)?(?![0-9〇○零一二三四五六七八九十]{1,2}月)"
+)
 _NUMERIC_DATE_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?")
 _SENTENCE_END = "。！？；!?;"
 
@@ -379,7 +381,7 @@ def _mention(passage: Passage, match: re.Match, p: str) -> DateMention | None:
     return DateMention(year, month, day, start, end, year_start, year_end, year_cn)
 
 
-def date_mentions(report: "Report") -> Iterator[DateMention]:
+def date_mentions(report: Report) -> Iterator[DateMention]:
     """Every month-day date in the paragraphs (with its year when written)."""
     for passage in report.facts.passages:
         if "月" not in passage.text:  # every date names its month
@@ -429,7 +431,7 @@ def _sentence_before(text: str, position: int, limit: int = 40) -> str:
     return text[start:position]
 
 
-def find_periods(report: "Report") -> list[Period]:
+def find_periods(report: Report) -> list[Period]:
     """Statistics-period statements, preamble first."""
     keywords = tuple(law()["period"]["keywords"])
     preamble_keywords = keywords + tuple(law()["period"]["preamble_keywords"])
@@ -456,7 +458,9 @@ def find_periods(report: "Report") -> list[Period]:
             at = text.find(keyword)
             if at < 0:
                 continue
-            match = _YEAR_ONLY_RE.match(text, at + len(keyword) + (1 if text[at + len(keyword) : at + len(keyword) + 1] in "为是：:" else 0))
+            match = _YEAR_ONLY_RE.match(
+                text, at + len(keyword) + (1 if text[at + len(keyword) : at + len(keyword) + 1] in "为是：:" else 0)
+            )
             if match:
                 year = int(match.group("y")) if match.group("y") else cn_digit_string_to_int(match.group("ycn"))
                 start, end = passage.source_span(match.start(), match.end())
@@ -470,7 +474,7 @@ def find_periods(report: "Report") -> list[Period]:
     return found
 
 
-def report_year(report: "Report") -> int | None:
+def report_year(report: Report) -> int | None:
     """The title's year, falling back to the statistics period's."""
     if report.year:
         return report.year
@@ -517,7 +521,7 @@ def parse_date(text: str) -> tuple[datetime.date | None, tuple[int, int] | None]
         return None, span
 
 
-def find_publication_dates(report: "Report") -> list[PublicationDate]:
+def find_publication_dates(report: Report) -> list[PublicationDate]:
     data = law()["publication"]
     keys = {label_key(k) for k in data["metadata_keys"]}
     found: list[PublicationDate] = []
@@ -558,7 +562,7 @@ def find_publication_dates(report: "Report") -> list[PublicationDate]:
     return found
 
 
-def _page_info_dates(report: "Report", metadata_keys: list[str], seen: set[str]) -> list[PublicationDate]:
+def _page_info_dates(report: Report, metadata_keys: list[str], seen: set[str]) -> list[PublicationDate]:
     """A web page's date line kept with the report's text, between the title and the first section
     (「发布时间：2023-02-20 来源：…」): a publication date like a metadata field's (once a key)."""
     pattern = re.compile(rf"^[ \t\u3000]*(?P<key>{'|'.join(map(re.escape, metadata_keys))})[ \t\u3000]*[:：]")
@@ -577,14 +581,14 @@ def _page_info_dates(report: "Report", metadata_keys: list[str], seen: set[str])
     return found
 
 
-def deadline(report: "Report", year: int) -> datetime.date:
+def deadline(report: Report, year: int) -> datetime.date:
     """The last day to publish the report for `year` (条例第四十九条)."""
     month_day = law()["publication"]["deadlines"].get(report.issuer) or law()["publication"]["deadlines"]["department"]
     month, day = (int(x) for x in str(month_day).split("-"))
     return datetime.date(year + 1, month, day)
 
 
-def report_anchor(report: "Report") -> tuple[int, int]:
+def report_anchor(report: Report) -> tuple[int, int]:
     """Offsets to hang a whole-report finding on: the title, else the first section heading."""
     if report.title:
         return report.title.lines[0].start, report.title.lines[-1].end

@@ -27,8 +27,8 @@ import re
 import sys
 from dataclasses import dataclass
 
-from gklint.model.report import Line
 from gklint.core.text import MAX_FIGURE_DIGITS, PINYIN_DEBRIS_RE, SPACE_CHARS, ascii_digits, label_key
+from gklint.model.report import Line
 
 TEXT, NUM, BLANK, WORD, BREAK = "text", "num", "blank", "word", "break"
 
@@ -161,7 +161,12 @@ def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], 
         if number is not None:
             out.append(Token(NUM, start, start + len(stripped), line, shape, "", "", (), number[0], number[1], False, number[2]))
             return
-        if stripped not in NON_NUMERIC_WORDS and stripped not in _SIGNS and not stripped[-1].isdigit() and stripped[-1] not in "０１２３４５６７８９":
+        if (
+            stripped not in NON_NUMERIC_WORDS
+            and stripped not in _SIGNS
+            and not stripped[-1].isdigit()
+            and stripped[-1] not in "０１２３４５６７８９"
+        ):
             out.append(_text_token(stripped, start, line, shape))
             return
     words = [(m.group(), base + m.start()) for m in _WORD_RE.finditer(text)]
@@ -206,7 +211,9 @@ def _cell_tokens(text: str, base: int, line: int, shape: str, out: list[Token], 
             out.append(_text_token(word[:cut], start, line, shape))
             number = parse_number(word[cut:])
             if number is not None:
-                out.append(Token(NUM, start + cut, start + len(word), line, shape, value=number[0], unit=number[1], glued=True, digits=number[2]))
+                out.append(
+                    Token(NUM, start + cut, start + len(word), line, shape, value=number[0], unit=number[1], glued=True, digits=number[2])
+                )
                 continue
         out.append(_text_token(word, start, line, shape))
     if pending_sign:
@@ -299,7 +306,9 @@ def _header_tokens(line: Line, out: list[Token]) -> None:
             start = line.start + position
             values: list[Token] = []
             _cell_tokens(part, start, line.number, MARKDOWN, values, False, 0)
-            words = [_text_token(m.group(), start + m.start(), line.number, MARKDOWN) for m in _WORD_RE.finditer(part) if m.group().strip("\x00")]
+            words = [
+                _text_token(m.group(), start + m.start(), line.number, MARKDOWN) for m in _WORD_RE.finditer(part) if m.group().strip("\x00")
+            ]
             cells.append((values, words))
         position += len(part) + 1
     numbers = [values[0].value for values, _words in cells if _is_plain_number(values)]
@@ -339,8 +348,19 @@ def tokenize(lines: list[Line], skip: set[int]) -> list[Token]:
             out.extend(tokens)
             if len(cache) < 65536:
                 cache[text] = tuple(
-                    (t.type, t.start - base, t.end - base, t.shape, t.raw, t.key,
-                     tuple([o - base for o in t.offsets]) if t.offsets else (), t.value, t.unit, t.glued, t.digits)
+                    (
+                        t.type,
+                        t.start - base,
+                        t.end - base,
+                        t.shape,
+                        t.raw,
+                        t.key,
+                        tuple([o - base for o in t.offsets]) if t.offsets else (),
+                        t.value,
+                        t.unit,
+                        t.glued,
+                        t.digits,
+                    )
                     for t in tokens
                 )
             continue

@@ -53,11 +53,11 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from gklint.facts import text_rows
-from gklint.model.report import Cell, Report, Table, TableRow
-from gklint.facts.table_values import BLANK, BREAK, NUM, TEXT, WORD, Token, grid_tokens, tokenize
 from gklint.core.template import Template
 from gklint.core.text import label_key
+from gklint.facts import text_rows
+from gklint.facts.table_values import BLANK, BREAK, NUM, TEXT, WORD, Token, grid_tokens, tokenize
+from gklint.model.report import Cell, Report, Table, TableRow
 
 KIND_SECTION = {"active_disclosure": 2, "applications": 3, "review_litigation": 4}
 FUZZY_RATIO = 0.8
@@ -132,7 +132,9 @@ def _row_specs(templates: list[Template], kind: str) -> list[RowSpec]:
                     numbering = re.match(r"[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]+、", row["label"])
                     if numbering:
                         aliases += (label_key(numbering.group() + row["short"]),)
-                spec = specs[(row["id"], key)] = RowSpec(row["id"], row["label"], key, parent=row.get("parent", ""), order=order, alias_keys=aliases)
+                spec = specs[(row["id"], key)] = RowSpec(
+                    row["id"], row["label"], key, parent=row.get("parent", ""), order=order, alias_keys=aliases
+                )
             (spec.group_in if row.get("group") else spec.data_in).add(version)
     result = sorted(specs.values(), key=lambda s: -len(s.key))
     _SPEC_CACHE[cache_key] = (templates, result)
@@ -482,8 +484,7 @@ def _table_shell(report: Report, kind: str, tokens: list[Token], start: int, end
     first = report.location(start)[0]
     last = report.location(max(end - 1, start))[0]
     shape = _shape([t for t in tokens if start <= t.start <= end])
-    return Table(kind, KIND_SECTION[kind], first, last, shape=shape, start=start, end=end,
-                 expected_version=report.template.version)
+    return Table(kind, KIND_SECTION[kind], first, last, shape=shape, start=start, end=end, expected_version=report.template.version)
 
 
 def _choose_version(report: Report, evidence: set[str]) -> tuple[Template, bool, bool]:
@@ -525,7 +526,7 @@ def _layout(templates: list[Template], kind: str) -> tuple:
         table_columns = [(i, l) for i, l, _k in applicant]
     else:
         seen: list[tuple[str, str]] = []
-        for row, block in rows_spec:
+        for _row, block in rows_spec:
             if block is not None:
                 for i, l, _k in _block_columns(block):
                     if (i, l) not in seen:
@@ -632,11 +633,14 @@ def _assemble(report: Report, kind: str, template: Template, tokens: list[Token]
                     values, recovered = split, True
                 elif _no_reading_adds_up(report, kind, values, len(columns)):
                     # certain whatever the cut: the row's own rule says so (GK313), nothing else is checked
-                    table.impossible_rows.append((spec.id, labels[spec.id], report.text[values[0].start : values[0].end], values[0].start, values[0].end))
+                    table.impossible_rows.append(
+                        (spec.id, labels[spec.id], report.text[values[0].start : values[0].end], values[0].start, values[0].end)
+                    )
                 else:
                     run_together.append(run)
-            row = _row_from_run(report, run, spec.id, labels[spec.id], size, columns,
-                                "" if spec.data_in == all_versions else "/".join(sorted(spec.data_in)))
+            row = _row_from_run(
+                report, run, spec.id, labels[spec.id], size, columns, "" if spec.data_in == all_versions else "/".join(sorted(spec.data_in))
+            )
             row.deviates = deviates
             if deviates:
                 row.label_edits = _label_edits(report, run, size, labels[spec.id])
@@ -724,20 +728,23 @@ def _run_together_reason(report: Report, kind: str, run: Run) -> tuple[str, str]
     """Why a row's run of digits cannot be read: the cuts that add up (table 三), or only that it ran together."""
     from gklint.read.digit_runs import readings_with_total
 
-    numbers = " ".join(t.raw or report.text[t.start:t.end] for t in run.values)
+    numbers = " ".join(t.raw or report.text[t.start : t.end] for t in run.values)
     digits = _run_digits(report, run.values)
     if kind != "applications" or digits is None:
-        return (f"数值连在一起，无法区分各单元格（读到「{numbers}」）",
-                f"values run together and cannot be told apart (read \"{numbers}\")")
+        return (f"数值连在一起，无法区分各单元格（读到「{numbers}」）", f'values run together and cannot be told apart (read "{numbers}")')
     readings = readings_with_total(digits, 7, limit=4)  # two or more: none is GK313's (`table.impossible_rows`)
     shown = "；".join("、".join(r) for r in readings[:3])
     more = "等" if len(readings) > 3 else ""
-    return (f"数值连在一起（读到「{numbers}」），有 {len(readings) if len(readings) <= 3 else '3 种以上'}{' 种' if len(readings) <= 3 else ''}拆分都满足该行「总计 = 各列之和」：{shown}{more}",
-            f"values run together (read \"{numbers}\") and {'more than 3' if len(readings) > 3 else len(readings)} splits satisfy the row's total: "
-            + "; ".join(" ".join(r) for r in readings[:3]))
+    return (
+        f"数值连在一起（读到「{numbers}」），有 {len(readings) if len(readings) <= 3 else '3 种以上'}{' 种' if len(readings) <= 3 else ''}拆分都满足该行「总计 = 各列之和」：{shown}{more}",
+        f'values run together (read "{numbers}") and {"more than 3" if len(readings) > 3 else len(readings)} splits satisfy the row\'s total: '
+        + "; ".join(" ".join(r) for r in readings[:3]),
+    )
 
 
-def _unofficial_rows(report: Report, kind: str, template: Template, matched: list[Match], unmatched: list[Run], applicant, start: int, end: int) -> list[TableRow]:
+def _unofficial_rows(
+    report: Report, kind: str, template: Template, matched: list[Match], unmatched: list[Run], applicant, start: int, end: int
+) -> list[TableRow]:
     """Non-official rows inside the table: labels that match nothing, between the first and last row."""
     extra_words = report.template.data.get("table_extra_rows", {})
     subtotal_keys = [label_key(w) for w in extra_words.get("subtotal", [])]
@@ -768,7 +775,9 @@ MAX_UNOFFICIAL_SHARE = 0.25  # rows inside the table that match no template row 
 def _judge(report: Report, table: Table, found: dict[str, TableRow], run_together: list[Run]) -> None:
     """Whether the reading can be trusted; if not, `table.unreadable` says why (GK309) and
     nothing else in the table is checked. Judged from what was matched, never from the shape."""
-    _applicant, _columns_of, _groups, data_ids, labels, _cols = _template_cached("layout", [report.templates.by_version(table.version) or report.template], table.kind, _layout)
+    _applicant, _columns_of, _groups, data_ids, labels, _cols = _template_cached(
+        "layout", [report.templates.by_version(table.version) or report.template], table.kind, _layout
+    )
     missing = [i for i in data_ids if i not in found]
     trailing = 0
     for row_id in reversed(data_ids):
@@ -795,14 +804,16 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
         why = (
             f"表格不完整或行无法对应：模板 {len(data_ids)} 行只读到 {len(found)} 行，最后读到的是「{last_row.label if last_row else ''}」",
             f"table incomplete or rows unmatched: read {len(found)} of the template's {len(data_ids)} rows, the last being {last_row.label if last_row else ''!r}",
-            max(at - 1, table.start), at,
+            max(at - 1, table.start),
+            at,
         )
     elif overfull:
         row = overfull[0]
         why = (
             f"单元格无法对应：「{row.label}」行读到 {row.read} 个数值，模板为 {row.expected} 个（其他行的数值混入）",
             f"cells unmatched: row {row.label!r} reads {row.read} values, the template has {row.expected} (other rows' values mixed in)",
-            row.label_start, row.label_end,
+            row.label_start,
+            row.label_end,
         )
     elif len(rows) >= 4 and len(wrong_width) > MAX_WRONG_WIDTH_SHARE * len(rows):
         widths = sorted({r.read for r in wrong_width})
@@ -810,7 +821,8 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
         why = (
             f"列无法对应：{len(wrong_width)} 行（共 {len(rows)} 行）读到的数值个数与模板不同（读到 {'、'.join(map(str, widths))} 个，模板为 {first.expected} 个）",
             f"columns ambiguous: {len(wrong_width)} of {len(rows)} rows have another number of values than the template ({', '.join(map(str, widths))} read, {first.expected} expected)",
-            first.label_start, first.label_end,
+            first.label_start,
+            first.label_end,
         )
     elif len(rows) >= 4 and len(unofficial) > MAX_UNOFFICIAL_SHARE * len(rows):
         rows_matched = False
@@ -818,7 +830,8 @@ def _judge(report: Report, table: Table, found: dict[str, TableRow], run_togethe
         why = (
             f"行无法对应：{len(unofficial)} 行带数值的内容与模板的行都不对应（第一处「{first.written[:20]}」）",
             f"rows unmatched: {len(unofficial)} rows with values match no template row (the first {first.written[:20]!r})",
-            first.label_start, max(first.label_end, first.label_start + 1),
+            first.label_start,
+            max(first.label_end, first.label_start + 1),
         )
     if why is not None:
         table.readable = False
@@ -938,8 +951,10 @@ def _all_values_after_header(run: Run, width: int, group_keys: list[tuple[str, s
 
 def _wrong_count(read: str, count: int, width: int) -> tuple[str, str]:
     """Why table 四 read as one row of values is not read: (zh, en)."""
-    return (f"表头后读到 {count} 个数值（「{read}」），模板为 {width} 个，无法确定各数值所在的列",
-            f"read {count} values after the header (\"{read}\") where the template has {width}; which column each belongs to cannot be told")
+    return (
+        f"表头后读到 {count} 个数值（「{read}」），模板为 {width} 个，无法确定各数值所在的列",
+        f'read {count} values after the header ("{read}") where the template has {width}; which column each belongs to cannot be told',
+    )
 
 
 def _judge_group_rows(report: Report, table: Table, width: int, runs: dict[str, Run]) -> None:
@@ -950,12 +965,13 @@ def _judge_group_rows(report: Report, table: Table, width: int, runs: dict[str, 
     wrong = next((row for row in table.rows if len(row.cells) != width and text_rows.is_pdf_run(runs[row.id])), None)
     if wrong is None:
         return
-    numbers = " ".join(report.text[c.start:c.end] for c in wrong.cells)
+    numbers = " ".join(report.text[c.start : c.end] for c in wrong.cells)
     table.readable = False
     table.unreadable = (
         f"「{wrong.label}」行读到 {len(wrong.cells)} 个数值（「{numbers}」），模板为 {width} 个，无法确定各数值所在的列",
-        f"the row {wrong.label!r} has {len(wrong.cells)} values (\"{numbers}\") where the template has {width}; which column each belongs to cannot be told",
-        wrong.label_start, max(wrong.label_end, wrong.label_start + 1),
+        f'the row {wrong.label!r} has {len(wrong.cells)} values ("{numbers}") where the template has {width}; which column each belongs to cannot be told',
+        wrong.label_start,
+        max(wrong.label_end, wrong.label_start + 1),
     )
 
 
@@ -980,11 +996,13 @@ def _review_among_header_words(report: Report, tokens: list[Token], runs: list[R
     table = _table_shell(report, "review_litigation", tokens, first, values[-1].end)
     table.version = report.template.version
     table.readable = False
-    read = [" ".join(report.text[t.start:t.end] for t in run.values) for run in pieces]
+    read = [" ".join(report.text[t.start : t.end] for t in run.values) for run in pieces]
     zh, en = "」「".join(read), '", "'.join(read)
     if len(pieces) > 1:
-        why = (f"数值与表头文字交错排列（读到「{zh}」），无法确定各数值所在的列",
-               f"the values are interleaved with header words (read \"{en}\"); which column each belongs to cannot be told")
+        why = (
+            f"数值与表头文字交错排列（读到「{zh}」），无法确定各数值所在的列",
+            f'the values are interleaved with header words (read "{en}"); which column each belongs to cannot be told',
+        )
     else:
         why = _wrong_count(zh, len(values), width)
     table.unreadable = (*why, values[0].start, values[-1].end)
@@ -1008,8 +1026,11 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
     main: Run | None = None
     per_group: dict[str, Run] = {}
     for run in runs:
-        if (header_key in run.key or (len(run.values) >= len(columns) and any(run.key.endswith(k) for k in total_keys))
-                or _all_values_after_header(run, width, group_keys, header)):
+        if (
+            header_key in run.key
+            or (len(run.values) >= len(columns) and any(run.key.endswith(k) for k in total_keys))
+            or _all_values_after_header(run, width, group_keys, header)
+        ):
             if len(run.values) > len(columns) + 1 or not any(run.key.endswith(k) for _g, k in group_keys):
                 main = run
                 break
@@ -1033,23 +1054,34 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
         split = _split_review_run(report, values, len(groups), len(columns)) if len(values) < width else None
         if split is not None:
             values = split
-        elif len(values) < width and _run_together(values, width, True) and _review_run_never_adds_up(report, values, len(groups), len(columns)):
+        elif (
+            len(values) < width
+            and _run_together(values, width, True)
+            and _review_run_never_adds_up(report, values, len(groups), len(columns))
+        ):
             # certain whatever the cut: GK314 says so; nothing else in the table is checked
             table.readable = False
             table.impossible_rows.append(("", "", report.text[values[0].start : values[0].end], values[0].start, values[0].end))
         elif len(values) < width and _run_together(values, width, True):
             table.readable = False
-            numbers = " ".join(report.text[t.start:t.end] for t in values)
+            numbers = " ".join(report.text[t.start : t.end] for t in values)
             table.unreadable = (
                 f"数值连在一起，无法区分各单元格（读到「{numbers}」）",
-                f"values run together and cannot be told apart (read \"{numbers}\")",
-                values[0].start, values[-1].end,
+                f'values run together and cannot be told apart (read "{numbers}")',
+                values[0].start,
+                values[-1].end,
             )
         for index, (gid, label) in enumerate(groups):
             chunk = values[index * len(columns) : (index + 1) * len(columns)]
             anchor = next((t for t in header_tokens if label_key(label) in t.key), None)
-            row = TableRow(gid, label, label, anchor.start if anchor else main.values[0].start,
-                           anchor.end if anchor else main.values[0].start, expected=len(columns))
+            row = TableRow(
+                gid,
+                label,
+                label,
+                anchor.start if anchor else main.values[0].start,
+                anchor.end if anchor else main.values[0].start,
+                expected=len(columns),
+            )
             row.line = report.location(row.label_start)[0]
             if index == len(groups) - 1:
                 chunk = values[index * len(columns) :]
@@ -1060,7 +1092,7 @@ def _read_review(report: Report, tokens: list[Token]) -> Table | None:
         # One run of values for the three groups: with another count than 15, which cell is
         # missing or extra cannot be told (GK309, not a GK306 that still checks guessed groups)
         if table.readable and len(values) != width:
-            read = " ".join(report.text[t.start:t.end] for t in values)
+            read = " ".join(report.text[t.start : t.end] for t in values)
             table.readable = False
             table.unreadable = (*_wrong_count(read, len(values), width), values[0].start, values[-1].end)
     else:

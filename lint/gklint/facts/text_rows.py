@@ -75,7 +75,13 @@ def collect_value_lines(runs: list, layout: RowLayout | None = None) -> list:
     result: list = []
     for run in runs:
         previous = result[-1] if result else None
-        if previous is not None and not run.key and _one_value_a_line(run) and _one_value_a_line(previous) and previous.values[-1].line < run.values[0].line:
+        if (
+            previous is not None
+            and not run.key
+            and _one_value_a_line(run)
+            and _one_value_a_line(previous)
+            and previous.values[-1].line < run.values[0].line
+        ):
             result[-1] = replace(previous, values=previous.values + run.values)
         else:
             result.append(run)
@@ -91,8 +97,13 @@ def _complete_short_rows(runs: list, layout: RowLayout) -> list:
     result: list = []
     for run in runs:
         previous = result[-1] if result else None
-        if (previous is not None and not run.key and is_pdf_run(run) and is_pdf_run(previous)
-                and len(previous.values) + len(run.values) == _width(previous, layout)):
+        if (
+            previous is not None
+            and not run.key
+            and is_pdf_run(run)
+            and is_pdf_run(previous)
+            and len(previous.values) + len(run.values) == _width(previous, layout)
+        ):
             result[-1] = replace(previous, values=previous.values + run.values)
         else:
             result.append(run)

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gklint.model.report import LINE_SPACES, Line
 from gklint.core.numbering import parse_numbering
+from gklint.model.report import LINE_SPACES, Line
 
 _ATX_OPEN_RE = re.compile(r" {0,3}(#{1,6})")
 _ATX_CLOSE_RE = re.compile(r"(?:^|[ \t])#+[ \t]*$")
@@ -59,13 +59,7 @@ class Structure:
 def _is_cell_or_html(line: Line) -> bool:
     """Table rows (tab-prefixed Word cells, pipe rows) and HTML comments: never paragraph text."""
     stripped = line.stripped
-    return (
-        line.text[:1] == "\t"
-        or stripped[:1] == "|"
-        or stripped[-1:] == "|"
-        or stripped.startswith("<!--")
-        or stripped.endswith("-->")
-    )
+    return line.text[:1] == "\t" or stripped[:1] == "|" or stripped[-1:] == "|" or stripped.startswith("<!--") or stripped.endswith("-->")
 
 
 def _atx_text(text: str) -> tuple[int, int] | None:

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gklint.core import numbering as nb
-from gklint.model.report import LINE_SPACES, Heading, Line, MetadataField, OffsetMap, Paragraph, Report, Section, Title
-from gklint.read.source import SourceText
 from gklint.core.template import SectionSpec, Template, TemplateSet, section_keys
 from gklint.core.text import cn_digit_string_to_int, label_key, strip_spaces
+from gklint.model.report import LINE_SPACES, Heading, Line, MetadataField, OffsetMap, Paragraph, Report, Section, Title
+from gklint.read.source import SourceText
 
 if TYPE_CHECKING:
     from gklint.model.markdown import Structure
@@ -227,7 +227,9 @@ def _heading(line: Line, numbering: nb.Numbering, section: int, markdown: Struct
     return Heading(line, numbering, title, start, section, end, markdown.underlines.get(line.number))
 
 
-def _choose_section_headings(numbered, duplicates: list[Heading], markdown: Structure | None = None) -> list[tuple[Heading, SectionSpec, bool]]:
+def _choose_section_headings(
+    numbered, duplicates: list[Heading], markdown: Structure | None = None
+) -> list[tuple[Heading, SectionSpec, bool]]:
     """One heading per section: the best candidate wins; a second 「N、title」 with the right
     numeral is a duplicate (GK102); weaker candidates stay sub-headings."""
 
@@ -267,7 +269,9 @@ def _text_of(line: Line, markdown: Structure | None) -> str:
     return line.text[start - line.start : end - line.start]
 
 
-def _title(lines: list[Line], first_section_line: int, markdown: Structure | None = None, header=None, navigation: tuple[str, ...] = ()) -> Title | None:
+def _title(
+    lines: list[Line], first_section_line: int, markdown: Structure | None = None, header=None, navigation: tuple[str, ...] = ()
+) -> Title | None:
     """The title: a line naming a report near the top (after a crawler's header), else the header's 标题."""
     skipped = header.last_line if header else 0
     limit = min(first_section_line - 1, 15 + skipped) if first_section_line else 15 + skipped
@@ -347,9 +351,7 @@ def _hard_wrapped(lines: list[Line], facts: list | None = None) -> bool:
     long_lines = [
         l.stripped
         for l, fact in zip(lines, facts)
-        if fact is None
-        and len(l.stripped) >= 15
-        and len(_NON_CJK_RE.sub("", l.stripped)) * 2 >= len(l.stripped)  # CJK characters counted
+        if fact is None and len(l.stripped) >= 15 and len(_NON_CJK_RE.sub("", l.stripped)) * 2 >= len(l.stripped)  # CJK characters counted
     ]
     if len(long_lines) < 5:
         return False
@@ -358,7 +360,12 @@ def _hard_wrapped(lines: list[Line], facts: list | None = None) -> bool:
 
 
 def _paragraphs(
-    report_lines: list[Line], text: str, skip: set[int], hard_wrapped: bool, section_of, facts: list | None = None,
+    report_lines: list[Line],
+    text: str,
+    skip: set[int],
+    hard_wrapped: bool,
+    section_of,
+    facts: list | None = None,
     markdown: Structure | None = None,
 ) -> list[Paragraph]:
     if facts is None:

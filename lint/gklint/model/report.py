@@ -7,14 +7,13 @@ turns one into a 1-based (line, column) with columns counted in code points.
 from __future__ import annotations
 
 import bisect
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from gklint.core.numbering import Numbering
-from gklint.read.source import SourceText
 from gklint.core.template import SectionSpec, Template, TemplateSet
+from gklint.read.source import SourceText
 
 if TYPE_CHECKING:  # pragma: no cover
     from gklint.facts.report_facts import Facts
@@ -122,7 +121,7 @@ class Paragraph:
     """Text joined across hard wraps (and page numbers), with a map back to the source."""
 
     text: str
-    offsets: "OffsetMap"  # source offset of each character of `text`
+    offsets: OffsetMap  # source offset of each character of `text`
     first_line: int
     last_line: int
     section: int
@@ -293,9 +292,9 @@ class Report:
     tables: list[Table] = field(default_factory=list)
     issuer: str = "department"
     # The same body's report for the year before (GK7xx), set by the engine (`gklint.run.history`).
-    previous: "Report | None" = field(default=None, repr=False, compare=False)
+    previous: Report | None = field(default=None, repr=False, compare=False)
     # What rules share (period, figures, contacts…), set by the engine after the tables are read.
-    facts: "Facts" = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    facts: Facts = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

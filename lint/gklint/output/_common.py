@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from gklint.output.formatters import place
 
 if TYPE_CHECKING:
-    from gklint.run.engine import FileResult
     from gklint.core.violation import Violation
+    from gklint.run.engine import FileResult
 
 TAB = "    "  # a tab is shown as four spaces (a caret line cannot know the terminal's tab stops)
 
@@ -29,7 +29,7 @@ def display_width(text: str) -> int:
     return sum(char_width(c) for c in text)
 
 
-def where(result: "FileResult", violation: "Violation", lang: str) -> str | None:
+def where(result: FileResult, violation: Violation, lang: str) -> str | None:
     """A place a user can find in the original of a converted file ("表 2 第 3 行第 4 格"), or None."""
     return place(result, violation, lang)
 

@@ -9,8 +9,8 @@ import io
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from gklint.run.engine import FileResult
     from gklint.output.formatters import OutputContext
+    from gklint.run.engine import FileResult
 
 COLUMNS = ("path", "body", "year", "line", "column", "page", "code", "severity", "message", "where")
 HEADINGS_ZH = ("文件", "机关", "年度", "行", "列", "页", "代码", "级别", "问题", "位置")
@@ -20,12 +20,12 @@ BOM = "\ufeff"
 
 
 class CsvFormatter:
-    def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+    def format(self, results: list[FileResult], context: OutputContext) -> str:
         from gklint.run.stream import render
 
         return render(self, results, context)
 
-    def piece(self, result: "FileResult", context: "OutputContext") -> str:
+    def piece(self, result: FileResult, context: OutputContext) -> str:
         from gklint.output.formatters import place
 
         if not result.violations:
@@ -36,13 +36,23 @@ class CsvFormatter:
         page_of = getattr(getattr(result.source, "origins", None), "page", None)
         for v in result.violations:
             page = page_of(v.start) if page_of and result.report is not None else None
-            writer.writerow([
-                v.path, body, year or "", v.line, v.column, page or "", v.code,
-                v.severity.label, v.message.text(context.lang), place(result, v, context.lang) or "",
-            ])
+            writer.writerow(
+                [
+                    v.path,
+                    body,
+                    year or "",
+                    v.line,
+                    v.column,
+                    page or "",
+                    v.code,
+                    v.severity.label,
+                    v.message.text(context.lang),
+                    place(result, v, context.lang) or "",
+                ]
+            )
         return out.getvalue()
 
-    def stream(self, items, context: "OutputContext", write) -> None:
+    def stream(self, items, context: OutputContext, write) -> None:
         out = io.StringIO()
         csv.writer(out, lineterminator="\r\n").writerow(HEADINGS_ZH if context.lang == "zh" else COLUMNS)
         heading = BOM + out.getvalue()
@@ -55,27 +65,27 @@ class CsvFormatter:
         if heading:
             write(heading)
 
-    def statistics(self, results: list["FileResult"], context: "OutputContext") -> str:
+    def statistics(self, results: list[FileResult], context: OutputContext) -> str:
         """One row a report: file, body, year, errors, warnings, info, then a column a code found."""
         from gklint.run.stream import render
 
         return render(self.statistics_streaming, results, context)
 
     @property
-    def statistics_streaming(self) -> "CsvStatistics":
+    def statistics_streaming(self) -> CsvStatistics:
         return CsvStatistics()
 
 
 class CsvStatistics:
     """`--format csv --statistics`: a compact row a report, printed at the end (the columns are the codes found)."""
 
-    def piece(self, result: "FileResult", context: "OutputContext") -> tuple:
+    def piece(self, result: FileResult, context: OutputContext) -> tuple:
         from collections import Counter
 
         body, year = _body_and_year(result)
         return (result.path, body, year, Counter(v.severity.label for v in result.violations), Counter(v.code for v in result.violations))
 
-    def stream(self, items, context: "OutputContext", write) -> None:
+    def stream(self, items, context: OutputContext, write) -> None:
         rows = [done.piece for done in items]
         codes = sorted({code for *_, per_code in rows for code in per_code})
         out = io.StringIO()
@@ -83,14 +93,21 @@ class CsvStatistics:
         heading = STATISTICS_ZH if context.lang == "zh" else STATISTICS
         writer.writerow([*heading, *codes])
         for path, body, year, severities, per_code in rows:
-            writer.writerow([
-                path, body, year or "", severities["error"], severities["warning"], severities["info"],
-                *(per_code[code] for code in codes),
-            ])
+            writer.writerow(
+                [
+                    path,
+                    body,
+                    year or "",
+                    severities["error"],
+                    severities["warning"],
+                    severities["info"],
+                    *(per_code[code] for code in codes),
+                ]
+            )
         write(BOM + out.getvalue())
 
 
-def _body_and_year(result: "FileResult") -> tuple[str, int | None]:
+def _body_and_year(result: FileResult) -> tuple[str, int | None]:
     """The issuing body and year from the report's title (blank when unknown or unparsed)."""
     from gklint.run.history import identify
 

@@ -4,7 +4,6 @@ through the `gklint_formatters` hook.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,7 @@ class OutputContext:
     rules: Any = None  # code → Rule of the run, for formats that describe rules (sarif); None: loaded again
 
 
-def _location(result: "FileResult", offset: int) -> dict[str, int]:
+def _location(result: FileResult, offset: int) -> dict[str, int]:
     if result.report is None:
         return {"line": 1, "column": 1}
     origins = getattr(result.source, "origins", None)
@@ -40,7 +39,7 @@ def _end_position(origins, offset: int) -> tuple[int, int]:
     return line, column + 1
 
 
-def fix_as_dict(result: "FileResult", violation: Violation, lang: str) -> dict[str, Any] | None:
+def fix_as_dict(result: FileResult, violation: Violation, lang: str) -> dict[str, Any] | None:
     fix = violation.fix
     if fix is None:
         return None
@@ -58,7 +57,7 @@ def fix_as_dict(result: "FileResult", violation: Violation, lang: str) -> dict[s
     }
 
 
-def place(result: "FileResult", violation: Violation, lang: str) -> str | None:
+def place(result: FileResult, violation: Violation, lang: str) -> str | None:
     """For converted inputs (.docx, .pdf): where to look in the original ("表 2 第 3 行第 4 格", "第 3 页第 12 行"); else None."""
     origins = getattr(result.source, "origins", None)
     if origins is None or result.report is None:
@@ -66,7 +65,7 @@ def place(result: "FileResult", violation: Violation, lang: str) -> str | None:
     return origins.describe(violation.start, lang)
 
 
-def violation_as_dict(result: "FileResult", violation: Violation, lang: str) -> dict[str, Any]:
+def violation_as_dict(result: FileResult, violation: Violation, lang: str) -> dict[str, Any]:
     item = {
         "path": violation.path,
         "line": violation.line,
@@ -90,12 +89,12 @@ def violation_as_dict(result: "FileResult", violation: Violation, lang: str) -> 
 class JsonFormatter:
     """A JSON array of findings (ruff/flake8-json style), printed as the reports are linted."""
 
-    def format(self, results: list["FileResult"], context: OutputContext) -> str:
+    def format(self, results: list[FileResult], context: OutputContext) -> str:
         from gklint.run.stream import render
 
         return render(self, results, context)
 
-    def piece(self, result: "FileResult", context: OutputContext) -> str:
+    def piece(self, result: FileResult, context: OutputContext) -> str:
         """The file's items as `json.dumps(items, indent=2)` prints them inside the array."""
         import json
 
@@ -111,7 +110,7 @@ class JsonFormatter:
         write("[]\n" if first else "\n]\n")
 
 
-def writable_fix(result: "FileResult", violation: Violation, applicability: Applicability = Applicability.SAFE) -> bool:
+def writable_fix(result: FileResult, violation: Violation, applicability: Applicability = Applicability.SAFE) -> bool:
     """A fix of this kind that `--fix` will actually write: not for a .docx, .html or .pdf (the
     reader cannot give the file back), nor for a file that was not read or parsed."""
     fix = violation.fix
@@ -125,7 +124,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"
 
 
-def summary(results: "list[FileResult] | Tally", lang: str) -> str:
+def summary(results: list[FileResult] | Tally, lang: str) -> str:
     """The closing lines: counts by severity, and how many --fix (--unsafe-fixes) can fix."""
     from gklint.run.stream import Tally
 
@@ -159,7 +158,7 @@ def style(text: str, sgr: str, context: OutputContext) -> str:
 class TextFormatter:
     """flake8 style: `path:line:col: CODE message`, then a summary line (ruff's colours on a terminal)."""
 
-    def format(self, results: list["FileResult"], context: OutputContext) -> str:
+    def format(self, results: list[FileResult], context: OutputContext) -> str:
         from gklint.run.stream import render
 
         return render(self, results, context)
@@ -167,7 +166,7 @@ class TextFormatter:
     def stream(self, items, context: OutputContext, write) -> None:
         stream_with_summary(items, context, write)
 
-    def piece(self, result: "FileResult", context: OutputContext) -> str:
+    def piece(self, result: FileResult, context: OutputContext) -> str:
         out = []
         for v in result.violations:
             marker = " " + style("[*]", "36", context) if writable_fix(result, v) else ""

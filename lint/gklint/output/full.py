@@ -19,14 +19,14 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from gklint.output.formatters import stream_with_summary, writable_fix
 from gklint.core.violation import Applicability
 from gklint.output._common import TAB, display_width, where
+from gklint.output.formatters import stream_with_summary, writable_fix
 
 if TYPE_CHECKING:
-    from gklint.run.engine import FileResult
-    from gklint.output.formatters import OutputContext
     from gklint.core.violation import Violation
+    from gklint.output.formatters import OutputContext
+    from gklint.run.engine import FileResult
 
 WINDOW = 40  # characters shown either side of the span on a long line
 LONG = 100  # a line wider than this (display columns) is cut
@@ -72,25 +72,25 @@ def _changed_window(old: str, new: str) -> tuple[str, str]:
 
 
 class FullFormatter:
-    def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+    def format(self, results: list[FileResult], context: OutputContext) -> str:
         from gklint.run.stream import render
 
         return render(self, results, context)
 
-    def stream(self, items, context: "OutputContext", write) -> None:
+    def stream(self, items, context: OutputContext, write) -> None:
         stream_with_summary(items, context, write)
 
-    def piece(self, result: "FileResult", context: "OutputContext") -> str:
+    def piece(self, result: FileResult, context: OutputContext) -> str:
         out: list[str] = []
         for v in result.violations:
             out.extend(self._one(result, v, context))
             out.append("")
         return "".join(line + "\n" for line in out)
 
-    def _style(self, text: str, code: str, context: "OutputContext") -> str:
+    def _style(self, text: str, code: str, context: OutputContext) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if context.color else text
 
-    def _one(self, result: "FileResult", v: "Violation", context: "OutputContext") -> list[str]:
+    def _one(self, result: FileResult, v: Violation, context: OutputContext) -> list[str]:
         lang = context.lang
         marker = " [*]" if writable_fix(result, v) else ""
         place = where(result, v, lang)
@@ -114,13 +114,19 @@ class FullFormatter:
         lines.append(f"{number:>{gutter}} | {_show(text)}".rstrip())
         lines.append(f"{pad} | {' ' * display_width(_show(text[:start]))}{self._style(caret, '31', context)} {v.code}")
         if v.recovered:
-            lines.append(f"{pad} = " + ("表中数值从连在一起的数字中拆出：唯一满足合计关系的读法" if lang == "zh"
-                                      else "the table's values were cut from digits run together: the one reading whose totals add up"))
+            lines.append(
+                f"{pad} = "
+                + (
+                    "表中数值从连在一起的数字中拆出：唯一满足合计关系的读法"
+                    if lang == "zh"
+                    else "the table's values were cut from digits run together: the one reading whose totals add up"
+                )
+            )
         if v.fix is not None:
             lines.extend(self._fix(result, v, lang, pad))
         return lines
 
-    def _fix(self, result: "FileResult", v: "Violation", lang: str, pad: str) -> list[str]:
+    def _fix(self, result: FileResult, v: Violation, lang: str, pad: str) -> list[str]:
         fix = v.fix
         kind = {
             Applicability.SAFE: ("安全", "safe"),

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from gklint.output._common import where
 
 if TYPE_CHECKING:
-    from gklint.run.engine import FileResult
     from gklint.output.formatters import OutputContext
+    from gklint.run.engine import FileResult
 
 COMMAND = {"E": "error", "W": "warning", "I": "notice"}
 
@@ -27,17 +27,17 @@ def escape_property(text: str) -> str:
 
 
 class GithubFormatter:
-    def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+    def format(self, results: list[FileResult], context: OutputContext) -> str:
         from gklint.run.stream import render
 
         return render(self, results, context)
 
-    def stream(self, items, context: "OutputContext", write) -> None:
+    def stream(self, items, context: OutputContext, write) -> None:
         for done in items:
             if done.piece:
                 write(done.piece)
 
-    def piece(self, result: "FileResult", context: "OutputContext") -> str:
+    def piece(self, result: FileResult, context: OutputContext) -> str:
         out = []
         for v in result.violations:
             properties = []

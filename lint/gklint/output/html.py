@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gklint.run.engine import FileResult
     from gklint.output.formatters import OutputContext
+    from gklint.run.engine import FileResult
 
 TEMPLATE = "review.html.j2"
 IDENTITY_CODES = ("GK311", "GK312", "GK313", "GK314")  # their findings point at table cells
@@ -39,48 +39,144 @@ TOP_CODES = 10
 TABLE_KINDS = ("active_disclosure", "applications", "review_litigation")
 
 TABLE_NAMES = {
-    "zh": {"active_disclosure": "表二 主动公开政府信息情况", "applications": "表三 收到和处理政府信息公开申请情况",
-           "review_litigation": "表四 政府信息公开行政复议、行政诉讼情况"},
-    "en": {"active_disclosure": "Table 2: proactive disclosure", "applications": "Table 3: applications",
-           "review_litigation": "Table 4: review and litigation"},
+    "zh": {
+        "active_disclosure": "表二 主动公开政府信息情况",
+        "applications": "表三 收到和处理政府信息公开申请情况",
+        "review_litigation": "表四 政府信息公开行政复议、行政诉讼情况",
+    },
+    "en": {
+        "active_disclosure": "Table 2: proactive disclosure",
+        "applications": "Table 3: applications",
+        "review_litigation": "Table 4: review and litigation",
+    },
 }
 
 WORDS = {
     "zh": {
-        "title": "政府信息公开年度报告审查", "overview": "总览", "summary": "本批概况", "path": "文件", "body": "机关",
-        "year": "年度", "version": "模板", "format": "格式", "errors": "错误", "warnings": "警告", "info": "提示", "tables": "表格已读",
-        "unreadable": "无法读取", "checked": "已检查报告", "with_errors": "有错误的报告", "top_codes": "最常见的问题代码",
-        "filter_code": "代码", "filter_severity": "级别", "filter_text": "搜索", "all": "全部", "findings": "问题",
-        "preamble": "正文前", "section": "第{n}部分", "no_findings": "未发现问题。", "blank": "空",
-        "line": "第 {line} 行第 {column} 列", "table_unreadable": "此表无法读取（GK309）", "recovered": "由连写数字拆分",
-        "row": "行", "back": "返回总览", "colon": "：", "error": "错误", "warning": "警告",
-        "previous": "上年报告", "pairs": "年度对比", "pairs_found": "有上年报告的", "comparison": "{last} 年与 {this} 年对比",
-        "last_year": "上年（{year}）", "this_year": "本年（{year}）", "was": "上年为 {was}", "changed": "与上年不同的数值",
+        "title": "政府信息公开年度报告审查",
+        "overview": "总览",
+        "summary": "本批概况",
+        "path": "文件",
+        "body": "机关",
+        "year": "年度",
+        "version": "模板",
+        "format": "格式",
+        "errors": "错误",
+        "warnings": "警告",
+        "info": "提示",
+        "tables": "表格已读",
+        "unreadable": "无法读取",
+        "checked": "已检查报告",
+        "with_errors": "有错误的报告",
+        "top_codes": "最常见的问题代码",
+        "filter_code": "代码",
+        "filter_severity": "级别",
+        "filter_text": "搜索",
+        "all": "全部",
+        "findings": "问题",
+        "preamble": "正文前",
+        "section": "第{n}部分",
+        "no_findings": "未发现问题。",
+        "blank": "空",
+        "line": "第 {line} 行第 {column} 列",
+        "table_unreadable": "此表无法读取（GK309）",
+        "recovered": "由连写数字拆分",
+        "row": "行",
+        "back": "返回总览",
+        "colon": "：",
+        "error": "错误",
+        "warning": "警告",
+        "previous": "上年报告",
+        "pairs": "年度对比",
+        "pairs_found": "有上年报告的",
+        "comparison": "{last} 年与 {this} 年对比",
+        "last_year": "上年（{year}）",
+        "this_year": "本年（{year}）",
+        "was": "上年为 {was}",
+        "changed": "与上年不同的数值",
         "carry": "申请结转：上年「四、结转下年度继续办理」→ 本年「二、上年结转」（GK701）",
         "in_force": "现行有效件数：上年现行有效 ＋ 本年制发 － 本年废止 ＝ 本年现行有效（GK703）",
-        "column": "列", "carried_out": "上年结转下年度", "carried_in": "本年上年结转", "in_force_before": "上年现行有效",
-        "issued": "本年制发", "repealed": "本年废止", "in_force_now": "本年现行有效", "finding": "问题",
-        "repeated": "与上年雷同的部分（GK702）：雷同的句子已标出", "no_table": "无此表", "rules": "规则说明",
-        "open_all": "展开全部", "report": "报告", "legend": "图例", "legend_failing": "有问题的单元格",
-        "legend_changed": "与上年不同", "legend_chain": "跨年度核对的单元格", "legend_repeated": "与上年重复的句子",
+        "column": "列",
+        "carried_out": "上年结转下年度",
+        "carried_in": "本年上年结转",
+        "in_force_before": "上年现行有效",
+        "issued": "本年制发",
+        "repealed": "本年废止",
+        "in_force_now": "本年现行有效",
+        "finding": "问题",
+        "repeated": "与上年雷同的部分（GK702）：雷同的句子已标出",
+        "no_table": "无此表",
+        "rules": "规则说明",
+        "open_all": "展开全部",
+        "report": "报告",
+        "legend": "图例",
+        "legend_failing": "有问题的单元格",
+        "legend_changed": "与上年不同",
+        "legend_chain": "跨年度核对的单元格",
+        "legend_repeated": "与上年重复的句子",
     },
     "en": {
-        "title": "Disclosure report review", "overview": "Overview", "summary": "Batch summary", "path": "File", "body": "Body",
-        "year": "Year", "version": "Template", "format": "Format", "errors": "Errors", "warnings": "Warnings", "info": "Info", "tables": "Tables read",
-        "unreadable": "Unreadable", "checked": "Reports checked", "with_errors": "Reports with errors", "top_codes": "Most frequent codes",
-        "filter_code": "Code", "filter_severity": "Severity", "filter_text": "Search", "all": "All", "findings": "Findings",
-        "preamble": "Before the first section", "section": "Section {n}", "no_findings": "No findings.", "blank": "blank",
-        "line": "line {line}, column {column}", "table_unreadable": "This table could not be read (GK309)", "recovered": "cut from digits run together",
-        "row": "Row", "back": "Back to the overview", "colon": ": ", "error": "error", "warning": "warning",
-        "previous": "Last year's report", "pairs": "Year against year", "pairs_found": "With last year's report", "comparison": "{last} against {this}",
-        "last_year": "Last year ({year})", "this_year": "This year ({year})", "was": "last year {was}", "changed": "values changed from last year",
+        "title": "Disclosure report review",
+        "overview": "Overview",
+        "summary": "Batch summary",
+        "path": "File",
+        "body": "Body",
+        "year": "Year",
+        "version": "Template",
+        "format": "Format",
+        "errors": "Errors",
+        "warnings": "Warnings",
+        "info": "Info",
+        "tables": "Tables read",
+        "unreadable": "Unreadable",
+        "checked": "Reports checked",
+        "with_errors": "Reports with errors",
+        "top_codes": "Most frequent codes",
+        "filter_code": "Code",
+        "filter_severity": "Severity",
+        "filter_text": "Search",
+        "all": "All",
+        "findings": "Findings",
+        "preamble": "Before the first section",
+        "section": "Section {n}",
+        "no_findings": "No findings.",
+        "blank": "blank",
+        "line": "line {line}, column {column}",
+        "table_unreadable": "This table could not be read (GK309)",
+        "recovered": "cut from digits run together",
+        "row": "Row",
+        "back": "Back to the overview",
+        "colon": ": ",
+        "error": "error",
+        "warning": "warning",
+        "previous": "Last year's report",
+        "pairs": "Year against year",
+        "pairs_found": "With last year's report",
+        "comparison": "{last} against {this}",
+        "last_year": "Last year ({year})",
+        "this_year": "This year ({year})",
+        "was": "last year {was}",
+        "changed": "values changed from last year",
         "carry": "Carry-over: last year's 四、结转下年度继续办理 → this year's 二、上年结转 (GK701)",
         "in_force": "In force: last year's in force + issued − repealed = this year's in force (GK703)",
-        "column": "Column", "carried_out": "Carried forward last year", "carried_in": "Carried in this year", "in_force_before": "In force last year",
-        "issued": "Issued", "repealed": "Repealed", "in_force_now": "In force this year", "finding": "Finding",
-        "repeated": "Sections repeating last year's (GK702): the repeated sentences are marked", "no_table": "no such table", "rules": "Rules",
-        "open_all": "Open all", "report": "Report", "legend": "Legend", "legend_failing": "failing cell",
-        "legend_changed": "changed from last year", "legend_chain": "checked across the years", "legend_repeated": "repeated sentence",
+        "column": "Column",
+        "carried_out": "Carried forward last year",
+        "carried_in": "Carried in this year",
+        "in_force_before": "In force last year",
+        "issued": "Issued",
+        "repealed": "Repealed",
+        "in_force_now": "In force this year",
+        "finding": "Finding",
+        "repeated": "Sections repeating last year's (GK702): the repeated sentences are marked",
+        "no_table": "no such table",
+        "rules": "Rules",
+        "open_all": "Open all",
+        "report": "Report",
+        "legend": "Legend",
+        "legend_failing": "failing cell",
+        "legend_changed": "changed from last year",
+        "legend_chain": "checked across the years",
+        "legend_repeated": "repeated sentence",
     },
 }
 
@@ -100,7 +196,7 @@ class ReportRow:
     tables_read: int = 0
     tables_unreadable: int = 0
     detail: str = ""  # JSON (script-safe) of the findings and tables; "" for a report without findings
-    previous: "ReportRow | None" = None  # last year's report of the same body, in the batch
+    previous: ReportRow | None = None  # last year's report of the same body, in the batch
     comparison: str = ""  # JSON (script-safe) of the comparison with last year's
 
     @property
@@ -117,7 +213,7 @@ class ReportRow:
 
 
 class HtmlFormatter:
-    def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+    def format(self, results: list[FileResult], context: OutputContext) -> str:
         from markupsafe import Markup
 
         lang = context.lang if context.lang in WORDS else "zh"
@@ -129,10 +225,19 @@ class HtmlFormatter:
         for row in rows:  # already script-safe: \u escapes for < > &
             row.detail, row.comparison = Markup(row.detail), Markup(row.comparison)
         codes = _all_codes(rows)
-        return _environment().get_template(TEMPLATE).render(
-            lang=lang, words=WORDS[lang], rows=rows, summary=_summary(rows), codes=codes,
-            rule_docs=rule_docs(codes, context.rules, lang), words_json=Markup(script_json(WORDS[lang])),
-            codes_json=Markup(script_json(_code_names(results))),
+        return (
+            _environment()
+            .get_template(TEMPLATE)
+            .render(
+                lang=lang,
+                words=WORDS[lang],
+                rows=rows,
+                summary=_summary(rows),
+                codes=codes,
+                rule_docs=rule_docs(codes, context.rules, lang),
+                words_json=Markup(script_json(WORDS[lang])),
+                codes_json=Markup(script_json(_code_names(results))),
+            )
         )
 
 
@@ -140,8 +245,10 @@ def _environment():
     import jinja2  # only when this format runs
 
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("gklint", "output"), autoescape=True,  # report text is never markup
-        trim_blocks=True, lstrip_blocks=True,
+        loader=jinja2.PackageLoader("gklint", "output"),
+        autoescape=True,  # report text is never markup
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
 
 
@@ -156,14 +263,17 @@ def script_json(data: Any) -> str:
 
 
 # -- the overview and a report's detail -------------------------------------------------------
-def _report_row(index: int, result: "FileResult", anchors: dict, lang: str) -> ReportRow:
+def _report_row(index: int, result: FileResult, anchors: dict, lang: str) -> ReportRow:
     from gklint.run.history import identify
 
     report = result.report
     identity = identify(report) if report is not None else None
     row = ReportRow(
-        anchor=f"r{index}", path=result.path, body=identity.name if identity else "",
-        year=(identity.year if identity else None) or "", kind=result.source.kind if result.source else "",
+        anchor=f"r{index}",
+        path=result.path,
+        body=identity.name if identity else "",
+        year=(identity.year if identity else None) or "",
+        kind=result.source.kind if result.source else "",
         counts=Counter(v.severity.label for v in result.violations),
         code_counts=Counter(v.code for v in result.violations),
     )
@@ -175,14 +285,16 @@ def _report_row(index: int, result: "FileResult", anchors: dict, lang: str) -> R
     row.tables_unreadable = len(tables) - row.tables_read
     if result.violations:  # detail only where there is something to review
         pointing = [v for v in result.violations if v.code in IDENTITY_CODES]
-        row.detail = script_json({
-            "sections": _sections(result, anchors, lang),
-            "tables": [_table_view(table, pointing, anchors, lang) for table in tables],
-        })
+        row.detail = script_json(
+            {
+                "sections": _sections(result, anchors, lang),
+                "tables": [_table_view(table, pointing, anchors, lang) for table in tables],
+            }
+        )
     return row
 
 
-def _sections(result: "FileResult", anchors: dict, lang: str) -> list[dict]:
+def _sections(result: FileResult, anchors: dict, lang: str) -> list[dict]:
     """The findings grouped by section: {heading, findings: [{id, code, message, where, passage:
     [before, marked, after]}]}."""
     from gklint.output.formatters import place
@@ -197,11 +309,15 @@ def _sections(result: "FileResult", anchors: dict, lang: str) -> list[dict]:
             grouped[number] = {"heading": _section_heading(report, number, words), "findings": []}
         where = words["line"].format(line=v.line, column=v.column)
         original = place(result, v, lang)
-        grouped[number]["findings"].append({
-            "id": anchors[id(v)], "code": v.code,  # its name and severity: the page's code list
-            "message": v.message.text(lang), "where": f"{where} · {original}" if original else where,
-            "passage": list(_passage(report, line_number, v.start, v.end)),
-        })
+        grouped[number]["findings"].append(
+            {
+                "id": anchors[id(v)],
+                "code": v.code,  # its name and severity: the page's code list
+                "message": v.message.text(lang),
+                "where": f"{where} · {original}" if original else where,
+                "passage": list(_passage(report, line_number, v.start, v.end)),
+            }
+        )
     return [grouped[n] for n in sorted(grouped)]
 
 
@@ -251,8 +367,12 @@ def _table_view(table, pointing, anchors: dict, lang: str, mark=None) -> dict:
             cells.append(view["t"] if len(view) == 1 and "t" in view and view["t"] else view)  # a plain value: its text
         rows.append({"label": table_row.written or table_row.label, "cells": cells})
     unreadable = table.unreadable[0 if lang == "zh" else 1] if table.unreadable else ""
-    view = {"name": TABLE_NAMES[lang].get(table.kind, table.kind), "columns": [label for _id, label in table.columns],
-            "rows": rows, "readable": table.readable}
+    view = {
+        "name": TABLE_NAMES[lang].get(table.kind, table.kind),
+        "columns": [label for _id, label in table.columns],
+        "rows": rows,
+        "readable": table.readable,
+    }
     if unreadable:
         view["why"] = unreadable
     if any(isinstance(cell, dict) and cell.get("f") for row in rows for cell in row["cells"]):
@@ -280,7 +400,7 @@ def _points_at(violation, cell) -> bool:
 
 
 # -- year against year ------------------------------------------------------------------------
-def pairs(results: list["FileResult"]) -> dict[int, int]:
+def pairs(results: list[FileResult]) -> dict[int, int]:
     """Each result whose body's report for the year before is in the batch → that result's index:
     the report's own `previous` where the run set it to one of the batch's reports, else GK7's
     pairing (`history.pair`: same body, year − 1, unambiguous) over the batch."""
@@ -305,7 +425,7 @@ def pairs(results: list["FileResult"]) -> dict[int, int]:
     return found
 
 
-def _comparison(result: "FileResult", last_result: "FileResult", anchors: dict, last_anchors: dict, lang: str) -> dict:
+def _comparison(result: FileResult, last_result: FileResult, anchors: dict, last_anchors: dict, lang: str) -> dict:
     """The two years side by side: {this, last: {year, path}, title, tables: [{name, last, this}],
     carry: [...], in_force: [...], repeated: [...]}. Table cells as in `_table_view`, plus
     w: last year's value where it changed, k: the chain a cell is checked in ("carry", "in-force")."""
@@ -332,8 +452,16 @@ def _comparison(result: "FileResult", last_result: "FileResult", anchors: dict, 
         chain_last[id(link.before)] = "in-force"
         failing = flagged(link.in_force)
         partner_failing.setdefault(id(link.before), []).extend(failing)
-        in_force.append({"label": link.row.label, "before": link.before.raw, "issued": link.issued.raw,
-                         "repealed": link.repealed.raw, "now": link.in_force.raw, "f": failing})
+        in_force.append(
+            {
+                "label": link.row.label,
+                "before": link.before.raw,
+                "issued": link.issued.raw,
+                "repealed": link.repealed.raw,
+                "now": link.in_force.raw,
+                "f": failing,
+            }
+        )
 
     tables = []
     for kind in TABLE_KINDS:
@@ -357,21 +485,26 @@ def _comparison(result: "FileResult", last_result: "FileResult", anchors: dict, 
             if partner_failing.get(id(cell)):
                 view["f"] = view.get("f", []) + partner_failing[id(cell)]
 
-        tables.append({
-            "name": TABLE_NAMES[lang].get(kind, kind),
-            "last": _table_view(before, [], last_anchors, lang, mark_last) if before is not None else None,
-            "this": _table_view(now, [], anchors, lang, mark_now) if now is not None else None,
-        })
+        tables.append(
+            {
+                "name": TABLE_NAMES[lang].get(kind, kind),
+                "last": _table_view(before, [], last_anchors, lang, mark_last) if before is not None else None,
+                "this": _table_view(now, [], anchors, lang, mark_now) if now is not None else None,
+            }
+        )
     this_year, last_year = year_of(report), year_of(last)
     return {
-        "this": {"year": this_year, "path": result.path}, "last": {"year": last_year, "path": last_result.path},
+        "this": {"year": this_year, "path": result.path},
+        "last": {"year": last_year, "path": last_result.path},
         "title": words["comparison"].format(last=last_year, this=this_year),
-        "tables": tables, "carry": carry, "in_force": in_force,
+        "tables": tables,
+        "carry": carry,
+        "in_force": in_force,
         "repeated": _repeated(result, last, anchors, lang),
     }
 
 
-def _repeated(result: "FileResult", last, anchors: dict, lang: str) -> list[dict]:
+def _repeated(result: FileResult, last, anchors: dict, lang: str) -> list[dict]:
     """The sections GK702 found repeating last year's, both years' text cut into sentences,
     those whose words all stand in the other year's section marked: [{heading, message, id,
     this: [[text, repeated]…], last: […]}]."""
@@ -388,11 +521,15 @@ def _repeated(result: "FileResult", last, anchors: dict, lang: str) -> list[dict
             continue
         now = "\n".join(p.text for p in report.section_paragraphs(number))
         before = "\n".join(p.text for p in last.section_paragraphs(number))
-        sections.append({
-            "heading": _section_heading(report, number, words), "message": v.message.text(lang), "id": anchors[id(v)],
-            "this": [[text, int(flag)] for text, flag in repeated_passages(now, shingles(before))],
-            "last": [[text, int(flag)] for text, flag in repeated_passages(before, shingles(now))],
-        })
+        sections.append(
+            {
+                "heading": _section_heading(report, number, words),
+                "message": v.message.text(lang),
+                "id": anchors[id(v)],
+                "this": [[text, int(flag)] for text, flag in repeated_passages(now, shingles(before))],
+                "last": [[text, int(flag)] for text, flag in repeated_passages(before, shingles(now))],
+            }
+        )
     return sections
 
 
@@ -404,13 +541,14 @@ def _summary(rows: list[ReportRow]) -> dict:
     top = frequency.most_common(TOP_CODES)
     widest = max((count for _code, count in top), default=1)
     return {
-        "checked": len(rows), "with_errors": sum(1 for row in rows if row.counts["error"]),
+        "checked": len(rows),
+        "with_errors": sum(1 for row in rows if row.counts["error"]),
         "pairs": sum(1 for row in rows if row.previous is not None),
         "bars": [{"code": code, "count": count, "width": round(300 * count / widest)} for code, count in top],
     }
 
 
-def _code_names(results: list["FileResult"]) -> dict[str, list[str]]:
+def _code_names(results: list[FileResult]) -> dict[str, list[str]]:
     """Each code's rule name and severity, once for the page (not once a finding)."""
     names: dict[str, list[str]] = {}
     for result in results:

@@ -11,17 +11,17 @@ from xml.etree import ElementTree as ET
 from gklint.output._common import where, xml_text
 
 if TYPE_CHECKING:
-    from gklint.run.engine import FileResult
     from gklint.output.formatters import OutputContext
+    from gklint.run.engine import FileResult
 
 
 class JunitFormatter:
-    def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+    def format(self, results: list[FileResult], context: OutputContext) -> str:
         from gklint.run.stream import render
 
         return render(self, results, context)
 
-    def piece(self, result: "FileResult", context: "OutputContext") -> tuple:
+    def piece(self, result: FileResult, context: OutputContext) -> tuple:
         """(path, a case a finding: its name, line, message, severity, detail); compact, kept to the end."""
         cases = []
         for v in result.violations:
@@ -31,7 +31,7 @@ class JunitFormatter:
             cases.append((f"{v.code} {v.name}", str(v.line), xml_text(message), v.severity.label, xml_text(detail)))
         return result.path, tuple(cases)
 
-    def stream(self, items, context: "OutputContext", write) -> None:
+    def stream(self, items, context: OutputContext, write) -> None:
         files = [done.piece for done in items]
         total = sum(max(len(cases), 1) for _path, cases in files)
         failures = sum(len(cases) for _path, cases in files)

@@ -23,16 +23,16 @@ from gklint.core.violation import Applicability
 from gklint.output._common import rules_for, where
 
 if TYPE_CHECKING:
-    from gklint.run.engine import FileResult
-    from gklint.output.formatters import OutputContext
     from gklint.core.rule import Rule
+    from gklint.output.formatters import OutputContext
+    from gklint.run.engine import FileResult
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"E": "error", "W": "warning", "I": "note"}
 FIX_WORDS = FIX_KINDS  # the catalogue's letters in words
 
 
-def fix_tags(rule: "Rule") -> list[str]:
+def fix_tags(rule: Rule) -> list[str]:
     """`fix:safe`, `fix:unsafe`, `fix:hint`, `fix:none`: one a letter of the rule's fix kind (H (U): two)."""
     return [f"fix:{FIX_WORDS[letter]}" for letter in FIX_WORDS if letter in rule.fix_kind]
 
@@ -53,7 +53,7 @@ def _first_paragraph(doc: str, heading: str) -> str:
     return body.split("\n\n", 1)[0].replace("\n", " ").strip()
 
 
-def rule_descriptor(rule: "Rule", lang: str) -> dict[str, Any]:
+def rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
     summary = rule.summary if lang == "zh" else rule.summary_en
     other = rule.summary_en if lang == "zh" else rule.summary
     doc = rule.documentation(lang)
@@ -78,7 +78,7 @@ def rule_descriptor(rule: "Rule", lang: str) -> dict[str, Any]:
     return descriptor
 
 
-def _region(result: "FileResult", start: int, end: int) -> dict[str, int]:
+def _region(result: FileResult, start: int, end: int) -> dict[str, int]:
     report = result.report
     origins = getattr(result.source, "origins", None)
     if getattr(origins, "writes_back", False):  # a flattened page: the file's own lines and columns
@@ -89,25 +89,25 @@ def _region(result: "FileResult", start: int, end: int) -> dict[str, int]:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": max(end_column, 1)}
 
 
-def _writable(result: "FileResult", fix) -> bool:
+def _writable(result: FileResult, fix) -> bool:
     """A flattened page's fix that would keep one of its virtual line breaks cannot be written."""
     origins = getattr(result.source, "origins", None)
     return not getattr(origins, "writes_back", False) or origins.source_edits(fix.edits) is not None
 
 
 class SarifFormatter:
-    def format(self, results: list["FileResult"], context: "OutputContext") -> str:
+    def format(self, results: list[FileResult], context: OutputContext) -> str:
         return json.dumps(self.log(results, context), ensure_ascii=False, indent=2) + "\n"
 
-    def log(self, results: list["FileResult"], context: "OutputContext") -> dict[str, Any]:
+    def log(self, results: list[FileResult], context: OutputContext) -> dict[str, Any]:
         from gklint.run.stream import done
 
         return self._log((done(self, r, context) for r in results), context)
 
-    def stream(self, items, context: "OutputContext", write) -> None:
+    def stream(self, items, context: OutputContext, write) -> None:
         write(json.dumps(self._log(items, context), ensure_ascii=False, indent=2) + "\n")
 
-    def piece(self, result: "FileResult", context: "OutputContext") -> list[dict[str, Any]]:
+    def piece(self, result: FileResult, context: OutputContext) -> list[dict[str, Any]]:
         """The file's SARIF results, all but the rule and artifact indexes (set once the run is over)."""
         lang = context.lang
         items = []
@@ -147,7 +147,7 @@ class SarifFormatter:
             items.append(item)
         return items
 
-    def _log(self, items, context: "OutputContext") -> dict[str, Any]:
+    def _log(self, items, context: OutputContext) -> dict[str, Any]:
         lang = context.lang
         sarif_results = [item for done in items for item in done.piece]
         rules = rules_for(context)
@@ -155,8 +155,7 @@ class SarifFormatter:
         codes = sorted(set(rules) | used)
         index = {code: i for i, code in enumerate(codes)}
         descriptors = [
-            rule_descriptor(rules[code], lang) if code in rules else {"id": code, "shortDescription": {"text": code}}
-            for code in codes
+            rule_descriptor(rules[code], lang) if code in rules else {"id": code, "shortDescription": {"text": code}} for code in codes
         ]
         artifacts: list[dict[str, Any]] = []
         artifact_index: dict[str, int] = {}
@@ -185,17 +184,17 @@ class SarifFormatter:
         return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
     @staticmethod
-    def _fingerprint(result: "FileResult", v) -> str:
+    def _fingerprint(result: FileResult, v) -> str:
         """Survives line shifts: the code and the text of the finding's line."""
         import hashlib
 
         text = ""
         if result.report is not None:
             text = result.report.line(result.report.location(v.start)[0]).text.strip()
-        return hashlib.sha1(f"{v.code}\0{text}".encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha1(f"{v.code}\0{text}".encode()).hexdigest()[:16]
 
     @staticmethod
-    def _fix(result: "FileResult", v, lang: str) -> dict[str, Any]:
+    def _fix(result: FileResult, v, lang: str) -> dict[str, Any]:
         fix = v.fix
         uri = artifact_uri(v.path)
         replacements = [

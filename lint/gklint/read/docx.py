@@ -22,9 +22,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from gklint.read.source import ReadError, SourceText
 from gklint.core.text import int_to_cn
 from gklint.read.origins import CellOrigin, LineOrigins, ParagraphOrigin
+from gklint.read.source import ReadError, SourceText
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # A report's .docx unpacks to some MB (its XML a few, its pictures the rest). A zip bomb of 330 KB
@@ -57,7 +57,21 @@ def _val(element, path: str) -> str | None:
 # --- automatic numbering --------------------------------------------------------
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 
 
 def _roman(value: int) -> str:
@@ -71,7 +85,14 @@ def _roman(value: int) -> str:
 
 def format_number(value: int, fmt: str) -> str:
     """A list counter in one of Word's number formats (the ones Chinese reports use)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "ideographDigital",
+    ):
         return int_to_cn(value) if value < 100 else str(value)
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
         return str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
@@ -180,7 +201,10 @@ def cell_text(tc) -> str:
     """A cell's paragraphs joined with spaces (nested tables' text included)."""
     parts = []
     for p in tc.iter(_w("p")):
-        text = "".join(node.text or "" if node.tag == _w("t") else (" " if node.tag in (_w("tab"), _w("br"), _w("cr")) else "") for node in p.iter(_w("t"), _w("tab"), _w("br"), _w("cr")))
+        text = "".join(
+            node.text or "" if node.tag == _w("t") else (" " if node.tag in (_w("tab"), _w("br"), _w("cr")) else "")
+            for node in p.iter(_w("t"), _w("tab"), _w("br"), _w("cr"))
+        )
         if text.strip():
             parts.append(text.strip())
     return _clean(" ".join(parts)).strip()

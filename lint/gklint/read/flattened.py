@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
-from gklint.read.origins import OffsetOrigins
-from gklint.read.source import SourceText
 from gklint.read import HEADING_INSIDE_RE
 from gklint.read.crawl_header import body_start
+from gklint.read.origins import OffsetOrigins
+from gklint.read.source import SourceText
 
 MIN_SECTIONS = 2  # section headings inside lines (not at their start) that make a text a flattened page
 # Code points: the overview's sub-headings （一）… are looked for inside lines this long only (a

@@ -33,18 +33,84 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from gklint.read.grid import MAX_SPAN, Grid, GridBuilder
-from gklint.read.source import ReadError, SourceText, _looks_binary
 from gklint.read.origins import OffsetOrigins
+from gklint.read.source import ReadError, SourceText, _looks_binary
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-SKIP = {"script", "style", "noscript", "template", "head", "nav", "header", "footer", "aside", "form", "select", "button", "iframe", "svg", "object", "textarea", "option"}
+SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "select",
+    "button",
+    "iframe",
+    "svg",
+    "object",
+    "textarea",
+    "option",
+}
 BLOCK = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
-    "main", "blockquote", "pre", "address", "figure", "figcaption", "table", "tr", "hr", "center", "body", "caption",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "hr",
+    "center",
+    "body",
+    "caption",
 }
 P_CLOSERS = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre", "blockquote", "section",
-    "article", "hr", "address", "header", "footer", "nav", "main", "aside", "figure",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "pre",
+    "blockquote",
+    "section",
+    "article",
+    "hr",
+    "address",
+    "header",
+    "footer",
+    "nav",
+    "main",
+    "aside",
+    "figure",
 }
 NAV_RE = re.compile(r"nav|menu|header|footer|breadcrumb|crumb|sidebar|banner|share|copyright|toolbar|search|topbar|bottom", re.I)
 TITLE_RE = re.compile(r"title|biaoti|tit", re.I)
@@ -60,7 +126,7 @@ CONTINUATIONS_PER_CELL = 4  # `render_table`
 class Element:
     __slots__ = ("tag", "attrs", "children", "start", "parent")
 
-    def __init__(self, tag: str, attrs: dict, start: int, parent: "Element | None"):
+    def __init__(self, tag: str, attrs: dict, start: int, parent: Element | None):
         self.tag, self.attrs, self.children, self.start, self.parent = tag, attrs, [], start, parent
 
     def is_skipped(self) -> bool:
@@ -483,7 +549,9 @@ def decode_html(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):
             continue
-    raise ReadError("无法识别网页编码（已尝试 charset 声明、UTF-8、GB18030）", "unknown encoding of the page (tried its charset, UTF-8, GB18030)")
+    raise ReadError(
+        "无法识别网页编码（已尝试 charset 声明、UTF-8、GB18030）", "unknown encoding of the page (tried its charset, UTF-8, GB18030)"
+    )
 
 
 class HtmlReader:

@@ -21,9 +21,9 @@ import io
 from pathlib import Path
 
 from gklint.read.origins import PageOrigins
-from gklint.read.source import NoTextLayer, ReadError, SourceText
 from gklint.read.pdf_layout import Box, Page, TablePart, TextLine, Word, render
 from gklint.read.pdf_words import Labels, add_tables
+from gklint.read.source import NoTextLayer, ReadError, SourceText
 
 X_TOLERANCE = 3.0  # points: a wider gap between two characters of a line is a space (pdfplumber's default)
 Y_TOLERANCE = 3.0  # points: characters whose tops lie this close are on one line
@@ -60,7 +60,9 @@ def read_pages(data: bytes, max_pages: int | None = None) -> list[Page]:
     try:
         import pdfplumber
     except ImportError:
-        raise ReadError("读取 PDF 需要 pdfplumber（pip install pdfplumber）", "reading PDF needs pdfplumber (pip install pdfplumber)") from None
+        raise ReadError(
+            "读取 PDF 需要 pdfplumber（pip install pdfplumber）", "reading PDF needs pdfplumber (pip install pdfplumber)"
+        ) from None
     try:
         document = pdfplumber.open(io.BytesIO(data))
     except Exception as error:
@@ -112,7 +114,9 @@ def _open_error(error: Exception) -> ReadError:
 
     cause = _unwrapped(error)
     if isinstance(cause, PDFPasswordIncorrect):
-        return ReadError("PDF 已加密，需要密码才能打开（请导出不加密码的 PDF）", "the PDF is encrypted and needs a password (export it without one)")
+        return ReadError(
+            "PDF 已加密，需要密码才能打开（请导出不加密码的 PDF）", "the PDF is encrypted and needs a password (export it without one)"
+        )
     if isinstance(cause, PDFEncryptionError):
         return ReadError(f"PDF 的加密方式无法解开（{_reason(cause)}）", f"the PDF's encryption is not supported ({_reason(cause)})")
     return ReadError(
@@ -125,7 +129,11 @@ def _no_text(pages: int, pictures: int) -> None:
     if pages == 0:
         raise ReadError("PDF 没有页面", "the PDF has no pages")
     scan = f"{pages} 页都是图片，是扫描件" if pictures else f"{pages} 页上没有文字"
-    scan_en = f"its {pages} page{'s' if pages != 1 else ''} are pictures: a scan" if pictures else f"no text on its {pages} page{'s' if pages != 1 else ''}"
+    scan_en = (
+        f"its {pages} page{'s' if pages != 1 else ''} are pictures: a scan"
+        if pictures
+        else f"no text on its {pages} page{'s' if pages != 1 else ''}"
+    )
     raise NoTextLayer(
         f"PDF 没有文字层（{scan}）：无法检查；gklint 不做文字识别（OCR），请提供导出的 PDF、.docx 或文本",
         f"the PDF has no text layer ({scan_en}): nothing can be checked; gklint does not OCR — lint the exported PDF, .docx or text",
@@ -165,9 +173,7 @@ def _visible_ruling(obj) -> bool:
 
 def _level_and_upright(points) -> bool:
     """A polyline whose every segment is level or upright: cell borders drawn in one path."""
-    return len(points) >= 2 and all(
-        abs(x0 - x1) < 0.5 or abs(y0 - y1) < 0.5 for (x0, y0), (x1, y1) in zip(points, points[1:])
-    )
+    return len(points) >= 2 and all(abs(x0 - x1) < 0.5 or abs(y0 - y1) < 0.5 for (x0, y0), (x1, y1) in zip(points, points[1:]))
 
 
 def _page_content(page, number: int, chars: list[dict]) -> Page:

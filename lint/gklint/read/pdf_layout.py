@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from gklint.read.origins import PageCellOrigin, PageLineOrigin
 from gklint.read.grid import Grid, GridBuilder
+from gklint.read.origins import PageCellOrigin, PageLineOrigin
 
 COLUMN_TOLERANCE = 4.0  # points: the same column edge on two pages (Word draws them up to ~3 pt apart)
 ROW_TOLERANCE = 2.0  # points: the same row edge within one page
@@ -513,7 +513,9 @@ def render(pages: list[Page]) -> Rendered:
             add("", PageLineOrigin(page.number, None))
             builder = GridBuilder(position)
             for row in range(len(table.row_pages)):
-                entries = [(None if text is None else clean_line(text), rowspan, colspan) for text, rowspan, colspan in row_entries(table, row)]
+                entries = [
+                    (None if text is None else clean_line(text), rowspan, colspan) for text, rowspan, colspan in row_entries(table, row)
+                ]
                 line = builder.add_row(entries)
                 add(line, PageCellOrigin(table.row_pages[row], len(grids) + 1, row + 1, _cell_starts(entries)))
             grids.append(builder.grid())

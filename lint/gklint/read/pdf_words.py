@@ -107,7 +107,14 @@ def _signed(words: list[Word]) -> list[Word]:
     for word in words:
         previous = out[-1] if out else None
         if previous is not None and _SIGN_RE.match(previous.text) and _NUMBER_RE.match(word.text) and word.x0 - previous.x1 < word.size:
-            out[-1] = Word(f"{previous.text} {word.text}", previous.x0, word.x1, min(previous.top, word.top), max(previous.bottom, word.bottom), word.size)
+            out[-1] = Word(
+                f"{previous.text} {word.text}",
+                previous.x0,
+                word.x1,
+                min(previous.top, word.top),
+                max(previous.bottom, word.bottom),
+                word.size,
+            )
         else:
             out.append(word)
     return out
@@ -121,7 +128,9 @@ def label_pieces(line: TextLine, before: float) -> list[Word]:
             break
         previous = pieces[-1] if pieces else None
         if previous is not None and word.x0 - previous.x1 < word.size / 2:
-            pieces[-1] = Word(f"{previous.text} {word.text}", previous.x0, word.x1, previous.top, max(previous.bottom, word.bottom), word.size)
+            pieces[-1] = Word(
+                f"{previous.text} {word.text}", previous.x0, word.x1, previous.top, max(previous.bottom, word.bottom), word.size
+            )
         else:
             pieces.append(word)
     return pieces
@@ -336,7 +345,9 @@ def _place_left_over(rows: list[Row], columns: list[list[Word]], taken: set[int]
     """Pieces no row took, between the first row's and the last row's: runs of them must spell a
     whole group label, each given to the row whose anchor line is nearest its middle."""
     top = min(p.top for row in rows for cell in row.cells for p in cell) if any(c for row in rows for c in row.cells) else rows[0].top
-    bottom = max(p.bottom for row in rows for cell in row.cells for p in cell) if any(c for row in rows for c in row.cells) else rows[-1].top
+    bottom = (
+        max(p.bottom for row in rows for cell in row.cells for p in cell) if any(c for row in rows for c in row.cells) else rows[-1].top
+    )
     for index, pieces in enumerate(columns):
         groups: list[list[Word]] = []
         for piece in pieces:
@@ -440,7 +451,10 @@ def carry_over(run: Run, lines: list[TextLine], first_row_top: float, labels: La
     for line in lines:
         if line.top >= first_row_top:
             break
-        owners = [(piece, next((i for i, left in lefts.items() if abs(piece.x0 - left) <= LABEL_TOLERANCE), None)) for piece in label_pieces(line, float("inf"))]
+        owners = [
+            (piece, next((i for i, left in lefts.items() if abs(piece.x0 - left) <= LABEL_TOLERANCE), None))
+            for piece in label_pieces(line, float("inf"))
+        ]
         if owners and all(column is not None and _goes_on(row.cells[column], piece, labels) for piece, column in owners):
             for piece, column in owners:
                 row.cells[column].append(piece)
@@ -597,5 +611,7 @@ def _review_part(values: list[Word], lefts: list[float], line: TextLine) -> Tabl
             return None
         cells[column].append(value)
     edges = [left - 1 for left in lefts] + [max(lefts[-1] + 1, max(v.x1 for v in values)) + 1]
-    boxes = [Box(x0, line.top - 1, x1, line.bottom + 1, [_as_line(w) for w in cell]) for (x0, x1), cell in zip(zip(edges, edges[1:]), cells)]
+    boxes = [
+        Box(x0, line.top - 1, x1, line.bottom + 1, [_as_line(w) for w in cell]) for (x0, x1), cell in zip(zip(edges, edges[1:]), cells)
+    ]
     return TablePart(0, boxes)

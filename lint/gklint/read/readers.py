@@ -59,6 +59,7 @@ def __getattr__(name: str):
         return getattr(importlib.import_module(modules[name], __package__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = ["READERS", "DocxReader", "HtmlReader", "PdfReader", "LineOrigins", "OffsetOrigins", "PageOrigins", "lint_stdin"]
 
 
@@ -68,8 +69,8 @@ def lint_stdin(linter, filename: str | None, stream: BinaryIO | None = None):
     The reader is chosen by NAME's suffix (so `--stdin-filename report.docx` reads Word),
     per-file-ignores match NAME, and findings carry NAME as their path ("-" when no name).
     """
-    from gklint.read.source import MAX_FILE_BYTES, ReadError, too_large
     from gklint.core.violation import Message
+    from gklint.read.source import MAX_FILE_BYTES, ReadError, too_large
 
     display = filename or "-"
     data = (stream or sys.stdin.buffer).read(MAX_FILE_BYTES + 1)  # `cat /dev/zero | gklint -` ends too

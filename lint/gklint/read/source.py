@@ -152,7 +152,7 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
         raise ReadError("文件是二进制文件，不是文本", "the file is binary, not text")
     if data.startswith(_BOM):
         try:
-            return SourceText(data[len(_BOM):].decode(UTF8), UTF8_BOM)
+            return SourceText(data[len(_BOM) :].decode(UTF8), UTF8_BOM)
         except UnicodeDecodeError as error:
             raise ReadError(
                 f"文件有 UTF-8 BOM，但第 {error.start} 字节起无法按 UTF-8 解码",
@@ -182,7 +182,7 @@ def _decode_utf16(data: bytes) -> SourceText | None:
     for encoding, bom in _UTF16_BOMS.items():
         if data.startswith(bom):
             try:
-                return SourceText(data[len(bom):].decode(encoding), encoding, bom=bom)
+                return SourceText(data[len(bom) :].decode(encoding), encoding, bom=bom)
             except UnicodeDecodeError as error:
                 raise ReadError(
                     f"文件有 UTF-16 BOM，但第 {error.start + len(bom)} 字节起无法按 UTF-16 解码",

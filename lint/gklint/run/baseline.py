@@ -64,11 +64,11 @@ def fingerprints(violations: Iterable[Violation], text: str | None) -> list[str]
         key = violation.code + "\0" + _context(violation, text)
         index = seen[key]
         seen[key] += 1
-        result.append(hashlib.sha1(f"{key}\0{index}".encode("utf-8")).hexdigest()[:20])
+        result.append(hashlib.sha1(f"{key}\0{index}".encode()).hexdigest()[:20])
     return result
 
 
-def _text_of(result: "FileResult") -> str | None:
+def _text_of(result: FileResult) -> str | None:
     return result.source.text if result.source is not None else None
 
 
@@ -91,7 +91,7 @@ class Baseline:
         except ValueError:  # another drive on Windows
             return target.resolve().as_posix()
 
-    def filter(self, result: "FileResult") -> int:
+    def filter(self, result: FileResult) -> int:
         """Drop the result's recorded findings; returns how many were hidden."""
         recorded = self.files.get(self.key(result.path))
         if not recorded or not result.violations:
@@ -102,7 +102,7 @@ class Baseline:
         result.violations = kept
         return hidden
 
-    def keep(self, result: "FileResult", violations: list[Violation], text: str | None) -> list[Violation]:
+    def keep(self, result: FileResult, violations: list[Violation], text: str | None) -> list[Violation]:
         """The violations (of `text`, a version of the result's file) not recorded in the baseline."""
         recorded = self.files.get(self.key(result.path))
         if not recorded:
@@ -131,7 +131,7 @@ def load(path: Path) -> Baseline:
     return Baseline(path, files)
 
 
-def write(path: Path, results: Iterable["FileResult"]) -> int:
+def write(path: Path, results: Iterable[FileResult]) -> int:
     """Record every finding of `results` in `path` (replacing it); returns the number recorded."""
     from gklint.run.writer import write_atomic
 

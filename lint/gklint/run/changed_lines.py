@@ -41,21 +41,17 @@ class Changes:
             return False
         return self.files[resolved]
 
-    def keep(self, path: Path, violations: list[Violation], report: "Report | None" = None) -> list[Violation]:
+    def keep(self, path: Path, violations: list[Violation], report: Report | None = None) -> list[Violation]:
         lines = self.lines_for(path)
         if lines is None:
             return violations
         if lines is False:
             return []
         anchor = _anchor(report)
-        return [
-            v
-            for v in violations
-            if is_document_level(v, anchor) or any(n in lines for n in range(v.line, v.end_line + 1))
-        ]
+        return [v for v in violations if is_document_level(v, anchor) or any(n in lines for n in range(v.line, v.end_line + 1))]
 
 
-def _anchor(report: "Report | None") -> tuple[int, int] | None:
+def _anchor(report: Report | None) -> tuple[int, int] | None:
     if report is None or not report.sections:
         return None
     from gklint.facts.period import report_anchor
@@ -64,11 +60,7 @@ def _anchor(report: "Report | None") -> tuple[int, int] | None:
 
 
 def is_document_level(violation: Violation, anchor: tuple[int, int] | None = None) -> bool:
-    return (
-        violation.code in ENGINE_CODES
-        or violation.start == violation.end
-        or (violation.start, violation.end) == anchor
-    )
+    return violation.code in ENGINE_CODES or violation.start == violation.end or (violation.start, violation.end) == anchor
 
 
 def _git(args: list[str], cwd: Path) -> bytes:

@@ -47,7 +47,7 @@ class Settings:
     def base_dir(self) -> Path | None:
         return self.config_path.parent if self.config_path else None
 
-    def override(self, **changes: Any) -> "Settings":
+    def override(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 

@@ -72,7 +72,7 @@ class GitIgnore:
         self._chains: dict[Path, list] = {}
 
     @classmethod
-    def around(cls, path: Path) -> "GitIgnore | None":
+    def around(cls, path: Path) -> GitIgnore | None:
         root = git_root(Path(os.path.abspath(path)))
         return cls(root) if root is not None else None
 

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from gklint.model import parser
-from gklint.run.config import ConfigError, Settings
-from gklint.model.report import Report
-from gklint.run.plugins import Plugins, load_plugins
-from gklint.read.sniff import looks_like_html
 from gklint.core.rule import Rule, contract_breach, strict_contract
-from gklint.run.selection import ignored_for_path, select_rules, unknown_selectors
-from gklint.read.source import ReadError, SourceText, TextReader, read_file
 from gklint.core.template import TemplateSet, builtin_template_paths, load_template
 from gklint.core.violation import Finding, Message, Severity, Violation
+from gklint.model import parser
+from gklint.model.report import Report
+from gklint.read.sniff import looks_like_html
+from gklint.read.source import ReadError, SourceText, TextReader, read_file
+from gklint.run.config import ConfigError, Settings
+from gklint.run.plugins import Plugins, load_plugins
+from gklint.run.selection import ignored_for_path, select_rules, unknown_selectors
 
 ENGINE_PLUGIN = "core"
 MARKDOWN_SUFFIXES = (".md", ".markdown")  # Markdown may open with HTML: it stays Markdown
@@ -191,9 +190,7 @@ class Linter:
         selected = self._selected_for(path)
         if not source.text.strip():
             result.not_a_report = True
-            result.violations = self._engine_violation(
-                display, NO_STRUCTURE, Message("文件为空", "the file is empty"), selected
-            )
+            result.violations = self._engine_violation(display, NO_STRUCTURE, Message("文件为空", "the file is empty"), selected)
             return result
         report = self.parse(source, path)
         if report.previous is None:
@@ -292,7 +289,9 @@ class Linter:
                     f"插件 {error.plugin} {where}失败：{error.error}",
                     f"plugin {error.plugin} failed ({error.what}): {error.error}",
                 )
-            results.append(FileResult(f"plugin:{error.plugin}", self._engine_violation(f"plugin:{error.plugin}", RULE_FAILED, message, self.selected)))
+            results.append(
+                FileResult(f"plugin:{error.plugin}", self._engine_violation(f"plugin:{error.plugin}", RULE_FAILED, message, self.selected))
+            )
         return results
 
     def failed_result(self, path: Path, detail: str) -> FileResult:
@@ -414,7 +413,10 @@ def _plain_edits(edits: tuple, length: int, edit_type: type) -> bool:
     """Every edit an Edit of int offsets in the text, in order, replaced by printable text: what
     the loop of `_check_fix` accepts (False: that loop says what is wrong)."""
     if not all(
-        type(e) is edit_type and type(e.start) is int and type(e.end) is int and 0 <= e.start <= e.end <= length
+        type(e) is edit_type
+        and type(e.start) is int
+        and type(e.end) is int
+        and 0 <= e.start <= e.end <= length
         and type(e.replacement) is str
         for e in edits
     ):
@@ -439,7 +441,7 @@ class BatchCollection:
     sight, so later passes go over the file being linted only. Cycles are still collected (those a
     lint leaves behind — a handful of objects — once the run is over)."""
 
-    def __enter__(self) -> "BatchCollection":
+    def __enter__(self) -> BatchCollection:
         self._threshold = gc.get_threshold()
         self._freezing = gc.get_freeze_count() == 0  # never unfreeze what someone else froze
         gc.set_threshold(max(self._threshold[0], BATCH_COLLECTOR_THRESHOLD), *self._threshold[1:])

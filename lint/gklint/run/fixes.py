@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from gklint.read.source import SourceText
 from gklint.core.violation import Applicability, Edit, Violation
+from gklint.read.source import SourceText
 
 MAX_PASSES = 10
 
@@ -70,9 +70,7 @@ class FixOutcome:
     history: list[tuple[str, list[Edit]]] = field(default_factory=list)
 
 
-def fix_until_stable(
-    text: str, lint: Callable[[str], list[Violation]], unsafe: bool = False, max_passes: int = MAX_PASSES
-) -> FixOutcome:
+def fix_until_stable(text: str, lint: Callable[[str], list[Violation]], unsafe: bool = False, max_passes: int = MAX_PASSES) -> FixOutcome:
     """Lint, fix, re-lint… until nothing more applies. `stable` is False if the bound was hit."""
     applied_all: list[Violation] = []
     history: list[tuple[str, list[Edit]]] = []

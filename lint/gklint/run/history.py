@@ -63,7 +63,7 @@ def _body_and_year(title: str) -> tuple[str, int | None]:
     for trailer in _BODY_TRAILERS:
         if body.endswith(trailer):
             body = body[: -len(trailer)]
-    return body.strip("《》“”\"「」『』【】"), year
+    return body.strip('《》“”"「」『』【】'), year
 
 
 def identify(report) -> Identity | None:

@@ -38,13 +38,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from gklint.run.stream import Done
 from gklint.run.engine import BatchCollection
 from gklint.run.progress import Progress
+from gklint.run.stream import Done
 
 if TYPE_CHECKING:
-    from gklint.run.session import Run
     from gklint.run.engine import FileResult
+    from gklint.run.session import Run
 
 # The per-file outputs a Run collects besides its results (list: extended, dict: updated).
 _SKIP = ("linter", "results")
@@ -79,12 +79,12 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def lint_files(run: "Run", files: list[Path], jobs: int | None = 1) -> list["FileResult"]:
+def lint_files(run: Run, files: list[Path], jobs: int | None = 1) -> list[FileResult]:
     """`run.lint_file` over `files`, in `jobs` processes; the results in the order of `files`."""
     return list(iter_files(run, files, jobs))
 
 
-def iter_files(run: "Run", files: list[Path], jobs: int | None = 1) -> Iterator[Any]:
+def iter_files(run: Run, files: list[Path], jobs: int | None = 1) -> Iterator[Any]:
     """`run.lint_file` over `files`, in `jobs` processes, each result as it is ready, in the order
     of `files`: a `Done` when the run streams its output (`run.sink`), else a `FileResult`."""
     workers = min(job_count(jobs), len(files))
@@ -108,7 +108,7 @@ def iter_files(run: "Run", files: list[Path], jobs: int | None = 1) -> Iterator[
         yield from _parallel(run, files, workers, state, progress)
 
 
-def _worker_state(run: "Run") -> bytes | None:
+def _worker_state(run: Run) -> bytes | None:
     """The run without its linter, pickled once; None when something in it cannot be pickled."""
     import pickle  # with -j N only
 
@@ -119,7 +119,7 @@ def _worker_state(run: "Run") -> bytes | None:
         return None
 
 
-def _parallel(run: "Run", files: list[Path], workers: int, state: bytes, progress: Progress) -> Iterator["FileResult"]:
+def _parallel(run: Run, files: list[Path], workers: int, state: bytes, progress: Progress) -> Iterator[FileResult]:
     """Chunks of files to `workers` processes, results taken in order. A worker that dies (killed,
     out of memory) breaks the pool: the files whose results had not come back are linted again one at
     a time, and a file whose worker dies again gets a GK003 finding (`_one_by_one`)."""
@@ -162,7 +162,7 @@ def _parallel(run: "Run", files: list[Path], workers: int, state: bytes, progres
             gc.unfreeze()
 
 
-def _one_by_one(run: "Run", files: list[Path], state: bytes, progress: Progress) -> Iterator["FileResult"]:
+def _one_by_one(run: Run, files: list[Path], state: bytes, progress: Progress) -> Iterator[FileResult]:
     """After a worker died: each file alone in one worker, so a death is that file's."""
     from concurrent.futures.process import BrokenProcessPool
 
@@ -213,7 +213,7 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _receive(run: "Run", packed: Any, collected: dict[str, Any]) -> Any:
+def _receive(run: Run, packed: Any, collected: dict[str, Any]) -> Any:
     """A worker's result into the run; its fixed text is written here, in the parent, so a file is
     never rewritten without its result being reported."""
     pending = collected.pop("pending_writes", [])
@@ -228,7 +228,7 @@ def _receive(run: "Run", packed: Any, collected: dict[str, Any]) -> Any:
     return sink.done(result) if sink is not None else result
 
 
-def lint_guarded(run: "Run", path: Path) -> "FileResult":
+def lint_guarded(run: Run, path: Path) -> FileResult:
     """`run.lint_file`, a crash in it becoming a GK003 finding for that file: the other files go on."""
     try:
         return run.lint_file(path)
@@ -248,7 +248,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _merge(run: "Run", name: str, value: Any) -> None:
+def _merge(run: Run, name: str, value: Any) -> None:
     current = getattr(run, name)
     if isinstance(current, dict):
         current.update(value)
@@ -257,9 +257,9 @@ def _merge(run: "Run", name: str, value: Any) -> None:
 
 
 # -- in the worker -----------------------------------------------------------------
-_RUN: "Run | None" = None
+_RUN: Run | None = None
 _COLLECTED: tuple[str, ...] = ()
-_PARENT: "Run | None" = None  # with fork: the run a worker inherits (set while the pool starts)
+_PARENT: Run | None = None  # with fork: the run a worker inherits (set while the pool starts)
 
 
 def _collected_names(attributes: dict[str, Any]) -> tuple[str, ...]:
@@ -308,11 +308,11 @@ def _start_worker(state: bytes) -> None:
     BatchCollection().__enter__()  # a worker lints until it exits: the batch threshold for good
 
 
-def _lint_chunk(paths: list[Path]) -> list[tuple["FileResult", dict[str, Any]]]:
+def _lint_chunk(paths: list[Path]) -> list[tuple[FileResult, dict[str, Any]]]:
     return [_lint_one(path) for path in paths]
 
 
-def _lint_one(path: Path) -> tuple["FileResult", dict[str, Any]]:
+def _lint_one(path: Path) -> tuple[FileResult, dict[str, Any]]:
     run = _RUN
     assert run is not None, "worker not started"
     for name in _COLLECTED:
@@ -338,7 +338,7 @@ class _Lines:
         self.ends = ends  # and just after its last, before the line ending
 
 
-def _pack(result: "FileResult") -> "FileResult":
+def _pack(result: FileResult) -> FileResult:
     if result.report is None:
         return result
     packed = copy.copy(result)
@@ -347,7 +347,7 @@ def _pack(result: "FileResult") -> "FileResult":
     return packed
 
 
-def _unpack(result: "FileResult", linter) -> "FileResult":
+def _unpack(result: FileResult, linter) -> FileResult:
     if isinstance(result.report, _Lines):
         lines = result.report
         result.report = ShippedReport(result.source, lines.path, lines.starts, lines.ends, linter)
@@ -374,7 +374,9 @@ class ShippedReport:
         from gklint.model.report import Line
 
         text = self.source.text
-        return [Line(number, start, end, text[start:end]) for number, start, end in zip(itertools.count(1), self._line_starts, self._line_ends)]
+        return [
+            Line(number, start, end, text[start:end]) for number, start, end in zip(itertools.count(1), self._line_starts, self._line_ends)
+        ]
 
     def location(self, offset: int) -> tuple[int, int]:
         from gklint.model.report import Report

@@ -78,9 +78,7 @@ class Plugins:
                     self.errors.append(PluginError(plugin, "gklint_rules", f"not a Rule: {item!r}"))
                     continue
                 if item.code in rules:
-                    self.errors.append(
-                        PluginError(plugin, "gklint_rules", f"{item.code} is already defined by {rules[item.code].plugin}")
-                    )
+                    self.errors.append(PluginError(plugin, "gklint_rules", f"{item.code} is already defined by {rules[item.code].plugin}"))
                     continue
                 rules[item.code] = Rule(**{**item.__dict__, "plugin": plugin})
         return dict(sorted(rules.items()))

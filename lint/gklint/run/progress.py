@@ -42,10 +42,10 @@ class Progress:
         self._width = 0  # characters of the last line drawn, to erase it
 
     @classmethod
-    def start(cls, total: int, stream: TextIO | None = None, environ: Mapping[str, str] | None = None) -> "Progress":
+    def start(cls, total: int, stream: TextIO | None = None, environ: Mapping[str, str] | None = None) -> Progress:
         return cls(total, stream, enabled=wanted(total, stream, environ))
 
-    def __enter__(self) -> "Progress":
+    def __enter__(self) -> Progress:
         return self
 
     def __exit__(self, *exc) -> None:

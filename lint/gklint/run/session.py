@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from gklint.run.stream import Sink, Tally
 from gklint.read.source import ReadError, read_file
 from gklint.run.engine import FileResult, Linter
+from gklint.run.stream import Sink, Tally
 
 if TYPE_CHECKING:
     from gklint.run.fixes import FixOutcome
@@ -68,7 +68,9 @@ class Run:
         files = [path for path, _named in found]
         # Found in a folder (or any file under --force-exclude, the hook's): skipped if not a report.
         searched = {str(path) for path, named in found if not named or self.force_exclude}
-        linter.plan_history(files, [path for path, named in found if named])  # GK7xx: pair each report with its body's previous year (gklint.run.history)
+        linter.plan_history(
+            files, [path for path, named in found if named]
+        )  # GK7xx: pair each report with its body's previous year (gklint.run.history)
         self.history = linter.history.export()  # that pairing, for -j workers
         from gklint.run.parallel import iter_files  # self.lint_file per file, in -j N processes; progress bar
 
@@ -162,7 +164,7 @@ class Run:
             return final
         return self.commit(pending, final)
 
-    def commit(self, pending: "PendingWrite", final: FileResult) -> FileResult:
+    def commit(self, pending: PendingWrite, final: FileResult) -> FileResult:
         """Write a fixed file; `final` is its result after the fixes. If the file changed meanwhile, is
         read-only or cannot be written, it is left as it is, said so, and its result is what it holds."""
         from gklint.run.writer import WriteRefused, write_atomic

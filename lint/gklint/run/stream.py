@@ -37,7 +37,7 @@ class Done:
     piece: Any
 
 
-def marks_of(result: "FileResult") -> tuple:
+def marks_of(result: FileResult) -> tuple:
     """A mark a finding; its fix counted as `output.formatters.writable_fix` does: one --fix writes
     (not for a .docx, .html or .pdf, nor a file not read)."""
     from gklint.core.violation import Applicability
@@ -80,19 +80,19 @@ class Tally:
         return sum(self.codes.values())
 
     @classmethod
-    def of(cls, results: Iterable["FileResult"]) -> "Tally":
+    def of(cls, results: Iterable[FileResult]) -> Tally:
         tally = cls()
         for result in results:
             tally.add(marks_of(result))
         return tally
 
 
-def done(formatter, result: "FileResult", context: "OutputContext") -> Done:
+def done(formatter, result: FileResult, context: OutputContext) -> Done:
     piece = formatter.piece(result, context) if formatter is not None else None
     return Done(result.path, result.not_a_report, marks_of(result), piece)
 
 
-def render(formatter, results: Iterable["FileResult"], context: "OutputContext") -> str:
+def render(formatter, results: Iterable[FileResult], context: OutputContext) -> str:
     """`formatter.format`: its stream over the results, as one string."""
     out: list[str] = []
     formatter.stream((done(formatter, r, context) for r in results), context, out.append)
@@ -121,7 +121,7 @@ class Sink:
     """Where a streaming run's results go: the format (by name, so a `-j` worker finds its own
     formatter) and the output context; `done(result)` is made where the report is (the worker)."""
 
-    def __init__(self, name: str, context: "OutputContext", statistics: bool = False, quiet_format: bool = False):
+    def __init__(self, name: str, context: OutputContext, statistics: bool = False, quiet_format: bool = False):
         self.name = name
         self.context = replace(context, rules=None)  # a worker uses its own rules
         self.statistics = statistics  # csv --statistics: the formatter's own per-report counts
@@ -131,7 +131,7 @@ class Sink:
     def __getstate__(self):
         return {k: v for k, v in self.__dict__.items() if k != "_formatter"} | {"_formatter": None}
 
-    def bind(self, formatters: dict) -> "Sink":
+    def bind(self, formatters: dict) -> Sink:
         if self.quiet_format:
             self._formatter = Quiet()
         else:
@@ -143,14 +143,14 @@ class Sink:
     def formatter(self):
         return self._formatter
 
-    def done(self, result: "FileResult", rules=None) -> Done:
+    def done(self, result: FileResult, rules=None) -> Done:
         return done(self._formatter, result, replace(self.context, rules=rules) if rules is not None else self.context)
 
     def stream(self, items: Iterable[Done], write: Callable[[str], Any], rules=None) -> None:
         self._formatter.stream(items, replace(self.context, rules=rules), write)
 
 
-def sink_for(formatter, name: str, context: "OutputContext", statistics: bool) -> "Sink | None":
+def sink_for(formatter, name: str, context: OutputContext, statistics: bool) -> Sink | None:
     """A sink when the chosen output can be made a file at a time, else None (the whole batch kept)."""
     if statistics and name == "text":
         return Sink(name, context, quiet_format=True)

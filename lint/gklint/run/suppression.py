@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
 from gklint.core.rule import Rule
-from gklint.run.selection import specificity
 from gklint.core.violation import Edit, Fix, Message, Violation
+from gklint.run.selection import specificity
 
 UNUSED_SUPPRESSION = "GK004"
 
@@ -45,8 +45,8 @@ class Entry:
     start: int
     end: int
     hits: int = 0
-    closes: "Entry | None" = None  # for an enable: the disable entry it ends
-    closed_by: "Entry | None" = None
+    closes: Entry | None = None  # for an enable: the disable entry it ends
+    closed_by: Entry | None = None
 
 
 @dataclass
@@ -238,7 +238,7 @@ def _removal(text: str, starts: list[int], directive: Directive) -> Edit:
     last = directive.end_line - 1
     line_end = starts[last + 1] if last + 1 < len(starts) else len(text)
     content_end = len(text[line_start:line_end].rstrip("\r\n")) + line_start
-    if text[line_start:directive.start].strip() == "" and text[directive.end:content_end].strip() == "":
+    if text[line_start : directive.start].strip() == "" and text[directive.end : content_end].strip() == "":
         if line_start == 0 or text[line_start:line_end].endswith(("\n", "\r")):
             return Edit(line_start, line_end, "")
         # The last line, without a line ending: take the line ending before it instead.
